@@ -1,0 +1,130 @@
+import { Logger } from '@nestjs/common';
+import { Pool, type PoolClient, type PoolConfig, type QueryResultRow } from 'pg';
+import { Histogram, type Registry } from 'prom-client';
+
+/** What repositories need: a typed, tagged query. Implemented by Database and by a transaction. */
+export interface Queryable {
+  query<Row extends QueryResultRow>(tag: string, sql: string, params?: readonly unknown[]): Promise<Row[]>;
+}
+
+export interface DatabaseOptions {
+  connectionString: string;
+  registry: Registry;
+  /** Queries slower than this are logged with their tag (not their parameters: they may hold personal data). */
+  slowQueryMs?: number;
+  poolMax?: number;
+  logger?: Logger;
+}
+
+const HISTOGRAM_NAME = 'envface_db_query_duration_seconds';
+
+/** The single pg.Pool of the app, with per-tag timing and safe transactions. */
+export class Database implements Queryable {
+  private readonly pool: Pool;
+  private readonly histogram: Histogram<'tag' | 'outcome'>;
+  private readonly slowQueryMs: number;
+  private readonly logger: Logger;
+  private closed = false;
+
+  constructor(options: DatabaseOptions) {
+    this.logger = options.logger ?? new Logger('Database');
+    this.slowQueryMs = options.slowQueryMs ?? 500;
+    const poolConfig: PoolConfig = {
+      connectionString: options.connectionString,
+      max: options.poolMax ?? 10,
+      // Fail fast when the server is unreachable instead of hanging requests and health checks.
+      connectionTimeoutMillis: 5_000,
+      idleTimeoutMillis: 30_000,
+      application_name: 'envface',
+    };
+    this.pool = new Pool(poolConfig);
+    // An idle client losing its connection (server restart, network cut) emits 'error' on the pool;
+    // without a listener Node would treat it as unhandled and crash the process.
+    this.pool.on('error', (error) => this.logger.error(`idle database client error: ${error.message}`));
+    const existing = options.registry.getSingleMetric(HISTOGRAM_NAME);
+    this.histogram =
+      (existing as Histogram<'tag' | 'outcome'> | undefined) ??
+      new Histogram({
+        name: HISTOGRAM_NAME,
+        help: 'Duration of database queries by tag',
+        labelNames: ['tag', 'outcome'],
+        buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+        registers: [options.registry],
+      });
+  }
+
+  query<Row extends QueryResultRow>(tag: string, sql: string, params: readonly unknown[] = []): Promise<Row[]> {
+    return this.timed(tag, async () => (await this.pool.query<Row>(sql, params as unknown[])).rows);
+  }
+
+  /**
+   * Runs fn inside BEGIN/COMMIT on one client; ROLLBACK on any error (rethrown). The client is always
+   * released — destroyed instead of reused when even ROLLBACK failed, so a broken connection never
+   * returns to the pool.
+   */
+  async transaction<T>(tag: string, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let releaseError: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      const tx = new TransactionQueryable(client, tag, this.timed.bind(this));
+      const result = await fn(tx);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      try {
+        await client.query('ROLLBACK');
+      } catch (rollbackError) {
+        releaseError = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+      }
+      throw error;
+    } finally {
+      client.release(releaseError);
+    }
+  }
+
+  /** true when the database answers a trivial query. */
+  async ping(): Promise<boolean> {
+    try {
+      await this.query('health.ping', 'SELECT 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+
+  private async timed<T>(tag: string, run: () => Promise<T>): Promise<T> {
+    const started = process.hrtime.bigint();
+    let outcome = 'ok';
+    try {
+      return await run();
+    } catch (error) {
+      outcome = 'error';
+      throw error;
+    } finally {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      this.histogram.observe({ tag, outcome }, seconds);
+      if (seconds * 1000 >= this.slowQueryMs) {
+        this.logger.warn(`slow query ${tag} took ${Math.round(seconds * 1000)} ms`);
+      }
+    }
+  }
+}
+
+class TransactionQueryable implements Queryable {
+  constructor(
+    private readonly client: PoolClient,
+    private readonly txTag: string,
+    private readonly timed: <T>(tag: string, run: () => Promise<T>) => Promise<T>,
+  ) {}
+
+  query<Row extends QueryResultRow>(tag: string, sql: string, params: readonly unknown[] = []): Promise<Row[]> {
+    return this.timed(`${this.txTag}.${tag}`, async () => (await this.client.query<Row>(sql, params as unknown[])).rows);
+  }
+}
