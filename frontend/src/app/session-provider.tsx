@@ -1,0 +1,74 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { apiClient } from '../api/api-client';
+import {
+  endSession,
+  isExpired,
+  loadSession,
+  onSessionChange,
+  startSession,
+  type Session,
+  type SessionEndReason,
+} from '../api/session';
+
+export interface SessionContextValue {
+  session: Session | null;
+  /** Why the last session ended, so /login can say "session expired" rather than nothing. */
+  endReason: SessionEndReason | undefined;
+  login(username: string, password: string): Promise<Session>;
+  logout(): void;
+}
+
+const SessionContext = createContext<SessionContextValue | null>(null);
+
+// setTimeout takes a signed 32-bit delay; longer ones fire at once.
+const MAX_TIMER_MS = 2_147_483_647;
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<{ session: Session | null; endReason?: SessionEndReason }>(() => ({
+    session: loadSession(),
+  }));
+
+  useEffect(() => onSessionChange((session, endReason) => setState({ session, endReason })), []);
+
+  // Log out when the token expires, without waiting for the next API call to come back 401.
+  useEffect(() => {
+    const session = state.session;
+    if (!session) return undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const check = () => {
+      if (isExpired(session.claims)) {
+        endSession('expired');
+        return;
+      }
+      timer = setTimeout(check, Math.min(MAX_TIMER_MS, session.claims.exp * 1000 - Date.now() + 50));
+    };
+    check();
+    // Timers are paused while a laptop sleeps; re-check as soon as the tab is visible again.
+    const onVisible = () => {
+      if (document.visibilityState === 'visible' && isExpired(session.claims)) endSession('expired');
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      if (timer !== undefined) clearTimeout(timer);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+  }, [state.session]);
+
+  const login = useCallback(async (username: string, password: string) => {
+    const { token } = await apiClient.login(username, password);
+    return startSession(token);
+  }, []);
+  const logout = useCallback(() => endSession('logout'), []);
+
+  const value = useMemo<SessionContextValue>(
+    () => ({ session: state.session, endReason: state.endReason, login, logout }),
+    [state, login, logout],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionContextValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession must be used inside <SessionProvider>');
+  return value;
+}

@@ -1,0 +1,37 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// The backend (NestJS, port 3000) serves the API, socket.io, metrics and the public QR pages.
+// In development the Vite server proxies those paths so the app runs same-origin, exactly as in production
+// where the backend serves frontend/dist itself.
+const backend = 'http://localhost:3000';
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    proxy: {
+      '/api': backend,
+      '/socket.io': { target: backend, ws: true },
+      '/metrics': backend,
+      '/q': backend,
+    },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // ECharts alone is ~400 kB minified even tree-shaken; it lives in its own lazily loaded chunk.
+    chunkSizeWarningLimit: 700,
+    rolldownOptions: {
+      output: {
+        // Stable vendor chunks: they change far less often than app code, so browsers keep them cached across deploys.
+        codeSplitting: {
+          groups: [
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender|tslib)[\\/]/, priority: 3 },
+            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|react-router-dom|scheduler|cookie|set-cookie-parser)[\\/]/, priority: 2 },
+            { name: 'i18n', test: /node_modules[\\/](i18next|react-i18next|html-parse-stringify|void-elements|use-sync-external-store)[\\/]/, priority: 2 },
+          ],
+        },
+      },
+    },
+  },
+});
