@@ -1,0 +1,35 @@
+// The one place that loads ECharts. Only the pieces registered here end up in the bundle (echarts/core is
+// tree-shakeable; the `echarts` root entry would pull in every chart type, ~1 MB).
+import { BarChart, HeatmapChart, LineChart, PieChart } from 'echarts/charts';
+import {
+  CalendarComponent,
+  DataZoomComponent,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  MarkPointComponent,
+  TitleComponent,
+  TooltipComponent,
+  VisualMapComponent,
+} from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+
+echarts.use([
+  BarChart,
+  LineChart,
+  PieChart,
+  HeatmapChart,
+  CalendarComponent,
+  GridComponent,
+  TooltipComponent,
+  LegendComponent,
+  TitleComponent,
+  MarkLineComponent,
+  MarkPointComponent,
+  DataZoomComponent,
+  VisualMapComponent,
+  CanvasRenderer,
+]);
+
+export { echarts };

@@ -1,0 +1,78 @@
+import { buildScoreTimelineOption, TIMELINE_ZOOM_AFTER_DAYS, type ScorePoint } from './score-timeline.option';
+import { asArray, TEST_LABELS } from './test-labels';
+
+interface MarkLineItem {
+  xAxis?: string;
+  yAxis?: number;
+  lineStyle: { color: string };
+  label: { formatter: () => string };
+}
+interface MarkPointItem {
+  coord: (string | number)[];
+  itemStyle: { color: string };
+}
+
+describe('buildScoreTimelineOption', () => {
+  const points: ScorePoint[] = [
+    { day: '2026-11-03', score: 78.1, stars: 3, veto: false },
+    { day: '2026-11-01', score: 100, stars: 5, veto: false },
+    { day: '2026-11-02', score: 95.6, stars: 1, veto: true },
+  ];
+
+  it('plots the scores by day, each point in the colour of its stars', () => {
+    const option = buildScoreTimelineOption(points, [], TEST_LABELS);
+    expect((asArray(option.xAxis)[0] as { data: string[] }).data).toEqual(['2026-11-01', '2026-11-02', '2026-11-03']);
+    const series = asArray(option.series);
+    expect(series).toHaveLength(1);
+    const data = series[0].data as { value: number; itemStyle: { color: string } }[];
+    expect(data.map((d) => d.value)).toEqual([100, 95.6, 78.1]);
+    // A veto day is 1 star (black) although its score is high: the colour follows the server's stars.
+    expect(data.map((d) => d.itemStyle.color)).toEqual(['#2e9d4f', '#222222', '#e6b800']);
+    expect(asArray(option.yAxis)[0]).toMatchObject({ min: 0, max: 100 });
+  });
+
+  it('draws mark lines at the star thresholds 90/80/70/60 in the colour of the band they open', () => {
+    const option = buildScoreTimelineOption(points, [], TEST_LABELS);
+    const lines = asArray(option.series)[0].markLine?.data as MarkLineItem[];
+    const thresholds = lines.filter((l) => l.yAxis !== undefined);
+    expect(thresholds.map((l) => l.yAxis)).toEqual([90, 80, 70, 60]);
+    expect(thresholds.map((l) => l.lineStyle.color)).toEqual(['#2e9d4f', '#2f6fd6', '#e6b800', '#d9342b']);
+    expect(thresholds[0].label.formatter()).toBe('5★ 90');
+  });
+
+  it('marks veto days and event days; events outside the plotted days are left out', () => {
+    const events = [
+      { day: '2026-11-03', label: 'E2 pen-001' },
+      { day: '2026-10-01', label: 'before range' },
+    ];
+    const option = buildScoreTimelineOption(points, events, TEST_LABELS);
+    const series = asArray(option.series)[0];
+    const vetoes = series.markPoint?.data as MarkPointItem[];
+    expect(vetoes).toHaveLength(1);
+    expect(vetoes[0].coord).toEqual(['2026-11-02', 95.6]);
+    expect(vetoes[0].itemStyle.color).toBe('#222222');
+    const eventLines = (series.markLine?.data as MarkLineItem[]).filter((l) => l.xAxis !== undefined);
+    expect(eventLines.map((l) => l.xAxis)).toEqual(['2026-11-03']);
+    expect(eventLines[0].label.formatter()).toBe('E2 pen-001');
+  });
+
+  it('adds a zoom slider only for long ranges, opened on the latest days', () => {
+    expect(asArray(buildScoreTimelineOption(points, [], TEST_LABELS).dataZoom)).toHaveLength(0);
+    const long: ScorePoint[] = Array.from({ length: TIMELINE_ZOOM_AFTER_DAYS + 10 }, (_, i) => ({
+      day: new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10),
+      score: 100,
+      stars: 5,
+      veto: false,
+    }));
+    const zoom = asArray(buildScoreTimelineOption(long, [], TEST_LABELS).dataZoom);
+    expect(zoom[0]).toMatchObject({ type: 'slider', startValue: long[10].day });
+  });
+
+  it('handles no points', () => {
+    const option = buildScoreTimelineOption([], [{ day: '2026-11-01', label: 'x' }], TEST_LABELS);
+    const series = asArray(option.series)[0];
+    expect(series.data).toEqual([]);
+    expect(series.markPoint?.data).toEqual([]);
+    expect((series.markLine?.data as MarkLineItem[]).filter((l) => l.xAxis !== undefined)).toEqual([]);
+  });
+});
