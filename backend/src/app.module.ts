@@ -1,0 +1,31 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { AuthModule } from './auth/auth.module';
+import type { AppDependencies } from './bootstrap/app-dependencies';
+import { CoreModule } from './bootstrap/core.module';
+import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(deps: AppDependencies): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(deps),
+        JwtModule.register({
+          global: true,
+          secret: deps.jwtSecret,
+          signOptions: { algorithm: 'HS256', expiresIn: '12h' },
+          verifyOptions: { algorithms: ['HS256'] },
+        }),
+        AuthModule,
+        HealthModule,
+        MetricsModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
+    };
+  }
+}

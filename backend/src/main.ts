@@ -1,0 +1,12 @@
+import { ConfigError } from './config/app-config';
+import { startApp } from './bootstrap/start-app';
+
+startApp(process.env, { shutdownHooks: true }).catch((error: unknown) => {
+  // Configuration mistakes get a plain message (naming every bad variable), not a stack trace.
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`EnvFace failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});
