@@ -29,9 +29,12 @@ export function RatingLegend() {
             const tone = RATING_COLOURS[row.colour];
             return (
               <tr key={row.stars}>
-                <td className="rating-legend__visual">
-                  <FaceIcon face={row.face} colour={row.colour} size="sm" />
-                  <StarRating stars={row.stars} size="xs" />
+                <td>
+                  {/* The flex box sits inside the cell: display:flex on a <td> itself breaks the table's row lines. */}
+                  <span className="rating-legend__visual">
+                    <FaceIcon face={row.face} colour={row.colour} size="sm" />
+                    <StarRating stars={row.stars} size="xs" />
+                  </span>
                 </td>
                 <td className="rating-legend__range">{range}</td>
                 <td>
