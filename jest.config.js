@@ -14,5 +14,19 @@ module.exports = {
     { ...common, displayName: 'streams', testMatch: ['<rootDir>/streams/src/**/*.spec.ts'] },
     { ...common, displayName: 'backend', testMatch: ['<rootDir>/backend/src/**/*.spec.ts'] },
     { ...common, displayName: 'frontend', testMatch: ['<rootDir>/frontend/src/**/*.spec.ts?(x)'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/tests/**/*.test.ts'],
+      // Project-level hooks run only when a test of this project is selected, so
+      // unit-only runs (--selectProjects streams) never start PostgreSQL or Kafka.
+      globalSetup: '<rootDir>/tests/support/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
+      // Raises the default test timeout to 120 s for this project only (see the file).
+      setupFilesAfterEnv: ['<rootDir>/tests/support/integration-timeout.setup.ts'],
+    },
   ],
+  // The target machines have 2 cores; integration files each get their own database
+  // and topics, so two at a time is safe and more would only thrash.
+  maxWorkers: 2,
 };
