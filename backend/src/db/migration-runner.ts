@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { Logger } from '@nestjs/common';
 import { runner } from 'node-pg-migrate';
+import { Client } from 'pg';
 
 // src/db and dist/db sit at the same depth, so this is <repo>/migrations in both.
 export const MIGRATIONS_DIR = path.resolve(__dirname, '..', '..', '..', 'migrations');
@@ -15,12 +16,29 @@ export interface MigrateOptions {
   logger?: Logger;
 }
 
+// Any constant works; it only has to be the same for every instance of the app.
+const WAIT_LOCK_KEY = 0x656e7666; // "envf"
+
 /**
- * Applies the plain-SQL migrations. node-pg-migrate takes a PostgreSQL advisory lock for the run,
- * so several instances starting together apply each migration exactly once; the others wait and
- * then find nothing left to do.
+ * Applies the plain-SQL migrations so several instances starting together apply each migration
+ * exactly once. node-pg-migrate's own advisory lock is try-only (the loser fails with "Another
+ * migration is already running"), so we first wait on a blocking advisory lock of our own: the
+ * others queue behind the first instance and then find nothing left to do.
  */
 export async function runMigrations(options: MigrateOptions): Promise<string[]> {
+  const lockClient = new Client({ connectionString: options.databaseUrl });
+  await lockClient.connect();
+  try {
+    await lockClient.query('SELECT pg_advisory_lock($1)', [WAIT_LOCK_KEY]);
+    return await runLocked(options);
+  } finally {
+    // Ending the session releases the lock even if the explicit unlock fails.
+    await lockClient.query('SELECT pg_advisory_unlock($1)', [WAIT_LOCK_KEY]).catch(() => undefined);
+    await lockClient.end();
+  }
+}
+
+async function runLocked(options: MigrateOptions): Promise<string[]> {
   const logger = options.logger ?? new Logger('Migrations');
   const direction = options.direction ?? 'up';
   const applied = await runner({
