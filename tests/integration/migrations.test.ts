@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
 import { runMigrations, MIGRATIONS_TABLE } from '../../backend/src/db/migration-runner';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -10,6 +11,7 @@ describe('migrations on real PostgreSQL', () => {
   let client: Client;
 
   beforeAll(async () => {
+    Logger.overrideLogger(['error']);
     database = await createTestDatabase();
     client = new Client({ connectionString: database.url });
     await client.connect();
