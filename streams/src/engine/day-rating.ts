@@ -102,19 +102,11 @@ export function rateDay(day: Day, effects: Iterable<Effect>, permitLapse: Effect
   }
   if (permitLapse) active.push(permitLapse);
 
-  const explained: ExplainedEffect[] = [];
   const w = profile.weights;
-  const explain = (e: Effect, pts: number) =>
-    explained.push({
-      indicator: e.indicator,
-      eventId: e.eventId,
-      criterion: e.target,
-      points: pts,
-      impact: impactOf(e.target, pts, w),
-      from: e.from,
-      until: e.until,
-      repairable: e.repairable,
-    });
+  // Effects with their points after caps; sorted at the end so the explanation reads the same
+  // whatever order events arrived in.
+  const counted: { e: Effect; pts: number }[] = [];
+  const explain = (e: Effect, pts: number) => counted.push({ e, pts });
 
   for (const e of active) {
     if (e.target === 'veto') veto = true;
@@ -149,6 +141,18 @@ export function rateDay(day: Day, effects: Iterable<Effect>, permitLapse: Effect
       explain(b, pts);
     }
   }
+
+  counted.sort((a, b) => byOccurrence(a.e, b.e) || (a.e.indicator < b.e.indicator ? -1 : a.e.indicator > b.e.indicator ? 1 : 0));
+  const explained: ExplainedEffect[] = counted.map(({ e, pts }) => ({
+    indicator: e.indicator,
+    eventId: e.eventId,
+    criterion: e.target,
+    points: pts,
+    impact: impactOf(e.target, pts, w),
+    from: e.from,
+    until: e.until,
+    repairable: e.repairable,
+  }));
 
   const scoreTenths = scoreTenthsOf(points, bonus, w);
   const stars: Stars = veto ? 1 : starsForScore(scoreTenths, profile.thresholds);
