@@ -28,6 +28,12 @@ describe('session', () => {
     expect(decodeToken(token)).toEqual({ sub: '检查员?>', role: 'admin', exp: inOneHour, enterpriseId: '91320100MA1X0000X1' });
   });
 
+  it('reads the backend claims: string id, username in name, null enterpriseId for staff', () => {
+    const token = fakeJwt({ sub: '1', name: 'admin', role: 'admin', enterpriseId: null, exp: inOneHour, iat: 1 });
+    expect(decodeToken(token)).toEqual({ sub: '1', name: 'admin', role: 'admin', exp: inOneHour });
+    expect(decodeToken(fakeJwt({ sub: 7, role: 'inspector', exp: inOneHour }))?.sub).toBe('7');
+  });
+
   it('rejects malformed tokens and payloads missing claims', () => {
     expect(decodeToken('not-a-jwt')).toBeNull();
     expect(decodeToken('a.!!!.c')).toBeNull();

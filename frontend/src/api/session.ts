@@ -12,7 +12,10 @@
 export const TOKEN_STORAGE_KEY = 'envface.token';
 
 export interface SessionClaims {
+  /** User id. */
   sub: string;
+  /** Username to show (the backend's `name` claim); falls back to sub. */
+  name?: string;
   role: string;
   enterpriseId?: string;
   /** Expiry, seconds since the epoch. */
@@ -52,9 +55,17 @@ export function decodeToken(token: string): SessionClaims | null {
   try {
     const payload: unknown = JSON.parse(base64UrlDecode(parts[1]));
     if (typeof payload !== 'object' || payload === null) return null;
-    const { sub, role, exp, enterpriseId } = payload as Record<string, unknown>;
-    if (typeof sub !== 'string' || typeof role !== 'string' || typeof exp !== 'number') return null;
-    return { sub, role, exp, ...(typeof enterpriseId === 'string' ? { enterpriseId } : {}) };
+    const { sub, name, role, exp, enterpriseId } = payload as Record<string, unknown>;
+    // sub is a database id: a string from this backend, but a number is just as valid a JWT subject.
+    const subject = typeof sub === 'number' ? String(sub) : sub;
+    if (typeof subject !== 'string' || typeof role !== 'string' || typeof exp !== 'number') return null;
+    return {
+      sub: subject,
+      role,
+      exp,
+      ...(typeof name === 'string' ? { name } : {}),
+      ...(typeof enterpriseId === 'string' ? { enterpriseId } : {}),
+    };
   } catch {
     return null;
   }

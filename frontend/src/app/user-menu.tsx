@@ -13,7 +13,8 @@ export function UserMenu({ session, onLogout }: { session: Session; onLogout: ()
   const [open, setOpen] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   const menuId = useId();
-  const { sub, role, exp } = session.claims;
+  const { sub, name, role, exp } = session.claims;
+  const displayName = name ?? sub;
 
   // Close on outside click and Escape, like any native menu.
   useEffect(() => {
@@ -44,13 +45,13 @@ export function UserMenu({ session, onLogout }: { session: Session; onLogout: ()
         aria-haspopup="true"
         aria-expanded={open}
         aria-controls={menuId}
-        aria-label={`${t('header.userMenu')}: ${sub}`}
+        aria-label={`${t('header.userMenu')}: ${displayName}`}
         onClick={() => setOpen((v) => !v)}
       >
         <span className="user-menu__avatar" aria-hidden="true">
-          {sub.slice(0, 1).toUpperCase()}
+          {displayName.slice(0, 1).toUpperCase()}
         </span>
-        <span className="user-menu__name">{sub}</span>
+        <span className="user-menu__name">{displayName}</span>
         <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true">
           <path d="M2 4l4 4 4-4" stroke="currentColor" strokeWidth="1.8" fill="none" />
         </svg>
@@ -59,7 +60,7 @@ export function UserMenu({ session, onLogout }: { session: Session; onLogout: ()
         <div className="user-menu__panel" id={menuId}>
           <dl>
             <dt>{t('header.signedInAs')}</dt>
-            <dd>{sub}</dd>
+            <dd>{displayName}</dd>
             <dt>{t('header.role')}</dt>
             <dd>{roleLabel}</dd>
           </dl>

@@ -40,6 +40,17 @@ describe('buildScoreTimelineOption', () => {
     expect(thresholds[0].label.formatter()).toBe('5★ 90');
   });
 
+  it('puts one veto marker at the start of each run of veto days', () => {
+    const run = (day: string, veto: boolean): ScorePoint => ({ day, score: 80, stars: veto ? 1 : 4, veto });
+    const option = buildScoreTimelineOption(
+      [run('2026-01-01', true), run('2026-01-02', true), run('2026-01-03', false), run('2026-01-04', true), run('2026-01-05', true)],
+      [],
+      TEST_LABELS,
+    );
+    const markers = asArray(option.series)[0].markPoint?.data as MarkPointItem[];
+    expect(markers.map((m) => m.coord[0])).toEqual(['2026-01-01', '2026-01-04']);
+  });
+
   it('marks veto days and event days; events outside the plotted days are left out', () => {
     const events = [
       { day: '2026-11-03', label: 'E2 pen-001' },

@@ -41,7 +41,7 @@ const EVENT_COLOUR = '#7b5ea7';
 
 /**
  * Score per day (points coloured by that day's stars as the server rated them), guide lines at the star thresholds
- * 90/80/70/60, a marker on each veto day and a vertical line on each event day.
+ * 90/80/70/60, a marker where each run of veto days starts and a vertical line on each event day.
  */
 export function buildScoreTimelineOption(
   points: readonly ScorePoint[],
@@ -70,8 +70,10 @@ export function buildScoreTimelineOption(
       label: { formatter: () => event.label, position: 'end', color: EVENT_COLOUR },
     }));
 
+  // One pin where each run of consecutive veto days starts (a veto lasts a year; a pin per day would be a smear).
+  // Every veto day is still visible: its point is black because the server rates it 1 star.
   const vetoMarkers: NonNullable<MarkPointComponentOption['data']> = sorted
-    .filter((p) => p.veto)
+    .filter((p, i) => p.veto && !sorted[i - 1]?.veto)
     .map((p) => ({
       name: labels.veto,
       coord: [p.day, p.score],

@@ -16,7 +16,7 @@ export interface RatingBadgeProps {
 }
 
 const FACE_SIZE = { sm: 'sm', md: 'lg', lg: 'xl' } as const;
-const STAR_SIZE = { sm: 'xs', md: 'sm', lg: 'md' } as const;
+const STAR_SIZE = { sm: 'xs', md: 'sm', lg: 28 } as const;
 
 /** Face + stars + score + grade, exactly as the server rated them; one accessible label for the whole badge. */
 export function RatingBadge({ score, stars, face, colour, grade, veto = false, size = 'md', className }: RatingBadgeProps) {

@@ -68,8 +68,10 @@ export const en: Translations = {
     enterprise: {
       title: 'Enterprise',
       uscc: 'Unified social credit code',
-      pendingTitle: 'Ratings for this enterprise are not connected yet',
-      pending: 'Daily scores, the rating calendar and the deductions will appear here once the rating API is available.',
+      latest: 'Latest rating ({{day}})',
+      calendar: 'Rating calendar ({{from}} to {{to}})',
+      notFound: 'No ratings found for this enterprise',
+      noRatings: 'No ratings in this period',
       back: 'Back to enterprises',
     },
     notFound: {
@@ -112,7 +114,7 @@ export const en: Translations = {
     count: 'Enterprises',
     day: 'Day',
     score: 'Score',
-    threshold: '{{stars}}-star line {{score}}',
+    threshold: '{{stars}}★ {{score}}',
     veto: 'Veto',
     event: 'Event',
     noData: 'No data',

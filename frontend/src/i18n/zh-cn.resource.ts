@@ -68,8 +68,10 @@ export const zhCN = {
     enterprise: {
       title: '企业详情',
       uscc: '统一社会信用代码',
-      pendingTitle: '该企业的评价数据尚未接入',
-      pending: '每日评分、评价日历与扣分明细将在评价接口就绪后显示于此。',
+      latest: '最新评价（{{day}}）',
+      calendar: '评价日历（{{from}} 至 {{to}}）',
+      notFound: '未找到该企业的评价数据',
+      noRatings: '该时段内暂无评价',
       back: '返回企业列表',
     },
     notFound: {
@@ -112,7 +114,7 @@ export const zhCN = {
     count: '企业数',
     day: '日期',
     score: '评分',
-    threshold: '{{stars}}星线 {{score}}',
+    threshold: '{{stars}}星 {{score}}',
     veto: '否决',
     event: '事件',
     noData: '暂无数据',
