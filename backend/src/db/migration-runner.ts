@@ -45,6 +45,8 @@ async function runLocked(options: MigrateOptions): Promise<string[]> {
     databaseUrl: options.databaseUrl,
     dir: options.dir ?? MIGRATIONS_DIR,
     migrationsTable: MIGRATIONS_TABLE,
+    // Only *.sql files are migrations (the folder also holds a README); matched as ^pattern$.
+    ignorePattern: '(?!.*\\.sql$).*',
     direction,
     count: options.count ?? (direction === 'up' ? Infinity : 1),
     checkOrder: true,
