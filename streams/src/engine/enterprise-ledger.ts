@@ -12,7 +12,7 @@ export interface DayRange {
 }
 
 export interface ApplyOutcome {
-  /** False when the event id was already applied (idempotent re-delivery). */
+  /** False when the event was already retained (idempotent re-delivery). */
   applied: boolean;
   /** Days whose rating may have changed, or null when none can have. A superset: compare before storing. */
   affected: DayRange | null;
@@ -50,7 +50,6 @@ export class EnterpriseLedger implements RepairLookup {
   private industryFrom: { atMs: number; id: string } | null = null;
   private first: Day | null = null;
 
-  private readonly seen = new Set<string>();
   private readonly events = new Map<string, ScoringEvent>();
   private readonly voidedTargets = new Set<string>();
   private readonly effectsByEvent = new Map<string, Effect[]>();
@@ -82,13 +81,18 @@ export class EnterpriseLedger implements RepairLookup {
     return this.events.size;
   }
 
+  /** True when the event is retained here. Events without any effect are not remembered at all. */
   has(eventId: string): boolean {
-    return this.seen.has(eventId);
+    return this.events.has(eventId);
   }
 
+  /**
+   * Idempotent: a retained event applied again is recognised; one that was not retained (no effect)
+   * changes nothing when applied again. Event-id uniqueness across all events is the store's job —
+   * remembering every hourly reading's id here would grow without bound.
+   */
   apply(se: ScoringEvent): ApplyOutcome {
-    if (this.seen.has(se.id)) return { applied: false, affected: null };
-    this.seen.add(se.id);
+    if (this.events.has(se.id)) return { applied: false, affected: null };
     let affected: DayRange | null = null;
     if (this.first === null || se.day < this.first) {
       // Days before the old first day now exist and must be rated.
