@@ -35,19 +35,34 @@ export function EnterpriseDetailPage() {
 
   let body;
   if (query.status === 'loading') {
-    body = <LoadingState />;
+    body = (
+      <section className="card">
+        <LoadingState />
+      </section>
+    );
   } else if (query.status === 'error') {
     const error = query.error;
-    body =
-      error instanceof ApiError && error.status === 404 ? (
-        <EmptyState title={t('pages.enterprise.notFound')}>{error.message}</EmptyState>
-      ) : (
-        <ErrorState onRetry={query.reload}>
-          {error instanceof ApiError && error.status === 0 ? t('errors.network') : error instanceof Error ? error.message : t('errors.unknown')}
-        </ErrorState>
-      );
+    body = (
+      <section className="card">
+        {error instanceof ApiError && error.status === 404 ? (
+          <EmptyState title={t('pages.enterprise.notFound')}>{error.message}</EmptyState>
+        ) : (
+          <ErrorState onRetry={query.reload}>
+            {error instanceof ApiError && error.status === 0
+              ? t('errors.network')
+              : error instanceof Error
+                ? error.message
+                : t('errors.unknown')}
+          </ErrorState>
+        )}
+      </section>
+    );
   } else if (!latest) {
-    body = <EmptyState title={t('pages.enterprise.noRatings')} />;
+    body = (
+      <section className="card">
+        <EmptyState title={t('pages.enterprise.noRatings')} />
+      </section>
+    );
   } else {
     body = (
       <div className="detail-grid">
