@@ -152,7 +152,10 @@ describe('harness: Kafka-protocol broker', () => {
         const count = first.filter((s) => s.partition === p && s.i < committedBelow).length;
         return { partition: p, offset: count === 0 ? '-1' : String(count) };
       });
-      expect(offsets.partitions.map(({ partition, offset }) => ({ partition, offset })).sort((a, b) => a.partition - b.partition)).toEqual(expected);
+      const stored = offsets.partitions
+        .map(({ partition, offset }) => ({ partition, offset }))
+        .sort((a, b) => a.partition - b.partition);
+      expect(stored).toEqual(expected);
     } finally {
       await admin.disconnect();
     }
