@@ -3,6 +3,7 @@ import type { AppConfig } from '../config/app-config';
 import type { Database } from '../db/database.service';
 import type { EmbeddedPostgresHandle } from '../db/embedded-postgres';
 import type { WebAppAssets } from '../web/web-app-assets';
+import type { Clock } from '../scoring/clock';
 
 /** Everything created before Nest starts (it must exist before migrations and the JWT module). */
 export interface AppDependencies {
@@ -13,4 +14,6 @@ export interface AppDependencies {
   webApp: WebAppAssets;
   /** Present when the app runs its own embedded PostgreSQL. */
   embeddedPostgres: EmbeddedPostgresHandle | null;
+  /** The server clock (tests fix it). */
+  clock: Clock;
 }

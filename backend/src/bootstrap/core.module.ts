@@ -5,6 +5,7 @@ import { METRICS_REGISTRY } from '../metrics/metrics-registry';
 import { AppSettingsRepository } from '../settings/app-settings.repository';
 import { WebAppAssets } from '../web/web-app-assets';
 import type { AppDependencies } from './app-dependencies';
+import { CLOCK } from '../scoring/clock';
 
 const APP_DEPENDENCIES = Symbol('APP_DEPENDENCIES');
 
@@ -37,10 +38,11 @@ export class CoreModule {
         { provide: Database, useValue: deps.database },
         { provide: METRICS_REGISTRY, useValue: deps.registry },
         { provide: WebAppAssets, useValue: deps.webApp },
+        { provide: CLOCK, useValue: deps.clock },
         AppSettingsRepository,
         ResourcesShutdown,
       ],
-      exports: [APP_CONFIG, Database, METRICS_REGISTRY, WebAppAssets, AppSettingsRepository],
+      exports: [APP_CONFIG, CLOCK, Database, METRICS_REGISTRY, WebAppAssets, AppSettingsRepository],
     };
   }
 }

@@ -15,6 +15,7 @@ import { runMigrations } from '../db/migration-runner';
 import { createMetricsRegistry } from '../metrics/metrics-registry';
 import { AppSettingsRepository } from '../settings/app-settings.repository';
 import { WebAppAssets } from '../web/web-app-assets';
+import { systemClock, type Clock } from '../scoring/clock';
 
 export interface RunningApp {
   app: NestExpressApplication;
@@ -32,6 +33,8 @@ export interface StartOptions {
   print?: (line: string) => void;
   /** Listen for SIGINT/SIGTERM (the real server yes, tests no). */
   shutdownHooks?: boolean;
+  /** The server clock (default: the system clock); tests fix it. */
+  clock?: Clock;
 }
 
 /** config → (embedded) database → migrations → auth bootstrap → Nest app listening on PORT. */
@@ -57,7 +60,7 @@ export async function startApp(env: NodeJS.ProcessEnv, options: StartOptions = {
 
     const webApp = new WebAppAssets(options.webDistDir);
     const app = await NestFactory.create<NestExpressApplication>(
-      AppModule.forRoot({ config, database, registry, jwtSecret, webApp, embeddedPostgres: embedded }),
+      AppModule.forRoot({ config, database, registry, jwtSecret, webApp, embeddedPostgres: embedded, clock: options.clock ?? systemClock }),
       { logger: appLogger, bodyParser: false },
     );
     // Behind a reverse proxy the client address (rate limiting) comes from X-Forwarded-For.

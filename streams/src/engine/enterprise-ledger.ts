@@ -95,8 +95,9 @@ export class EnterpriseLedger implements RepairLookup {
     if (this.events.has(se.id)) return { applied: false, affected: null };
     let affected: DayRange | null = null;
     if (this.first === null || se.day < this.first) {
-      // Days before the old first day now exist and must be rated.
-      if (this.first !== null) affected = { from: se.day, until: this.first };
+      // The enterprise's days from here on come into existence (first event), or the days before
+      // the old first day do (a late event): they must be rated.
+      affected = { from: se.day, until: this.first };
       this.first = se.day;
     }
     const ev = se.event;

@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import type { Queryable } from '../db/database.service';
+
+/** The stored latest revision of one enterprise-day. */
+export interface StoredRatingRow {
+  enterprise_id: string;
+  day: string;
+  revision: number;
+  score_tenths: number;
+  stars: number;
+  face: string;
+  colour: string;
+  grade: string;
+  veto: boolean;
+  criteria: unknown;
+  bonus: number;
+  effects: unknown;
+  cause_event_ids: string[];
+  recorded_at: Date;
+}
+
+export interface NewRatingRow {
+  enterpriseId: string;
+  day: string;
+  revision: number;
+  scoreTenths: number;
+  stars: number;
+  face: string;
+  colour: string;
+  grade: string;
+  veto: boolean;
+  criteria: unknown;
+  bonus: number;
+  effects: unknown;
+  causeEventIds: string[];
+}
+
+export interface DayRangeRow {
+  enterpriseId: string;
+  from: string;
+  to: string;
+}
+
+const COLUMNS = `enterprise_id, day::text AS day, revision, score_tenths, stars, face, colour, grade, veto, criteria, bonus, effects,
+  cause_event_ids, recorded_at`;
+
+/** Daily ratings: append-only; the latest revision of a day is its rating. */
+@Injectable()
+export class RatingRepository {
+  async latestInRanges(q: Queryable, ranges: readonly DayRangeRow[]): Promise<StoredRatingRow[]> {
+    if (ranges.length === 0) return [];
+    return q.query<StoredRatingRow>(
+      'ratings.latest_in_ranges',
+      `SELECT DISTINCT ON (d.enterprise_id, d.day) d.enterprise_id, d.day::text AS day, d.revision, d.score_tenths, d.stars, d.face,
+         d.colour, d.grade, d.veto, d.criteria, d.bonus, d.effects, d.cause_event_ids, d.recorded_at
+       FROM daily_ratings d
+       JOIN unnest($1::text[], $2::date[], $3::date[]) AS r(e, f, t) ON d.enterprise_id = r.e AND d.day BETWEEN r.f AND r.t
+       ORDER BY d.enterprise_id, d.day, d.revision DESC`,
+      [ranges.map((r) => r.enterpriseId), ranges.map((r) => r.from), ranges.map((r) => r.to)],
+    );
+  }
+
+  async insert(q: Queryable, rows: readonly NewRatingRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await q.query(
+      'ratings.insert',
+      `INSERT INTO daily_ratings (enterprise_id, day, revision, score_tenths, stars, face, colour, grade, veto, criteria, bonus, effects, cause_event_ids)
+       SELECT e, d, r, s, st, f, c, g, v, cr, b, ef, ARRAY(SELECT jsonb_array_elements_text(ca))
+       FROM unnest($1::text[], $2::date[], $3::int[], $4::int[], $5::smallint[], $6::text[], $7::text[], $8::text[], $9::bool[],
+                   $10::jsonb[], $11::smallint[], $12::jsonb[], $13::jsonb[]) AS x(e, d, r, s, st, f, c, g, v, cr, b, ef, ca)`,
+      [
+        rows.map((r) => r.enterpriseId),
+        rows.map((r) => r.day),
+        rows.map((r) => r.revision),
+        rows.map((r) => r.scoreTenths),
+        rows.map((r) => r.stars),
+        rows.map((r) => r.face),
+        rows.map((r) => r.colour),
+        rows.map((r) => r.grade),
+        rows.map((r) => r.veto),
+        rows.map((r) => JSON.stringify(r.criteria)),
+        rows.map((r) => r.bonus),
+        rows.map((r) => JSON.stringify(r.effects)),
+        rows.map((r) => JSON.stringify(r.causeEventIds)),
+      ],
+    );
+  }
+
+  async range(q: Queryable, enterpriseId: string, from: string, to: string): Promise<StoredRatingRow[]> {
+    return this.latestInRanges(q, [{ enterpriseId, from, to }]);
+  }
+
+  async revisionsOfDay(q: Queryable, enterpriseId: string, day: string): Promise<StoredRatingRow[]> {
+    return q.query<StoredRatingRow>(
+      'ratings.revisions_of_day',
+      `SELECT ${COLUMNS} FROM daily_ratings WHERE enterprise_id = $1 AND day = $2 ORDER BY revision`,
+      [enterpriseId, day],
+    );
+  }
+}

@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { defaultRuleBook } from '@envface/streams';
+import { AuthModule } from '../auth/auth.module';
+import { DeadLetterRepository } from './dead-letter.repository';
+import { EnterpriseRepository } from './enterprise.repository';
+import { EventRepository } from './event.repository';
+import { IngestController } from './ingest.controller';
+import { OutboxRepository } from './outbox.repository';
+import { RatingQueryService } from './rating-query.service';
+import { RatingRepository } from './rating.repository';
+import { RatingsController } from './ratings.controller';
+import { RULE_BOOK, ScoringService } from './scoring.service';
+
+/** The rating pipeline (ingest → events → ratings with revisions → outbox) and the rating routes. */
+@Module({
+  imports: [AuthModule],
+  controllers: [RatingsController, IngestController],
+  providers: [
+    { provide: RULE_BOOK, useFactory: () => defaultRuleBook() },
+    ScoringService,
+    RatingQueryService,
+    EventRepository,
+    EnterpriseRepository,
+    RatingRepository,
+    OutboxRepository,
+    DeadLetterRepository,
+  ],
+  exports: [ScoringService, RatingQueryService, EnterpriseRepository, RatingRepository, OutboxRepository, DeadLetterRepository, EventRepository],
+})
+export class ScoringModule {}

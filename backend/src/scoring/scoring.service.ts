@@ -1,0 +1,305 @@
+import { randomBytes } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  daysToRate,
+  eventBodyHash,
+  isoFromDay,
+  dayOfInstant,
+  ratingDetailJson,
+  RatingEngine,
+  toScoringEvent,
+  validateMessage,
+  type ContractEvent,
+  type DayRange,
+  type RuleBook,
+  type ScoringEvent,
+} from '@envface/streams';
+import stringify from 'safe-stable-stringify';
+import { TZDate } from '@date-fns/tz';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { Database, type Queryable } from '../db/database.service';
+import { DeadLetterRepository, type DeadLetter } from './dead-letter.repository';
+import { EnterpriseRepository, type CurrentRatingRow, type RegistrationRow } from './enterprise.repository';
+import { EventRepository } from './event.repository';
+import type { BatchResult, IncomingMessage } from './incoming-message';
+import { OutboxRepository, type OutboxMessage } from './outbox.repository';
+import { RatingRepository, type NewRatingRow, type StoredRatingRow } from './rating.repository';
+import { CLOCK, type Clock } from './clock';
+
+export const RULE_BOOK = Symbol('RULE_BOOK');
+
+interface Admitted {
+  index: number;
+  msg: IncomingMessage;
+  event: ContractEvent;
+  hash: Buffer;
+  se: ScoringEvent;
+}
+
+/** 22 base64url characters = 132 random bits: unguessable, URL-safe, says nothing about the enterprise. */
+export function newPublicToken(): string {
+  return randomBytes(17).toString('base64url').slice(0, 22);
+}
+
+function deadLetterOf(msg: IncomingMessage, reason: string, detail: string): DeadLetter {
+  let value = '';
+  let encoding: 'utf8' | 'base64' = 'utf8';
+  if (msg.value !== null) {
+    if (typeof msg.value === 'string') value = msg.value;
+    else {
+      try {
+        value = new TextDecoder('utf-8', { fatal: true }).decode(msg.value);
+      } catch {
+        value = msg.value.toString('base64');
+        encoding = 'base64';
+      }
+    }
+  }
+  const key = msg.key === null ? null : typeof msg.key === 'string' ? msg.key : msg.key.toString('utf8');
+  return { reason, detail, topic: msg.topic, partition: msg.partition, offset: msg.offset, key, value, encoding };
+}
+
+/**
+ * The live rating pipeline for one batch of input messages: validate at the edge, store each event
+ * once, apply it to the enterprise's in-memory ledger, re-rate exactly the affected days, append a
+ * revision for every day whose rating changed, and queue the changes and dead letters in the outbox —
+ * all in one transaction. The caller commits Kafka offsets only after this resolves.
+ *
+ * Ledgers are a cache of the database: an enterprise's row lock and event count tell whether the
+ * cached ledger has seen every stored event; if not (another instance, a rebalance, a failed batch)
+ * it is rebuilt from the stored events.
+ */
+@Injectable()
+export class ScoringService {
+  private readonly logger = new Logger('Scoring');
+  private readonly engine: RatingEngine;
+  private readonly ledgerCounts = new Map<string, number>();
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly db: Database,
+    private readonly events: EventRepository,
+    private readonly enterprises: EnterpriseRepository,
+    private readonly ratings: RatingRepository,
+    private readonly outbox: OutboxRepository,
+    private readonly deadLetters: DeadLetterRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(RULE_BOOK) book: RuleBook,
+  ) {
+    this.engine = new RatingEngine(book, config.timeZone);
+  }
+
+  /** Batches run one at a time per instance: ledgers are shared state. */
+  processBatch(messages: readonly IncomingMessage[]): Promise<BatchResult> {
+    const run = this.queue.then(() => this.process(messages));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Forget every cached ledger (partitions were reassigned): they are rebuilt from the database on use. */
+  forgetLedgers(): void {
+    for (const id of [...this.engine.enterpriseIds()]) this.engine.drop(id);
+    this.ledgerCounts.clear();
+  }
+
+  private async process(messages: readonly IncomingMessage[]): Promise<BatchResult> {
+    const nowMs = this.clock.now();
+    const tz = this.config.timeZone;
+    const today = dayOfInstant(nowMs, tz);
+    const dead: { index: number; letter: DeadLetter }[] = [];
+    const admitted: Admitted[] = [];
+    messages.forEach((msg, index) => {
+      const v = validateMessage(msg, nowMs);
+      if (!v.ok) dead.push({ index, letter: deadLetterOf(msg, v.reason, v.detail) });
+      else admitted.push({ index, msg, event: v.event, hash: eventBodyHash(v.event), se: toScoringEvent(v.event, tz) });
+    });
+
+    const touched = new Set<string>();
+    try {
+      return await this.db.transaction('scoring.batch', async (tx) => {
+        // 1. Each eventId once: the first body stays; identical re-sends are duplicates, others conflicts.
+        const firstInBatch = new Map<string, Admitted>();
+        const candidates: Admitted[] = [];
+        let duplicates = 0;
+        for (const a of admitted) {
+          const prior = firstInBatch.get(a.event.eventId);
+          if (!prior) {
+            firstInBatch.set(a.event.eventId, a);
+            candidates.push(a);
+          } else if (prior.hash.equals(a.hash)) duplicates++;
+          else dead.push({ index: a.index, letter: deadLetterOf(a.msg, 'duplicate_conflict', `eventId ${a.event.eventId} was already accepted with another body`) });
+        }
+        const claimed = await this.events.claimIds(
+          tx,
+          candidates.map((a) => ({ eventId: a.event.eventId, enterpriseId: a.event.enterpriseId, bodySha256: a.hash, occurredAt: a.event.occurredAt })),
+        );
+        const known = await this.events.hashesOf(tx, candidates.filter((a) => !claimed.has(a.event.eventId)).map((a) => a.event.eventId));
+        const fresh: Admitted[] = [];
+        for (const a of candidates) {
+          if (claimed.has(a.event.eventId)) fresh.push(a);
+          else if (known.get(a.event.eventId)?.equals(a.hash)) duplicates++;
+          else dead.push({ index: a.index, letter: deadLetterOf(a.msg, 'duplicate_conflict', `eventId ${a.event.eventId} was already accepted with another body`) });
+        }
+
+        // 2. Enterprises: create unknown ones, lock the rows, make sure each ledger has seen every stored event.
+        const firstDays = new Map<string, number>();
+        for (const a of fresh) {
+          const d = firstDays.get(a.event.enterpriseId);
+          if (d === undefined || a.se.day < d) firstDays.set(a.event.enterpriseId, a.se.day);
+        }
+        const ids = [...firstDays.keys()].sort();
+        for (const id of ids) touched.add(id);
+        await this.enterprises.ensure(tx, ids.map((id) => ({ uscc: id, firstDay: isoFromDay(firstDays.get(id)!), publicToken: newPublicToken() })));
+        const counts = await this.enterprises.lockEventCounts(tx, ids);
+        await this.syncLedgers(tx, ids, counts);
+
+        // 3. Store and apply.
+        await this.events.insert(
+          tx,
+          fresh.map((a) => ({
+            eventId: a.event.eventId,
+            enterpriseId: a.event.enterpriseId,
+            type: a.event.type,
+            occurredAt: a.event.occurredAt,
+            eventDay: isoFromDay(a.se.day),
+            body: a.event,
+            topic: a.msg.topic,
+            partition: a.msg.partition,
+            offset: a.msg.offset,
+          })),
+        );
+        const ranges = new Map<string, { range: DayRange | null; causes: { id: string; range: DayRange }[] }>();
+        const added = new Map<string, number>();
+        const registrations: RegistrationRow[] = [];
+        for (const a of fresh) {
+          const id = a.event.enterpriseId;
+          added.set(id, (added.get(id) ?? 0) + 1);
+          const { affected } = this.engine.ledgerFor(id).apply(a.se);
+          const entry = ranges.get(id) ?? { range: null, causes: [] };
+          if (affected) {
+            entry.range = entry.range
+              ? { from: Math.min(entry.range.from, affected.from), until: entry.range.until === null || affected.until === null ? null : Math.max(entry.range.until, affected.until) }
+              : affected;
+            entry.causes.push({ id: a.event.eventId, range: affected });
+          }
+          ranges.set(id, entry);
+          if (a.event.type === 'enterprise.upserted') {
+            const d = a.event.data;
+            registrations.push({ uscc: id, name: d.name, regionCode: d.regionCode, industryCode: d.industryCode, address: d.address ?? null, lat: d.lat ?? null, lon: d.lon ?? null, occurredAt: a.event.occurredAt, eventId: a.event.eventId });
+          }
+        }
+        await this.enterprises.register(tx, registrations);
+        await this.enterprises.addEventCounts(tx, added);
+
+        // 4. Re-rate the affected days; a day whose rating changed gets a new revision.
+        const revisions = await this.rerate(tx, ranges, today, nowMs);
+
+        await this.deadLetters.add(tx, dead.map((d) => d.letter));
+        await this.outbox.add(tx, dead.map((d) => ({ kind: 'dlq', key: d.letter.key, payload: this.dlqPayload(d.letter, nowMs) })));
+        for (const [id, n] of added) this.ledgerCounts.set(id, (counts.get(id) ?? 0) + n);
+        return {
+          accepted: fresh.length,
+          duplicates,
+          rejected: dead.map((d) => ({ index: d.index, reason: d.letter.reason, detail: d.letter.detail })).sort((x, y) => x.index - y.index),
+          revisions,
+        };
+      });
+    } catch (error) {
+      // The transaction rolled back but ledgers may have applied events: drop them, the database is the truth.
+      for (const id of touched) {
+        this.engine.drop(id);
+        this.ledgerCounts.delete(id);
+      }
+      throw error;
+    }
+  }
+
+  private async syncLedgers(tx: Queryable, ids: readonly string[], counts: ReadonlyMap<string, number>): Promise<void> {
+    const stale = ids.filter((id) => this.ledgerCounts.get(id) !== (counts.get(id) ?? 0) || !this.engine.get(id));
+    if (stale.length === 0) return;
+    for (const id of stale) this.engine.drop(id);
+    const rows = await this.events.bodiesOf(tx, stale);
+    for (const row of rows) this.engine.ledgerFor(row.enterprise_id).apply(toScoringEvent(row.body as ContractEvent, this.config.timeZone));
+    for (const id of stale) {
+      this.engine.ledgerFor(id);
+      this.ledgerCounts.set(id, counts.get(id) ?? 0);
+    }
+  }
+
+  private async rerate(
+    tx: Queryable,
+    ranges: Map<string, { range: DayRange | null; causes: { id: string; range: DayRange }[] }>,
+    today: number,
+    nowMs: number,
+  ): Promise<number> {
+    const plan: { id: string; from: number; to: number; causes: { id: string; range: DayRange }[] }[] = [];
+    for (const [id, { range, causes }] of ranges) {
+      const ledger = this.engine.get(id)!;
+      const days = daysToRate(range, ledger.firstDay, today);
+      if (days) plan.push({ id, ...days, causes });
+    }
+    if (plan.length === 0) return 0;
+    const stored = await this.ratings.latestInRanges(tx, plan.map((p) => ({ enterpriseId: p.id, from: isoFromDay(p.from), to: isoFromDay(p.to) })));
+    const byKey = new Map<string, StoredRatingRow>(stored.map((r) => [`${r.enterprise_id}|${r.day}`, r]));
+    const rows: NewRatingRow[] = [];
+    const changes: OutboxMessage[] = [];
+    const current: CurrentRatingRow[] = [];
+    const at = new TZDate(nowMs, this.config.timeZone).toISOString();
+    for (const p of plan) {
+      const ledger = this.engine.get(p.id)!;
+      for (let d = p.from; d <= p.to; d++) {
+        const r = ratingDetailJson(ledger.rate(d));
+        const old = byKey.get(`${p.id}|${r.day}`);
+        if (old && sameRating(old, r)) continue;
+        const causes = p.causes.filter((c) => d >= c.range.from && (c.range.until === null || d < c.range.until)).map((c) => c.id);
+        const causeEventIds = causes.length > 0 ? causes : p.causes.map((c) => c.id);
+        const revision = (old?.revision ?? 0) + 1;
+        rows.push({ enterpriseId: p.id, day: r.day, revision, scoreTenths: Math.round(r.score * 10), stars: r.stars, face: r.face, colour: r.colour, grade: r.grade, veto: r.veto, criteria: r.criteria, bonus: r.bonus, effects: r.effects, causeEventIds });
+        changes.push({
+          kind: 'ratings',
+          key: p.id,
+          payload: {
+            enterpriseId: p.id, day: r.day, score: r.score, stars: r.stars, face: r.face, colour: r.colour, grade: r.grade, veto: r.veto, revision,
+            previous: old ? { score: old.score_tenths / 10, stars: old.stars, face: old.face } : null,
+            causeEventIds, at,
+          },
+        });
+        if (d === today) current.push({ uscc: p.id, ratedDay: r.day, scoreTenths: Math.round(r.score * 10), stars: r.stars, face: r.face, colour: r.colour, grade: r.grade, veto: r.veto });
+      }
+    }
+    await this.ratings.insert(tx, rows);
+    await this.enterprises.setCurrent(tx, current);
+    await this.outbox.add(tx, changes);
+    return rows.length;
+  }
+
+  private dlqPayload(letter: DeadLetter, nowMs: number): Record<string, unknown> {
+    return {
+      reason: letter.reason,
+      detail: letter.detail,
+      topic: letter.topic,
+      partition: letter.partition,
+      offset: letter.offset,
+      key: letter.key,
+      value: letter.value,
+      ...(letter.encoding === 'base64' ? { encoding: 'base64' } : {}),
+      at: new TZDate(nowMs, this.config.timeZone).toISOString(),
+    };
+  }
+}
+
+function sameRating(old: StoredRatingRow, r: ReturnType<typeof ratingDetailJson>): boolean {
+  return (
+    old.score_tenths === Math.round(r.score * 10) &&
+    old.stars === r.stars &&
+    old.face === r.face &&
+    old.colour === r.colour &&
+    old.grade === r.grade &&
+    old.veto === r.veto &&
+    old.bonus === r.bonus &&
+    stringify(old.criteria) === stringify(r.criteria) &&
+    // The explanation is part of the rating: a voided event must not stay listed on any day.
+    stringify(old.effects) === stringify(r.effects)
+  );
+}

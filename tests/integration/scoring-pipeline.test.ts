@@ -1,0 +1,173 @@
+import * as path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { Client } from 'pg';
+import { parseStreamFile, topicName, valueBytes } from '@envface/streams';
+import { startApp, type RunningApp } from '../../backend/src/bootstrap/start-app';
+import { fixedClock } from '../../backend/src/scoring/clock';
+import type { IncomingMessage } from '../../backend/src/scoring/incoming-message';
+import { ScoringService } from '../../backend/src/scoring/scoring.service';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+
+/**
+ * The rating pipeline on a real PostgreSQL: the sample stream in send order, in batches, through the
+ * scoring service (validation, once-only storage, ledgers, revisions, outbox) and read back through
+ * the contract's HTTP routes. The Kafka consumer feeds the same service.
+ */
+const FIXTURES = path.join(__dirname, '..', 'fixtures');
+const expected = JSON.parse(readFileSync(path.join(FIXTURES, 'expected-2026-03-15.json'), 'utf8')) as {
+  now: string;
+  accepted: number;
+  dlq: Record<string, number>;
+  ratings: Record<string, Record<string, unknown>[]>;
+};
+const PASSWORD = 'pipeline-Admin-pw-1';
+
+function messagesOf(file: string): IncomingMessage[] {
+  return parseStreamFile(file).map((line, i) => ({
+    topicKind: line.topic,
+    topic: topicName('envface.', line.topic),
+    partition: 0,
+    offset: String(i),
+    key: line.key,
+    value: valueBytes(line),
+  }));
+}
+
+describe('scoring pipeline with the sample stream', () => {
+  let database: TestDatabase;
+  let app: RunningApp;
+  let token: string;
+  let sql: Client;
+  const messages = messagesOf(path.join(FIXTURES, 'stream-2026-03-15.jsonl'));
+
+  async function get(url: string): Promise<{ status: number; body: any }> {
+    const res = await fetch(`${app.url}${url}`, { headers: { authorization: `Bearer ${token}` } });
+    return { status: res.status, body: await res.json() };
+  }
+
+  async function feed(batchSize: number): Promise<{ accepted: number; duplicates: number; rejected: string[] }> {
+    const scoring = app.app.get(ScoringService);
+    const total = { accepted: 0, duplicates: 0, rejected: [] as string[] };
+    for (let i = 0; i < messages.length; i += batchSize) {
+      const r = await scoring.processBatch(messages.slice(i, i + batchSize));
+      total.accepted += r.accepted;
+      total.duplicates += r.duplicates;
+      total.rejected.push(...r.rejected.map((x) => x.reason));
+    }
+    return total;
+  }
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    app = await startApp(
+      { DATABASE_URL: database.url, PORT: '0', ENVFACE_ADMIN_PASSWORD: PASSWORD, LOG_LEVEL: 'error', ENVFACE_SIMULATOR: 'off' },
+      { print: () => undefined, clock: fixedClock(expected.now) },
+    );
+    const res = await fetch(`${app.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: PASSWORD }) });
+    token = ((await res.json()) as { token: string }).token;
+    sql = new Client({ connectionString: database.url });
+    await sql.connect();
+  });
+
+  afterAll(async () => {
+    await sql?.end();
+    await app?.close();
+    await database?.drop();
+  });
+
+  it('accepts, deduplicates and rejects exactly as expected', async () => {
+    const total = await feed(37);
+    expect(total.accepted).toBe(expected.accepted);
+    const counts: Record<string, number> = {};
+    for (const r of total.rejected) counts[r] = (counts[r] ?? 0) + 1;
+    expect(counts).toEqual(expected.dlq);
+    const stored = await sql.query('SELECT count(*)::int AS n FROM events');
+    expect(stored.rows[0].n).toBe(expected.accepted);
+    const dead = await sql.query('SELECT reason, count(*)::int AS n FROM dead_letters GROUP BY reason');
+    expect(Object.fromEntries(dead.rows.map((r) => [r.reason, r.n]))).toEqual(expected.dlq);
+    const dlqOutbox = await sql.query("SELECT payload FROM outbox WHERE kind = 'dlq'");
+    expect(dlqOutbox.rows).toHaveLength(Object.values(expected.dlq).reduce((a, b) => a + b));
+    // The value that is not UTF-8 travels base64-encoded, byte for byte.
+    const latin = dlqOutbox.rows.find((r) => r.payload.encoding === 'base64');
+    const original = messages.find((m) => Buffer.isBuffer(m.value) && !Buffer.from(m.value.toString('utf8'), 'utf8').equals(m.value))!;
+    expect(latin.payload).toMatchObject({ reason: 'invalid_json', topic: original.topic, partition: 0, offset: original.offset });
+    expect(Buffer.from(latin.payload.value, 'base64').equals(original.value as Buffer)).toBe(true);
+  });
+
+  it('answers the ratings API exactly as expected for every enterprise-day', async () => {
+    const mismatches: string[] = [];
+    for (const [id, days] of Object.entries(expected.ratings)) {
+      const { status, body } = await get(`/api/enterprises/${id}/ratings?from=${days[0]!.day}&to=${days[days.length - 1]!.day}`);
+      expect(status).toBe(200);
+      expect(body.enterpriseId).toBe(id);
+      const got = body.ratings.map(({ revision, ...rest }: { revision: number }) => {
+        expect(revision).toBeGreaterThanOrEqual(1);
+        return rest;
+      });
+      if (JSON.stringify(got) !== JSON.stringify(days)) mismatches.push(id);
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('keeps revisions: late events and voids revised past days without overwriting them', async () => {
+    const revised = await sql.query('SELECT count(*)::int AS n FROM daily_ratings WHERE revision > 1');
+    expect(revised.rows[0].n).toBeGreaterThan(0);
+    const dup = await sql.query('SELECT enterprise_id, day, revision, count(*) FROM daily_ratings GROUP BY 1, 2, 3 HAVING count(*) > 1');
+    expect(dup.rows).toEqual([]);
+    const causes = await sql.query('SELECT cause_event_ids FROM daily_ratings WHERE revision > 1 LIMIT 20');
+    for (const r of causes.rows) expect(r.cause_event_ids.length).toBeGreaterThan(0);
+  });
+
+  it('serves one day with criteria and the explanation', async () => {
+    const [id, days] = Object.entries(expected.ratings).find(([, ds]) => ds.some((d) => (d.score as number) < 90))!;
+    const day = days.find((d) => (d.score as number) < 90)!;
+    const { status, body } = await get(`/api/enterprises/${id}/ratings/${day.day}`);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ ...day, enterpriseId: id });
+    expect(Object.keys(body.criteria).sort()).toEqual(['E', 'M', 'P', 'S']);
+    expect(body.effects.length).toBeGreaterThan(0);
+    for (const e of body.effects) expect(Object.keys(e).sort()).toEqual(['criterion', 'eventId', 'from', 'impact', 'indicator', 'points', 'repairable', 'until']);
+  });
+
+  it('changes nothing when the whole stream is replayed', async () => {
+    const before = await sql.query('SELECT count(*)::int AS n FROM daily_ratings');
+    const outboxBefore = await sql.query("SELECT count(*)::int AS n FROM outbox WHERE kind = 'ratings'");
+    const replay = await feed(100);
+    expect(replay.accepted).toBe(0);
+    const after = await sql.query('SELECT count(*)::int AS n FROM daily_ratings');
+    expect(after.rows[0].n).toBe(before.rows[0].n);
+    const outboxAfter = await sql.query("SELECT count(*)::int AS n FROM outbox WHERE kind = 'ratings'");
+    expect(outboxAfter.rows[0].n).toBe(outboxBefore.rows[0].n);
+    const events = await sql.query('SELECT count(*)::int AS n FROM events');
+    expect(events.rows[0].n).toBe(expected.accepted);
+  });
+
+  it('refuses bad requests and anonymous callers with the contract error shape', async () => {
+    const anon = await fetch(`${app.url}/api/enterprises/91320115QH72P12459/ratings`);
+    expect(anon.status).toBe(401);
+    expect(await get('/api/enterprises/91320115QH72P1245X/ratings')).toMatchObject({ status: 400, body: { error: { code: 'invalid_uscc' } } });
+    expect(await get('/api/enterprises/91320100MA1W9XKE6T/ratings')).toMatchObject({ status: 404, body: { error: { code: 'enterprise_not_found' } } });
+    expect(await get('/api/enterprises/91320115QH72P12459/ratings?from=2025-01-01&to=2026-03-15')).toMatchObject({ status: 400, body: { error: { code: 'invalid_range' } } });
+    expect(await get('/api/enterprises/91320115QH72P12459/ratings?from=2026-02-30')).toMatchObject({ status: 400, body: { error: { code: 'invalid_date' } } });
+  });
+
+  it('ingests over HTTP with the same validation', async () => {
+    const ok = await fetch(`${app.url}/api/ingest/enforcement`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ eventId: 'http-1', type: 'enforcement.complaint_verified', enterpriseId: '91320115QH72P12459', occurredAt: '2026-03-15T10:00:00+08:00', data: { complaintId: 'K-http' } }),
+    });
+    expect(ok.status).toBe(202);
+    expect(await ok.json()).toMatchObject({ accepted: true, duplicate: false });
+    const { body } = await get('/api/enterprises/91320115QH72P12459/ratings/2026-03-15');
+    expect(body.revision).toBeGreaterThan(1);
+    expect(body.effects.some((e: { eventId: string }) => e.eventId === 'http-1')).toBe(true);
+    const bad = await fetch(`${app.url}/api/ingest/permit`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ eventId: 'http-2', type: 'enforcement.complaint_verified', enterpriseId: '91320115QH72P12459', occurredAt: '2026-03-15T10:00:00+08:00', data: { complaintId: 'K' } }),
+    });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toEqual({ error: { code: 'wrong_topic', message: expect.stringContaining('enforcement topic') } });
+  });
+});
