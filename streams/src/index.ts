@@ -17,3 +17,4 @@ export * from './engine/rule-set';
 export * from './engine/scoring-event';
 export * from './engine/rating-engine';
 export * from './cli/stream-file';
+export * from './simulator/simulator';
