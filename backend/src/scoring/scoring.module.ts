@@ -6,6 +6,7 @@ import { EnterpriseRepository } from './enterprise.repository';
 import { EventRepository } from './event.repository';
 import { IngestController } from './ingest.controller';
 import { OutboxRepository } from './outbox.repository';
+import { OutboxDrainer } from './outbox-drainer.service';
 import { RatingQueryService } from './rating-query.service';
 import { RatingRepository } from './rating.repository';
 import { RatingsController } from './ratings.controller';
@@ -18,6 +19,7 @@ import { RULE_BOOK, ScoringService } from './scoring.service';
   providers: [
     { provide: RULE_BOOK, useFactory: () => defaultRuleBook() },
     ScoringService,
+    OutboxDrainer,
     RatingQueryService,
     EventRepository,
     EnterpriseRepository,
@@ -25,6 +27,6 @@ import { RULE_BOOK, ScoringService } from './scoring.service';
     OutboxRepository,
     DeadLetterRepository,
   ],
-  exports: [ScoringService, RatingQueryService, EnterpriseRepository, RatingRepository, OutboxRepository, DeadLetterRepository, EventRepository],
+  exports: [ScoringService, OutboxDrainer, RatingQueryService, EnterpriseRepository, RatingRepository, OutboxRepository, DeadLetterRepository, EventRepository],
 })
 export class ScoringModule {}

@@ -97,6 +97,28 @@ export class ScoringService {
     return run;
   }
 
+  /**
+   * Rates `day` for the given enterprises (the midnight rollover, or its catch-up after downtime):
+   * windows end, permits lapse and deadlines pass with no event, so the day is rated from the
+   * ledgers as they are. Days whose stored rating already matches are left alone, so a second run
+   * (another instance, a retry) writes nothing.
+   */
+  rateDay(enterpriseIds: readonly string[], day: number): Promise<number> {
+    const run = this.queue.then(() =>
+      this.db.transaction('scoring.rate_day', async (tx) => {
+        const ids = [...enterpriseIds].sort();
+        const counts = await this.enterprises.lockEventCounts(tx, ids);
+        const existing = ids.filter((id) => counts.has(id));
+        await this.syncLedgers(tx, existing, counts);
+        const ranges = new Map<string, { range: DayRange | null; causes: { id: string; range: DayRange }[] }>();
+        for (const id of existing) ranges.set(id, { range: { from: day, until: day + 1 }, causes: [] });
+        return this.rerate(tx, ranges, day, this.clock.now());
+      }),
+    );
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
   /** Forget every cached ledger (partitions were reassigned): they are rebuilt from the database on use. */
   forgetLedgers(): void {
     for (const id of [...this.engine.enterpriseIds()]) this.engine.drop(id);
@@ -253,6 +275,7 @@ export class ScoringService {
         const old = byKey.get(`${p.id}|${r.day}`);
         if (old && sameRating(old, r)) continue;
         const causes = p.causes.filter((c) => d >= c.range.from && (c.range.until === null || d < c.range.until)).map((c) => c.id);
+        // A rollover revision has no event as its cause: the day itself arrived.
         const causeEventIds = causes.length > 0 ? causes : p.causes.map((c) => c.id);
         const revision = (old?.revision ?? 0) + 1;
         rows.push({ enterpriseId: p.id, day: r.day, revision, scoreTenths: Math.round(r.score * 10), stars: r.stars, face: r.face, colour: r.colour, grade: r.grade, veto: r.veto, criteria: r.criteria, bonus: r.bonus, effects: r.effects, causeEventIds });
