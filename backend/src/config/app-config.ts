@@ -10,6 +10,8 @@ export interface KafkaConfig {
   readonly brokers: readonly string[] | null;
   readonly topicPrefix: string;
   readonly groupId: string;
+  /** Consumer group session timeout; shorter means faster failover and rebalances (tests use 6 s). */
+  readonly sessionTimeoutMs: number;
 }
 
 export interface AppConfig {
@@ -35,6 +37,7 @@ export const CONFIG_VARIABLES = [
   'KAFKA_BROKERS',
   'KAFKA_TOPIC_PREFIX',
   'KAFKA_GROUP_ID',
+  'KAFKA_SESSION_TIMEOUT_MS',
   'PORT',
   'PUBLIC_BASE_URL',
   'ENVFACE_ADMIN_PASSWORD',
@@ -83,6 +86,11 @@ const httpUrl = z
 
 const topicPrefix = z.string().regex(/^[A-Za-z0-9._-]{0,200}$/, 'may only contain A-Z a-z 0-9 . _ -');
 const groupId = z.string().min(1).max(255);
+const sessionTimeout = z
+  .string()
+  .regex(/^\d+$/, 'must be milliseconds, 6000-300000')
+  .transform(Number)
+  .pipe(z.number().int().min(6000, 'must be milliseconds, 6000-300000').max(300_000, 'must be milliseconds, 6000-300000'));
 
 const timeZone = z.string().refine(isValidTimeZone, 'must be a valid IANA time zone such as Asia/Shanghai');
 
@@ -135,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       brokers,
       topicPrefix: parse('KAFKA_TOPIC_PREFIX', topicPrefix, 'envface.'),
       groupId: parse('KAFKA_GROUP_ID', groupId, 'envface-scorer'),
+      sessionTimeoutMs: parse('KAFKA_SESSION_TIMEOUT_MS', sessionTimeout, 30_000),
     },
     port: portValue,
     publicBaseUrl: parse('PUBLIC_BASE_URL', httpUrl, `http://localhost:${portValue}`),
