@@ -5,7 +5,7 @@ describe('loadConfig', () => {
   it('applies the documented defaults to an empty environment', () => {
     const config = loadConfig({});
     expect(config.databaseUrl).toBeNull();
-    expect(config.kafka).toEqual({ brokers: null, topicPrefix: 'envface.', groupId: 'envface-scorer' });
+    expect(config.kafka).toEqual({ brokers: null, topicPrefix: 'envface.', groupId: 'envface-scorer', sessionTimeoutMs: 30_000 });
     expect(config.port).toBe(3000);
     expect(config.publicBaseUrl).toBe('http://localhost:3000');
     expect(config.adminPassword).toBeNull();
@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       KAFKA_BROKERS: 'k1:9092, k2:9093',
       KAFKA_TOPIC_PREFIX: 'prod.',
       KAFKA_GROUP_ID: 'g1',
+      KAFKA_SESSION_TIMEOUT_MS: '6000',
       PORT: '8080',
       PUBLIC_BASE_URL: 'https://envface.example.cn/',
       ENVFACE_ADMIN_PASSWORD: ' secret pw ',
@@ -32,7 +33,7 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'INFO',
     });
     expect(config.databaseUrl).toBe('postgres://u:p@db:5432/envface');
-    expect(config.kafka).toEqual({ brokers: ['k1:9092', 'k2:9093'], topicPrefix: 'prod.', groupId: 'g1' });
+    expect(config.kafka).toEqual({ brokers: ['k1:9092', 'k2:9093'], topicPrefix: 'prod.', groupId: 'g1', sessionTimeoutMs: 6000 });
     expect(config.port).toBe(8080);
     expect(config.publicBaseUrl).toBe('https://envface.example.cn');
     expect(config.adminPassword).toBe(' secret pw ');
@@ -98,7 +99,7 @@ describe('loadConfig', () => {
   it('lists every variable it reads', () => {
     expect([...CONFIG_VARIABLES].sort()).toEqual(
       ['DATABASE_URL', 'ENVFACE_ADMIN_PASSWORD', 'ENVFACE_DATA_DIR', 'ENVFACE_JWT_SECRET', 'ENVFACE_SIMULATOR', 'ENVFACE_TZ',
-        'KAFKA_BROKERS', 'KAFKA_GROUP_ID', 'KAFKA_TOPIC_PREFIX', 'LOG_LEVEL', 'PORT', 'PUBLIC_BASE_URL'].sort(),
+        'KAFKA_BROKERS', 'KAFKA_GROUP_ID', 'KAFKA_SESSION_TIMEOUT_MS', 'KAFKA_TOPIC_PREFIX', 'LOG_LEVEL', 'PORT', 'PUBLIC_BASE_URL'].sort(),
     );
   });
 });
