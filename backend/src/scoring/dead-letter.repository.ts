@@ -19,18 +19,19 @@ export interface DeadLetterRow extends DeadLetter {
 
 @Injectable()
 export class DeadLetterRepository {
-  /** Records rejects; a redelivered message (same topic/partition/offset) is recorded once. */
+  /**
+   * Records rejects and returns those that are new: a redelivered message (same topic, partition and
+   * offset) is recorded once, and so reaches the dead-letter topic once even when a topic is replayed.
+   */
   async add(q: Queryable, rows: readonly DeadLetter[]): Promise<DeadLetter[]> {
     if (rows.length === 0) return [];
-    const inserted = await q.query<{ n: number }>(
+    const inserted = await q.query<{ topic: string | null; partition: number | null; kafka_offset: string | null }>(
       'dead_letters.add',
       `INSERT INTO dead_letters (reason, detail, topic, partition, kafka_offset, key, value, encoding)
-       SELECT reason, detail, topic, partition, kafka_offset, key, value, encoding
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[])
-         WITH ORDINALITY AS x(reason, detail, topic, partition, kafka_offset, key, value, encoding, n)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[])
        ON CONFLICT (topic, partition, kafka_offset) WHERE topic IS NOT NULL AND partition IS NOT NULL AND kafka_offset IS NOT NULL
        DO NOTHING
-       RETURNING 1 AS n`,
+       RETURNING topic, partition, kafka_offset`,
       [
         rows.map((r) => r.reason),
         rows.map((r) => r.detail),
@@ -42,9 +43,8 @@ export class DeadLetterRepository {
         rows.map((r) => r.encoding),
       ],
     );
-    // Which rows were new is only needed as a count for metrics; all are published (at-least-once).
-    void inserted;
-    return [...rows];
+    const fresh = new Set(inserted.map((r) => `${r.topic}|${r.partition}|${r.kafka_offset}`));
+    return rows.filter((r) => r.topic === null || r.partition === null || r.offset === null || fresh.has(`${r.topic}|${r.partition}|${r.offset}`));
   }
 
   async list(q: Queryable, limit: number, reason: string | null): Promise<DeadLetterRow[]> {

@@ -6,6 +6,7 @@ import { Roles } from '../auth/roles.decorator';
 import { ApiError } from '../common/api-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ScoringService } from './scoring.service';
+import { OutboxDrainer } from './outbox-drainer.service';
 
 /**
  * HTTP ingest for deployments without Kafka: the same JSON as a Kafka message value, the same
@@ -20,6 +21,7 @@ import { ScoringService } from './scoring.service';
 export class IngestController {
   constructor(
     private readonly scoring: ScoringService,
+    private readonly drainer: OutboxDrainer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -36,6 +38,8 @@ export class IngestController {
     const result = await this.scoring.processBatch([
       { topicKind: kind as TopicKind, topic: null, partition: null, offset: null, key: typeof enterpriseId === 'string' ? enterpriseId : null, value: JSON.stringify(body) },
     ]);
+    // Push the change to live clients now; a failed publish stays in the outbox for the next drain.
+    await this.drainer.drain().catch(() => undefined);
     const rejected = result.rejected[0];
     if (rejected) throw new ApiError(rejected.reason === 'too_large' ? 413 : 400, rejected.reason, rejected.detail);
     return { accepted: result.accepted === 1, duplicate: result.duplicates === 1, revisions: result.revisions };

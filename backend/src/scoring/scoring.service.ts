@@ -217,8 +217,8 @@ export class ScoringService {
         // 4. Re-rate the affected days; a day whose rating changed gets a new revision.
         const revisions = await this.rerate(tx, ranges, today, nowMs);
 
-        await this.deadLetters.add(tx, dead.map((d) => d.letter));
-        await this.outbox.add(tx, dead.map((d) => ({ kind: 'dlq', key: d.letter.key, payload: this.dlqPayload(d.letter, nowMs) })));
+        const newLetters = await this.deadLetters.add(tx, dead.map((d) => d.letter));
+        await this.outbox.add(tx, newLetters.map((letter) => ({ kind: 'dlq', key: letter.key, payload: this.dlqPayload(letter, nowMs) })));
         for (const [id, n] of added) this.ledgerCounts.set(id, (counts.get(id) ?? 0) + n);
         return {
           accepted: fresh.length,

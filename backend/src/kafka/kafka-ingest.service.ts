@@ -1,0 +1,176 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { INPUT_TOPIC_KINDS, OUTPUT_TOPIC_KINDS, topicKindOf, topicName } from '@envface/streams';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import { Counter, type Registry } from 'prom-client';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { METRICS_REGISTRY } from '../metrics/metrics-registry';
+import type { IncomingMessage } from '../scoring/incoming-message';
+import { OutboxDrainer } from '../scoring/outbox-drainer.service';
+import { ScoringService } from '../scoring/scoring.service';
+import { createKafka } from './kafka-client.factory';
+import { KafkaOutboxSink } from './kafka-outbox.sink';
+
+/** Messages per database transaction: large enough to batch writes, small enough to keep latency low. */
+const CHUNK = 500;
+const MAX_BACKOFF_MS = 5_000;
+
+/**
+ * The Kafka edge of the scorer. One consumer group over the four input topics; per partition,
+ * messages are processed in order in chunks, each chunk in ONE database transaction
+ * (ScoringService), then the outbox is published (dead letters reach the DLQ topic), and only then is
+ * the offset committed. A crash anywhere before the commit redelivers the chunk, which is harmless:
+ * events are stored once by eventId and ratings only change when they differ.
+ *
+ * Outages: a failing database or publish is retried with capped exponential backoff while the
+ * consumer keeps heart-beating, so no message is skipped and processing resumes by itself.
+ */
+@Injectable()
+export class KafkaIngestService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('KafkaIngest');
+  private readonly kafka: Kafka | null;
+  private consumer: Consumer | null = null;
+  private sink: KafkaOutboxSink | null = null;
+  private stopping = false;
+  private starting: Promise<void> | null = null;
+  private readonly processed: Counter<'topic' | 'outcome'>;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly scoring: ScoringService,
+    private readonly drainer: OutboxDrainer,
+    @Inject(METRICS_REGISTRY) registry: Registry,
+  ) {
+    this.kafka = config.kafka.brokers === null ? null : createKafka(config.kafka, 'envface-scorer');
+    this.processed =
+      (registry.getSingleMetric('envface_ingest_messages_total') as Counter<'topic' | 'outcome'> | undefined) ??
+      new Counter({ name: 'envface_ingest_messages_total', help: 'Input messages by topic and outcome', labelNames: ['topic', 'outcome'], registers: [registry] });
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.kafka) return;
+    this.sink = new KafkaOutboxSink(this.kafka, this.config.kafka.topicPrefix);
+    this.drainer.register(this.sink);
+    // Start in the background: the API must serve (and health report Kafka down) while Kafka is unreachable.
+    this.starting = this.startWithRetry();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopping = true;
+    await this.starting?.catch(() => undefined);
+    // disconnect() lets the running chunk finish and commit: SIGTERM drains cleanly.
+    await this.consumer?.disconnect().catch((e: unknown) => this.logger.warn(`consumer disconnect: ${String(e)}`));
+    await this.sink?.close();
+  }
+
+  private async startWithRetry(): Promise<void> {
+    for (let attempt = 0; !this.stopping; attempt++) {
+      try {
+        await this.start();
+        return;
+      } catch (error) {
+        const wait = Math.min(MAX_BACKOFF_MS, 250 * 2 ** attempt);
+        this.logger.warn(`starting the consumer failed (${error instanceof Error ? error.message : String(error)}); retrying in ${wait} ms`);
+        await this.consumer?.disconnect().catch(() => undefined);
+        this.consumer = null;
+        await sleep(wait);
+      }
+    }
+  }
+
+  private async start(): Promise<void> {
+    const kafka = this.kafka!;
+    const { topicPrefix, groupId, sessionTimeoutMs } = this.config.kafka;
+    await this.ensureTopics(kafka);
+    const consumer = kafka.consumer({
+      groupId,
+      sessionTimeout: sessionTimeoutMs,
+      rebalanceTimeout: Math.max(sessionTimeoutMs, 6_000),
+      heartbeatInterval: Math.max(500, Math.floor(sessionTimeoutMs / 10)),
+      maxWaitTimeInMs: 250,
+      retry: { retries: 10, initialRetryTime: 300, maxRetryTime: MAX_BACKOFF_MS },
+    });
+    this.consumer = consumer;
+    // Another member may now own some of our partitions: drop cached ledgers (rebuilt from the database on use).
+    consumer.on(consumer.events.GROUP_JOIN, () => this.scoring.forgetLedgers());
+    consumer.on(consumer.events.CRASH, (e) => {
+      this.logger.error(`consumer crashed: ${String(e.payload.error)}${e.payload.restart ? ' (kafkajs restarts it)' : ''}`);
+      if (!e.payload.restart && !this.stopping) this.starting = this.startWithRetry();
+    });
+    await consumer.connect();
+    // A new group starts at the beginning of every topic: nothing published before the first start is lost.
+    await consumer.subscribe({ topics: INPUT_TOPIC_KINDS.map((k) => topicName(topicPrefix, k)), fromBeginning: true });
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: 1,
+      eachBatch: (payload) => this.eachBatch(payload),
+    });
+    this.logger.log(`consuming ${INPUT_TOPIC_KINDS.map((k) => topicName(topicPrefix, k)).join(', ')} as group ${groupId}`);
+  }
+
+  /** CreateTopics is best effort: real clusters may forbid it and the test broker does not implement it. */
+  private async ensureTopics(kafka: Kafka): Promise<void> {
+    const admin = kafka.admin();
+    try {
+      await admin.connect();
+      const prefix = this.config.kafka.topicPrefix;
+      await admin.createTopics({
+        waitForLeaders: false,
+        topics: [
+          ...INPUT_TOPIC_KINDS.map((k) => ({ topic: topicName(prefix, k), numPartitions: 12 })),
+          ...OUTPUT_TOPIC_KINDS.map((k) => ({ topic: topicName(prefix, k), numPartitions: 6 })),
+        ],
+      });
+    } catch (error) {
+      this.logger.warn(`could not create topics (they may already exist): ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+  }
+
+  private async eachBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    const kind = topicKindOf(this.config.kafka.topicPrefix, batch.topic);
+    if (kind === null) return;
+    for (let i = 0; i < batch.messages.length; i += CHUNK) {
+      if (!isRunning() || isStale()) return;
+      const chunk = batch.messages.slice(i, i + CHUNK);
+      const input: IncomingMessage[] = chunk.map((m: KafkaMessage) => ({
+        topicKind: kind,
+        topic: batch.topic,
+        partition: batch.partition,
+        offset: m.offset,
+        key: m.key,
+        value: m.value,
+      }));
+      const result = await this.retrying(`${batch.topic}[${batch.partition}]@${chunk[0]!.offset}`, heartbeat, isRunning, async () => {
+        const r = await this.scoring.processBatch(input);
+        await this.drainer.drain();
+        return r;
+      });
+      if (result === null) return; // stopping: the chunk is redelivered to whoever owns the partition next
+      const last = chunk[chunk.length - 1]!.offset;
+      resolveOffset(last);
+      await this.consumer!.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() }]);
+      this.processed.inc({ topic: kind, outcome: 'accepted' }, result.accepted);
+      this.processed.inc({ topic: kind, outcome: 'duplicate' }, result.duplicates);
+      this.processed.inc({ topic: kind, outcome: 'rejected' }, result.rejected.length);
+      await heartbeat();
+    }
+  }
+
+  /** Retries fn with capped exponential backoff, heart-beating meanwhile; null when the consumer stops. */
+  private async retrying<T>(what: string, heartbeat: () => Promise<void>, isRunning: () => boolean, fn: () => Promise<T>): Promise<T | null> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await fn();
+      } catch (error) {
+        if (!isRunning() || this.stopping) return null;
+        const wait = Math.min(MAX_BACKOFF_MS, 200 * 2 ** attempt);
+        this.logger.warn(`processing ${what} failed (${error instanceof Error ? error.message : String(error)}); retry ${attempt + 1} in ${wait} ms`);
+        await sleep(wait);
+        await heartbeat().catch(() => undefined);
+      }
+    }
+  }
+}
