@@ -6,6 +6,7 @@ import type { AppDependencies } from './bootstrap/app-dependencies';
 import { CoreModule } from './bootstrap/core.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { HealthModule } from './health/health.module';
+import { LiveModule } from './live/live.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { ScoringModule } from './scoring/scoring.module';
 import { KafkaModule } from './kafka/kafka.module';
@@ -27,6 +28,7 @@ export class AppModule {
         HealthModule,
         MetricsModule,
         ScoringModule,
+        LiveModule,
         KafkaModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

@@ -1,0 +1,123 @@
+import { Logger } from '@nestjs/common';
+import { Registry } from 'prom-client';
+import type { LiveMessage, RatingChange } from './live-messages';
+import { FLUSH_MS, LiveBroadcastService } from './live-broadcast.service';
+import type { RegionLookupService } from './region-lookup.service';
+
+function change(enterpriseId: string, revision = 1, day = '2026-03-15'): RatingChange {
+  return {
+    enterpriseId, day, score: 88.5, stars: 4, face: 'smile', colour: 'blue', grade: 'good', veto: false, revision,
+    previous: null, causeEventIds: ['e1'], at: '2026-03-15T12:00:00.000+08:00',
+  };
+}
+
+const REGIONS: Record<string, string | null> = { A: '320102', B: '320102', C: '320111', U: null };
+
+function setup(lookup: (ids: string[]) => Promise<Map<string, string | null>> = async (ids) => new Map(ids.map((id) => [id, REGIONS[id] ?? null]))) {
+  const lookups: string[][] = [];
+  const regions = {
+    regionsOf: (ids: Iterable<string>) => {
+      const list = [...ids];
+      lookups.push(list);
+      return lookup(list);
+    },
+  } as unknown as RegionLookupService;
+  const registry = new Registry();
+  const service = new LiveBroadcastService(regions, registry);
+  const sent: { room: string; message: LiveMessage }[] = [];
+  service.attach((room, message) => sent.push({ room, message }));
+  const inRoom = (room: string) => sent.filter((s) => s.room === room).map((s) => s.message);
+  return { service, sent, inRoom, lookups, registry };
+}
+
+describe('LiveBroadcastService', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  it('sends every change to its enterprise room at once, and the coalesced rooms after the window', async () => {
+    const { service, inRoom } = setup();
+    service.publish([change('A', 1), change('A', 2), change('C', 1)]);
+    expect(inRoom('enterprise:A').map((m) => (m.data as RatingChange).revision)).toEqual([1, 2]);
+    expect(inRoom('enterprise:C')).toHaveLength(1);
+    expect(inRoom('all')).toEqual([]);
+    await jest.advanceTimersByTimeAsync(FLUSH_MS);
+    // A's two revisions of one day are one change to a dashboard: the latest.
+    expect(inRoom('all')).toEqual([
+      { event: 'rating.changed', data: change('A', 2) },
+      { event: 'rating.changed', data: change('C', 1) },
+    ]);
+    expect(inRoom('region:320102')).toEqual([{ event: 'rating.changed', data: change('A', 2) }]);
+    expect(inRoom('region:320111')).toEqual([{ event: 'rating.changed', data: change('C', 1) }]);
+  });
+
+  it('sends a burst as one message per coalesced room', async () => {
+    const { service, inRoom, lookups } = setup();
+    const ids = Array.from({ length: 50 }, (_, i) => `X${i}`);
+    for (const id of ids) service.publish([change(id)]);
+    service.publish([change('A'), change('B'), change('U')]);
+    await jest.advanceTimersByTimeAsync(FLUSH_MS);
+    const all = inRoom('all');
+    expect(all).toHaveLength(1);
+    expect(all[0]).toMatchObject({ event: 'ratings.burst', data: { count: 53, truncated: false } });
+    expect(inRoom('region:320102')).toEqual([{ event: 'rating.changed', data: change('A') }, { event: 'rating.changed', data: change('B') }]);
+    // One region query per window, not one per change.
+    expect(lookups).toHaveLength(1);
+  });
+
+  it('flushes at most once per window however often it is published to', async () => {
+    const { service, inRoom } = setup();
+    for (let t = 0; t < 1000; t += 10) {
+      service.publish([change(`E${t % 7}`, t + 1)]);
+      await jest.advanceTimersByTimeAsync(10);
+    }
+    await jest.advanceTimersByTimeAsync(FLUSH_MS);
+    expect(inRoom('all').length).toBeLessThanOrEqual(4 * 3 + 1);
+    expect(inRoom('all').every((m) => m.event === 'ratings.burst')).toBe(true);
+  });
+
+  it('keeps the region window open while a lookup is slow, and sends it later in order', async () => {
+    let release: (() => void) | undefined;
+    const { service, inRoom, lookups } = setup(async (ids) => {
+      if (lookups.length === 1) await new Promise<void>((r) => (release = r));
+      return new Map(ids.map((id) => [id, '320102']));
+    });
+    service.publish([change('A', 1)]);
+    await jest.advanceTimersByTimeAsync(FLUSH_MS);
+    service.publish([change('A', 2)]);
+    await jest.advanceTimersByTimeAsync(FLUSH_MS * 3);
+    expect(inRoom('all').map((m) => (m.data as RatingChange).revision)).toEqual([1, 2]);
+    expect(inRoom('region:320102')).toEqual([]);
+    expect(lookups).toHaveLength(1);
+    release!();
+    await jest.advanceTimersByTimeAsync(FLUSH_MS);
+    expect(inRoom('region:320102').map((m) => (m.data as RatingChange).revision)).toEqual([1, 2]);
+  });
+
+  it('drops only the region messages when the lookup fails', async () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const { service, inRoom } = setup(() => Promise.reject(new Error('database down')));
+    service.publish([change('A')]);
+    await jest.advanceTimersByTimeAsync(FLUSH_MS);
+    expect(inRoom('all')).toHaveLength(1);
+    expect(inRoom('region:320102')).toEqual([]);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('database down'));
+    warn.mockRestore();
+  });
+
+  it('publishes nothing before socket.io is up or after shutdown, and counts what it sends', async () => {
+    const regions = { regionsOf: async () => new Map() } as unknown as RegionLookupService;
+    const registry = new Registry();
+    const service = new LiveBroadcastService(regions, registry);
+    service.publish([change('A')]);
+    const sent: string[] = [];
+    service.attach((room) => sent.push(room));
+    service.publish([change('A')]);
+    await jest.advanceTimersByTimeAsync(FLUSH_MS);
+    expect(sent).toEqual(['enterprise:A', 'all']);
+    expect(await registry.getSingleMetricAsString('envface_live_messages_total')).toContain('envface_live_messages_total{event="rating.changed"} 2');
+    service.onModuleDestroy();
+    service.publish([change('B')]);
+    await jest.advanceTimersByTimeAsync(FLUSH_MS);
+    expect(sent).toEqual(['enterprise:A', 'all']);
+  });
+});
