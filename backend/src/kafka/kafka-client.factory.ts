@@ -2,13 +2,16 @@ import { Logger } from '@nestjs/common';
 import { Kafka, logLevel, type logCreator } from 'kafkajs';
 import type { KafkaConfig } from '../config/app-config';
 
-/** kafkajs logs through Nest's logger: errors and warnings only (its INFO is chatty about every rejoin). */
+/**
+ * kafkajs logs through Nest's logger, as warnings: what it calls an error (a rebalance in progress, a
+ * broker briefly gone) it retries by itself. Failures that matter surface as a consumer CRASH, which
+ * KafkaIngestService logs as an error. Its INFO is chatty about every rejoin and is dropped.
+ */
 const nestLogCreator: logCreator = () => {
   const logger = new Logger('Kafka');
   return ({ level, log }) => {
     const text = `${log.message}${log.error ? `: ${String(log.error)}` : ''}`;
-    if (level === logLevel.ERROR) logger.error(text);
-    else if (level === logLevel.WARN) logger.warn(text);
+    if (level === logLevel.ERROR || level === logLevel.WARN) logger.warn(text);
   };
 };
 

@@ -1,0 +1,143 @@
+import * as path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { Client } from 'pg';
+import type { Admin } from 'kafkajs';
+import { INPUT_TOPIC_KINDS, parseStreamFile, valueBytes } from '@envface/streams';
+import { ensureBackendBuilt, spawnApp } from '../support/app-process';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { createTestKafka, type EnvfaceTopicSet, type TestKafka } from '../support/test-kafka';
+
+/**
+ * Crash safety: the server is SIGKILLed at random moments while it consumes the sample stream and
+ * restarted each time. Nothing may be lost or counted twice: every accepted event is stored once,
+ * every rejected one recorded once, and the final ratings equal the hand-checked expectation (which
+ * an uninterrupted run also produces — see kafka-pipeline.test.ts). Revisions stay a clean history.
+ */
+const FIXTURES = path.join(__dirname, '..', 'fixtures');
+const expected = JSON.parse(readFileSync(path.join(FIXTURES, 'expected-2026-03-15.json'), 'utf8')) as {
+  now: string;
+  accepted: number;
+  dlq: Record<string, number>;
+  ratings: Record<string, { day: string; score: number; stars: number; face: string; colour: string; grade: string; veto: boolean }[]>;
+};
+
+// Reproducible "random" kill moments; the seed is printed on failure via the test name.
+const SEED = Number(process.env.ENVFACE_TEST_SEED ?? Date.now() % 100000);
+let state = SEED;
+const rnd = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+
+describe(`crash safety (seed ${SEED})`, () => {
+  let database: TestDatabase;
+  let kafka: TestKafka;
+  let set: EnvfaceTopicSet;
+  let admin: Admin;
+  let sql: Client;
+  const groupId = `envface-crash-${Date.now()}`;
+  let env: Record<string, string>;
+
+  async function caughtUp(): Promise<boolean> {
+    for (const kind of INPUT_TOPIC_KINDS) {
+      const topic = set.topics[kind];
+      const ends = await admin.fetchTopicOffsets(topic);
+      const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+      for (const end of ends) {
+        const c = committed!.partitions.find((p) => p.partition === end.partition);
+        if ((c && c.offset !== '-1' ? BigInt(c.offset) : 0n) < BigInt(end.high)) return false;
+      }
+    }
+    return (await sql.query('SELECT count(*)::int AS n FROM outbox')).rows[0].n === 0;
+  }
+
+  beforeAll(async () => {
+    ensureBackendBuilt();
+    database = await createTestDatabase();
+    kafka = createTestKafka();
+    set = await kafka.createEnvfaceTopics(4);
+    admin = kafka.client('envface-crash-admin').admin();
+    await admin.connect();
+    sql = new Client({ connectionString: database.url });
+    await sql.connect();
+    const lines = parseStreamFile(path.join(FIXTURES, 'stream-2026-03-15.jsonl'));
+    for (const kind of INPUT_TOPIC_KINDS) {
+      await kafka.produceRaw(set.topics[kind], lines.filter((l) => l.topic === kind).map((l) => ({ key: l.key, value: valueBytes(l) })));
+    }
+    env = {
+      DATABASE_URL: database.url,
+      PORT: '0',
+      ENVFACE_ADMIN_PASSWORD: 'crash-Admin-pw-1',
+      LOG_LEVEL: 'warn',
+      KAFKA_BROKERS: kafka.brokers.join(','),
+      KAFKA_TOPIC_PREFIX: set.topicPrefix,
+      KAFKA_GROUP_ID: groupId,
+      KAFKA_SESSION_TIMEOUT_MS: '6000',
+    };
+  }, 300_000);
+
+  afterAll(async () => {
+    await admin?.disconnect();
+    await kafka?.close();
+    await sql?.end();
+    await database?.drop();
+  });
+
+  it('loses nothing and counts nothing twice across SIGKILLs', async () => {
+    let killsWhileWorking = 0;
+    for (let i = 0; i < 5; i++) {
+      const app = spawnApp(env, expected.now);
+      await app.url;
+      if (i === 0) {
+        // Make sure at least one kill lands in the middle of the work: as soon as anything is stored.
+        const until = Date.now() + 60_000;
+        while ((await sql.query('SELECT count(*)::int AS n FROM events')).rows[0].n === 0 && Date.now() < until) {
+          await new Promise((r) => setTimeout(r, 10));
+        }
+      } else {
+        await new Promise((r) => setTimeout(r, 100 + Math.floor(rnd() * 1500)));
+      }
+      const stored = (await sql.query('SELECT count(*)::int AS n FROM events')).rows[0].n as number;
+      if (stored > 0 && stored < expected.accepted) killsWhileWorking++;
+      app.child.kill('SIGKILL');
+      await app.exited;
+    }
+    const final = spawnApp(env, expected.now);
+    await final.url;
+    const deadline = Date.now() + 120_000;
+    while (!(await caughtUp())) {
+      if (Date.now() > deadline) throw new Error(`did not catch up:\n${final.output().slice(-3000)}`);
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    // SIGTERM drains and stops cleanly (Nest closes everything, then re-raises the signal).
+    final.child.kill('SIGTERM');
+    expect([0, 'SIGTERM']).toContain(await final.exited);
+    expect(final.output()).not.toMatch(/"level":"error"|ERROR/);
+
+    const events = await sql.query('SELECT count(*)::int AS n, count(DISTINCT event_id)::int AS d FROM events');
+    expect(events.rows[0]).toEqual({ n: expected.accepted, d: expected.accepted });
+    const dead = await sql.query('SELECT reason, count(*)::int AS n FROM dead_letters GROUP BY reason');
+    expect(Object.fromEntries(dead.rows.map((r) => [r.reason, r.n]))).toEqual(expected.dlq);
+
+    const latest = await sql.query(
+      `SELECT DISTINCT ON (enterprise_id, day) enterprise_id, day::text AS day, score_tenths, stars, face, colour, grade, veto
+       FROM daily_ratings ORDER BY enterprise_id, day, revision DESC`,
+    );
+    const got: Record<string, unknown[]> = {};
+    for (const r of latest.rows) {
+      (got[r.enterprise_id] ??= []).push({ day: r.day, score: r.score_tenths / 10, stars: r.stars, face: r.face, colour: r.colour, grade: r.grade, veto: r.veto });
+    }
+    expect(got).toEqual(expected.ratings);
+
+    // A clean history: revisions 1..n per day, each different from the one before.
+    const gaps = await sql.query(
+      `SELECT enterprise_id, day FROM daily_ratings GROUP BY enterprise_id, day HAVING max(revision) <> count(*) OR min(revision) <> 1`,
+    );
+    expect(gaps.rows).toEqual([]);
+    const repeats = await sql.query(
+      `SELECT a.enterprise_id, a.day, a.revision FROM daily_ratings a JOIN daily_ratings b
+         ON a.enterprise_id = b.enterprise_id AND a.day = b.day AND b.revision = a.revision - 1
+       WHERE a.score_tenths = b.score_tenths AND a.stars = b.stars AND a.veto = b.veto AND a.effects = b.effects AND a.criteria = b.criteria`,
+    );
+    expect(repeats.rows).toEqual([]);
+    // The kills must have hit the work at least once for the test to mean anything.
+    expect(killsWhileWorking).toBeGreaterThanOrEqual(1);
+  }, 300_000);
+});
