@@ -10,6 +10,8 @@ import { LiveModule } from './live/live.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { ScoringModule } from './scoring/scoring.module';
 import { KafkaModule } from './kafka/kafka.module';
+import { RolloverModule } from './rollover/rollover.module';
+import { SimulationModule } from './simulation/simulation.module';
 
 @Module({})
 export class AppModule {
@@ -30,6 +32,8 @@ export class AppModule {
         ScoringModule,
         LiveModule,
         KafkaModule,
+        RolloverModule,
+        SimulationModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

@@ -11,6 +11,7 @@ describe('loadConfig', () => {
     expect(config.adminPassword).toBeNull();
     expect(config.timeZone).toBe('Asia/Shanghai');
     expect(config.simulator).toBe(true);
+    expect(config.simulatorEnterprises).toBe(300);
     expect(config.dataDir).toBe(path.resolve(__dirname, '..', '..', '..', '.data'));
     expect(config.jwtSecret).toBeNull();
     expect(config.logLevel).toBe('log');
@@ -84,6 +85,12 @@ describe('loadConfig', () => {
     expect(message).not.toContain('short-secret-value');
   });
 
+  it('sizes the simulator from ENVFACE_SIMULATOR_ENTERPRISES', () => {
+    expect(loadConfig({ ENVFACE_SIMULATOR_ENTERPRISES: '25' }).simulatorEnterprises).toBe(25);
+    expect(() => loadConfig({ ENVFACE_SIMULATOR_ENTERPRISES: '0' })).toThrow(/ENVFACE_SIMULATOR_ENTERPRISES/);
+    expect(() => loadConfig({ ENVFACE_SIMULATOR_ENTERPRISES: '1e3' })).toThrow(/ENVFACE_SIMULATOR_ENTERPRISES/);
+  });
+
   it('rejects out-of-range ports and time-zone abbreviations', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
     expect(() => loadConfig({ ENVFACE_TZ: 'CST' })).toThrow(/ENVFACE_TZ/);
@@ -99,6 +106,7 @@ describe('loadConfig', () => {
   it('lists every variable it reads', () => {
     expect([...CONFIG_VARIABLES].sort()).toEqual(
       ['DATABASE_URL', 'ENVFACE_ADMIN_PASSWORD', 'ENVFACE_DATA_DIR', 'ENVFACE_JWT_SECRET', 'ENVFACE_SIMULATOR', 'ENVFACE_TZ',
+        'ENVFACE_SIMULATOR_ENTERPRISES',
         'KAFKA_BROKERS', 'KAFKA_GROUP_ID', 'KAFKA_SESSION_TIMEOUT_MS', 'KAFKA_TOPIC_PREFIX', 'LOG_LEVEL', 'PORT', 'PUBLIC_BASE_URL'].sort(),
     );
   });

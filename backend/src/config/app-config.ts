@@ -25,6 +25,8 @@ export interface AppConfig {
   readonly adminPassword: string | null;
   readonly timeZone: string;
   readonly simulator: boolean;
+  /** How many enterprises the built-in simulator runs (without Kafka). */
+  readonly simulatorEnterprises: number;
   readonly dataDir: string;
   /** null means "use the shared secret stored in the database (created once)". */
   readonly jwtSecret: string | null;
@@ -43,6 +45,7 @@ export const CONFIG_VARIABLES = [
   'ENVFACE_ADMIN_PASSWORD',
   'ENVFACE_TZ',
   'ENVFACE_SIMULATOR',
+  'ENVFACE_SIMULATOR_ENTERPRISES',
   'ENVFACE_DATA_DIR',
   'ENVFACE_JWT_SECRET',
   'LOG_LEVEL',
@@ -93,6 +96,12 @@ const sessionTimeout = z
   .pipe(z.number().int().min(6000, 'must be milliseconds, 6000-300000').max(300_000, 'must be milliseconds, 6000-300000'));
 
 const timeZone = z.string().refine(isValidTimeZone, 'must be a valid IANA time zone such as Asia/Shanghai');
+
+const enterpriseCount = z
+  .string()
+  .regex(/^\d+$/, 'must be an integer 1-1000000')
+  .transform(Number)
+  .pipe(z.number().int().min(1, 'must be an integer 1-1000000').max(1_000_000, 'must be an integer 1-1000000'));
 
 const onOff = z.enum(['on', 'off'], { message: 'must be on or off' });
 
@@ -151,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     adminPassword: env.ENVFACE_ADMIN_PASSWORD ? env.ENVFACE_ADMIN_PASSWORD : null,
     timeZone: parse('ENVFACE_TZ', timeZone, 'Asia/Shanghai'),
     simulator: parse('ENVFACE_SIMULATOR', onOff, brokers === null ? 'on' : 'off') === 'on',
+    simulatorEnterprises: parse('ENVFACE_SIMULATOR_ENTERPRISES', enterpriseCount, 300),
     dataDir: path.resolve(read('ENVFACE_DATA_DIR') ?? path.join(REPO_ROOT, '.data')),
     jwtSecret: parse('ENVFACE_JWT_SECRET', jwtSecret, null),
     logLevel: parse('LOG_LEVEL', logLevel, 'log'),
