@@ -12,6 +12,9 @@ import { ScoringModule } from './scoring/scoring.module';
 import { KafkaModule } from './kafka/kafka.module';
 import { RolloverModule } from './rollover/rollover.module';
 import { SimulationModule } from './simulation/simulation.module';
+import { EnterprisesModule } from './enterprises/enterprises.module';
+import { StatsModule } from './stats/stats.module';
+import { OperationsModule } from './operations/operations.module';
 
 @Module({})
 export class AppModule {
@@ -34,6 +37,9 @@ export class AppModule {
         KafkaModule,
         RolloverModule,
         SimulationModule,
+        EnterprisesModule,
+        StatsModule,
+        OperationsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { ScoringModule } from '../scoring/scoring.module';
+import { StatsModule } from '../stats/stats.module';
+import { EnterpriseQueryRepository } from './enterprise-query.repository';
+import { EnterpriseSearchService } from './enterprise-search.service';
+import { EnterprisesController } from './enterprises.controller';
+
+/** Enterprise list and detail for inspectors. */
+@Module({
+  imports: [AuthModule, ScoringModule, StatsModule],
+  controllers: [EnterprisesController],
+  providers: [EnterpriseSearchService, EnterpriseQueryRepository],
+})
+export class EnterprisesModule {}
