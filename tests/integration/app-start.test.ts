@@ -31,7 +31,7 @@ describe('app start-up with an external database', () => {
     webDir = mkdtempSync(path.join(tmpdir(), 'envface-web-'));
     writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>EnvFace test build</title>');
     app = await startApp(
-      { DATABASE_URL: database.url, PORT: '0', ENVFACE_ADMIN_PASSWORD: ADMIN_PASSWORD, LOG_LEVEL: 'error' },
+      { DATABASE_URL: database.url, PORT: '0', ENVFACE_ADMIN_PASSWORD: ADMIN_PASSWORD, LOG_LEVEL: 'error', ENVFACE_SIMULATOR: 'off' },
       { webDistDir: webDir, print: () => undefined },
     );
   });

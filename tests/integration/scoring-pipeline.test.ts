@@ -170,4 +170,19 @@ describe('scoring pipeline with the sample stream', () => {
     expect(bad.status).toBe(400);
     expect(await bad.json()).toEqual({ error: { code: 'wrong_topic', message: expect.stringContaining('enforcement topic') } });
   });
+
+  it('sends a value the database cannot store to the dead letters without blocking the others', async () => {
+    const event = (id: string, violation: string) =>
+      JSON.stringify({ eventId: id, type: 'enforcement.penalty', enterpriseId: '91320115QH72P12459', occurredAt: '2026-03-15T10:30:00+08:00', data: { caseNo: `C-${id}`, severity: 'minor', amountYuan: 1, violation } });
+    const msg = (offset: string, value: string): IncomingMessage => ({ topicKind: 'enforcement', topic: 'envface.enforcement.v1', partition: 9, offset, key: null, value: Buffer.from(value) });
+    // A NUL character is valid JSON and passes the contract, but PostgreSQL text/jsonb cannot hold it.
+    const result = await app.app.get(ScoringService).processBatch([msg('1', event('nul-a', 'ok')), msg('2', event('nul-b', 'bad\u0000byte')), msg('3', event('nul-c', 'ok'))]);
+    expect(result.accepted).toBe(2);
+    expect(result.rejected).toEqual([{ index: 1, reason: 'schema', detail: expect.stringContaining('cannot be stored') }]);
+    // The JSON text itself (with its \u0000 escape) is storable: the dead letter keeps it verbatim.
+    const dead = await sql.query("SELECT reason, encoding, value FROM dead_letters WHERE partition = 9 AND kafka_offset = '2'");
+    expect(dead.rows).toEqual([{ reason: 'schema', encoding: 'utf8', value: expect.stringContaining('"eventId":"nul-b"') }]);
+    const stored = await sql.query("SELECT event_id FROM events WHERE event_id LIKE 'nul-%' ORDER BY 1");
+    expect(stored.rows.map((r) => r.event_id)).toEqual(['nul-a', 'nul-c']);
+  });
 });

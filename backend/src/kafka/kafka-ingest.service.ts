@@ -103,7 +103,8 @@ export class KafkaIngestService implements OnApplicationBootstrap, OnModuleDestr
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: 1,
+      // Several partitions in flight at once: their chunks are group-committed in one transaction.
+      partitionsConsumedConcurrently: 16,
       eachBatch: (payload) => this.eachBatch(payload),
     });
     this.logger.log(`consuming ${INPUT_TOPIC_KINDS.map((k) => topicName(topicPrefix, k)).join(', ')} as group ${groupId}`);

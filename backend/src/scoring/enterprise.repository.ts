@@ -28,6 +28,8 @@ export interface CurrentRatingRow {
   colour: string;
   grade: string;
   veto: boolean;
+  /** Days before today were revised in the same transaction: the streak must be recounted. */
+  pastRevised: boolean;
 }
 
 export interface EnterpriseRow {
@@ -113,27 +115,42 @@ export class EnterpriseRepository {
     );
   }
 
-  /** Today's rating, denormalised for lists, the dashboard and the public view; streak from the history. */
+  /**
+   * Today's rating, denormalised for lists, the dashboard and the public view, with the 5-star streak.
+   * The streak is carried forward from the stored row when only today changed (the common case);
+   * the rating history is scanned only when past days were revised or the carry is unknown.
+   */
   async setCurrent(q: Queryable, rows: readonly CurrentRatingRow[]): Promise<void> {
     if (rows.length === 0) return;
     await q.query(
       'enterprises.set_current',
       `WITH cur AS (
-         SELECT * FROM unnest($1::text[], $2::date[], $3::int[], $4::smallint[], $5::text[], $6::text[], $7::text[], $8::bool[])
-           AS c(uscc, rated_day, score_tenths, stars, face, colour, grade, veto)),
+         SELECT * FROM unnest($1::text[], $2::date[], $3::int[], $4::smallint[], $5::text[], $6::text[], $7::text[], $8::bool[], $9::bool[])
+           AS c(uscc, rated_day, score_tenths, stars, face, colour, grade, veto, past_revised)),
+       carried AS (
+         SELECT cur.uscc, CASE
+             WHEN cur.stars < 5 THEN 0
+             WHEN cur.past_revised THEN NULL
+             WHEN e.rated_day = cur.rated_day AND e.stars = 5 THEN e.streak
+             WHEN e.rated_day = cur.rated_day - 1 THEN e.streak + 1
+             WHEN e.rated_day IS NULL AND e.first_day = cur.rated_day THEN 1
+             ELSE NULL END AS streak
+         FROM cur JOIN enterprises e ON e.uscc = cur.uscc),
        latest AS (
          SELECT DISTINCT ON (d.enterprise_id, d.day) d.enterprise_id, d.day, d.stars
-         FROM daily_ratings d JOIN cur ON d.enterprise_id = cur.uscc AND d.day <= cur.rated_day
+         FROM daily_ratings d
+         JOIN cur ON d.enterprise_id = cur.uscc AND d.day <= cur.rated_day
+         JOIN carried c ON c.uscc = cur.uscc AND c.streak IS NULL
          ORDER BY d.enterprise_id, d.day, d.revision DESC),
-       streaks AS (
-         SELECT l.enterprise_id,
+       scanned AS (
+         SELECT l.enterprise_id AS uscc,
            count(*) FILTER (WHERE l.day > COALESCE(b.last_bad, '-infinity'::date))::int AS streak
          FROM latest l
          JOIN (SELECT enterprise_id, max(day) FILTER (WHERE stars < 5) AS last_bad FROM latest GROUP BY enterprise_id) b USING (enterprise_id)
          GROUP BY l.enterprise_id)
        UPDATE enterprises e SET rated_day = cur.rated_day, score_tenths = cur.score_tenths, stars = cur.stars, face = cur.face,
-         colour = cur.colour, grade = cur.grade, veto = cur.veto, streak = COALESCE(s.streak, 0), updated_at = now()
-       FROM cur LEFT JOIN streaks s ON s.enterprise_id = cur.uscc
+         colour = cur.colour, grade = cur.grade, veto = cur.veto, streak = COALESCE(c.streak, s.streak, 0), updated_at = now()
+       FROM cur JOIN carried c USING (uscc) LEFT JOIN scanned s USING (uscc)
        WHERE e.uscc = cur.uscc AND (e.rated_day IS NULL OR e.rated_day <= cur.rated_day)`,
       [
         rows.map((r) => r.uscc),
@@ -144,6 +161,7 @@ export class EnterpriseRepository {
         rows.map((r) => r.colour),
         rows.map((r) => r.grade),
         rows.map((r) => r.veto),
+        rows.map((r) => r.pastRevised),
       ],
     );
   }

@@ -28,6 +28,38 @@ import { CLOCK, type Clock } from './clock';
 
 export const RULE_BOOK = Symbol('RULE_BOOK');
 
+/** Messages per group-commit transaction at most. */
+const MAX_GROUP_MESSAGES = 5_000;
+
+type Outcome = { kind: 'accepted' } | { kind: 'duplicate' } | { kind: 'rejected'; reason: string; detail: string };
+
+interface GroupResult {
+  outcomes: Outcome[];
+  revisions: number;
+}
+
+interface Waiter {
+  messages: readonly IncomingMessage[];
+  resolve: (r: BatchResult) => void;
+  reject: (e: unknown) => void;
+}
+
+function summarise(outcomes: readonly Outcome[], revisions: number): BatchResult {
+  const result: BatchResult = { accepted: 0, duplicates: 0, rejected: [], revisions };
+  outcomes.forEach((o, index) => {
+    if (o.kind === 'accepted') result.accepted++;
+    else if (o.kind === 'duplicate') result.duplicates++;
+    else result.rejected.push({ index, reason: o.reason, detail: o.detail });
+  });
+  return result;
+}
+
+/** PostgreSQL refused the data itself (class 22 data exception, 23 integrity, 54 limits), not the connection. */
+function isDataError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^(22|23|54)/.test(code);
+}
+
 interface Admitted {
   index: number;
   msg: IncomingMessage;
@@ -45,17 +77,20 @@ function deadLetterOf(msg: IncomingMessage, reason: string, detail: string): Dea
   let value = '';
   let encoding: 'utf8' | 'base64' = 'utf8';
   if (msg.value !== null) {
-    if (typeof msg.value === 'string') value = msg.value;
-    else {
-      try {
-        value = new TextDecoder('utf-8', { fatal: true }).decode(msg.value);
-      } catch {
-        value = msg.value.toString('base64');
-        encoding = 'base64';
-      }
+    const bytes = typeof msg.value === 'string' ? Buffer.from(msg.value, 'utf8') : msg.value;
+    try {
+      value = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      value = '\u0000'; // not UTF-8: sent base64-encoded below
+    }
+    // Not UTF-8, or holding NUL (which PostgreSQL text cannot store): base64, as the contract allows.
+    if (value.includes('\u0000')) {
+      value = bytes.toString('base64');
+      encoding = 'base64';
     }
   }
-  const key = msg.key === null ? null : typeof msg.key === 'string' ? msg.key : msg.key.toString('utf8');
+  const rawKey = msg.key === null ? null : typeof msg.key === 'string' ? msg.key : msg.key.toString('utf8');
+  const key = rawKey === null ? null : rawKey.replace(/\u0000/g, '\uFFFD');
   return { reason, detail, topic: msg.topic, partition: msg.partition, offset: msg.offset, key, value, encoding };
 }
 
@@ -75,6 +110,8 @@ export class ScoringService {
   private readonly engine: RatingEngine;
   private readonly ledgerCounts = new Map<string, number>();
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly waiting: Waiter[] = [];
+  private pumping = false;
 
   constructor(
     private readonly db: Database,
@@ -90,11 +127,80 @@ export class ScoringService {
     this.engine = new RatingEngine(book, config.timeZone);
   }
 
-  /** Batches run one at a time per instance: ledgers are shared state. */
+  /**
+   * Group commit: batches that arrive while a transaction runs (e.g. from several partitions at
+   * once) are processed together in the next one, so the per-transaction cost is paid once per
+   * group, not once per partition. Transactions run one at a time per instance: ledgers are shared.
+   */
   processBatch(messages: readonly IncomingMessage[]): Promise<BatchResult> {
-    const run = this.queue.then(() => this.process(messages));
+    return new Promise<BatchResult>((resolve, reject) => {
+      this.waiting.push({ messages, resolve, reject });
+      void this.pump();
+    });
+  }
+
+  private async pump(): Promise<void> {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      while (this.waiting.length > 0) {
+        const group: Waiter[] = [];
+        let size = 0;
+        while (this.waiting.length > 0 && (group.length === 0 || size + this.waiting[0]!.messages.length <= MAX_GROUP_MESSAGES)) {
+          const w = this.waiting.shift()!;
+          group.push(w);
+          size += w.messages.length;
+        }
+        const all = group.flatMap((g) => g.messages);
+        try {
+          const result = await this.exclusive(() => this.processSafely(all));
+          let at = 0;
+          for (const g of group) {
+            g.resolve(summarise(result.outcomes.slice(at, at + g.messages.length), result.revisions));
+            at += g.messages.length;
+          }
+        } catch (error) {
+          for (const g of group) g.reject(error);
+        }
+      }
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn);
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * One bad message never stops a partition: a value the database refuses to store (say a NUL
+   * character, which PostgreSQL text and jsonb cannot hold) fails the whole transaction, so the group
+   * is split in halves until the culprit stands alone; it then goes to the dead letters. Any other
+   * failure (database down) is thrown for the caller to retry.
+   */
+  private async processSafely(messages: readonly IncomingMessage[]): Promise<GroupResult> {
+    try {
+      return await this.process(messages);
+    } catch (error) {
+      if (!isDataError(error)) throw error;
+      if (messages.length === 1) return this.rejectUnstorable(messages[0]!, error as Error);
+      const mid = messages.length >> 1;
+      const a = await this.processSafely(messages.slice(0, mid));
+      const b = await this.processSafely(messages.slice(mid));
+      return { outcomes: [...a.outcomes, ...b.outcomes], revisions: a.revisions + b.revisions };
+    }
+  }
+
+  private async rejectUnstorable(msg: IncomingMessage, error: Error): Promise<GroupResult> {
+    const letter = deadLetterOf(msg, 'schema', `the event cannot be stored: ${error.message}`);
+    const nowMs = this.clock.now();
+    await this.db.transaction('scoring.reject_unstorable', async (tx) => {
+      const fresh = await this.deadLetters.add(tx, [letter]);
+      await this.outbox.add(tx, fresh.map((l) => ({ kind: 'dlq' as const, key: l.key, payload: this.dlqPayload(l, nowMs) })));
+    });
+    return { outcomes: [{ kind: 'rejected', reason: letter.reason, detail: letter.detail }], revisions: 0 };
   }
 
   /**
@@ -104,7 +210,7 @@ export class ScoringService {
    * (another instance, a retry) writes nothing.
    */
   rateDay(enterpriseIds: readonly string[], day: number): Promise<number> {
-    const run = this.queue.then(() =>
+    return this.exclusive(() =>
       this.db.transaction('scoring.rate_day', async (tx) => {
         const ids = [...enterpriseIds].sort();
         const counts = await this.enterprises.lockEventCounts(tx, ids);
@@ -115,8 +221,6 @@ export class ScoringService {
         return this.rerate(tx, ranges, day, this.clock.now());
       }),
     );
-    this.queue = run.catch(() => undefined);
-    return run;
   }
 
   /** Forget every cached ledger (partitions were reassigned): they are rebuilt from the database on use. */
@@ -125,7 +229,7 @@ export class ScoringService {
     this.ledgerCounts.clear();
   }
 
-  private async process(messages: readonly IncomingMessage[]): Promise<BatchResult> {
+  private async process(messages: readonly IncomingMessage[]): Promise<GroupResult> {
     const nowMs = this.clock.now();
     const tz = this.config.timeZone;
     const today = dayOfInstant(nowMs, tz);
@@ -143,14 +247,12 @@ export class ScoringService {
         // 1. Each eventId once: the first body stays; identical re-sends are duplicates, others conflicts.
         const firstInBatch = new Map<string, Admitted>();
         const candidates: Admitted[] = [];
-        let duplicates = 0;
         for (const a of admitted) {
           const prior = firstInBatch.get(a.event.eventId);
           if (!prior) {
             firstInBatch.set(a.event.eventId, a);
             candidates.push(a);
-          } else if (prior.hash.equals(a.hash)) duplicates++;
-          else dead.push({ index: a.index, letter: deadLetterOf(a.msg, 'duplicate_conflict', `eventId ${a.event.eventId} was already accepted with another body`) });
+          } else if (!prior.hash.equals(a.hash)) dead.push({ index: a.index, letter: deadLetterOf(a.msg, 'duplicate_conflict', `eventId ${a.event.eventId} was already accepted with another body`) });
         }
         const claimed = await this.events.claimIds(
           tx,
@@ -160,8 +262,7 @@ export class ScoringService {
         const fresh: Admitted[] = [];
         for (const a of candidates) {
           if (claimed.has(a.event.eventId)) fresh.push(a);
-          else if (known.get(a.event.eventId)?.equals(a.hash)) duplicates++;
-          else dead.push({ index: a.index, letter: deadLetterOf(a.msg, 'duplicate_conflict', `eventId ${a.event.eventId} was already accepted with another body`) });
+          else if (!known.get(a.event.eventId)?.equals(a.hash)) dead.push({ index: a.index, letter: deadLetterOf(a.msg, 'duplicate_conflict', `eventId ${a.event.eventId} was already accepted with another body`) });
         }
 
         // 2. Enterprises: create unknown ones, lock the rows, make sure each ledger has seen every stored event.
@@ -220,12 +321,11 @@ export class ScoringService {
         const newLetters = await this.deadLetters.add(tx, dead.map((d) => d.letter));
         await this.outbox.add(tx, newLetters.map((letter) => ({ kind: 'dlq', key: letter.key, payload: this.dlqPayload(letter, nowMs) })));
         for (const [id, n] of added) this.ledgerCounts.set(id, (counts.get(id) ?? 0) + n);
-        return {
-          accepted: fresh.length,
-          duplicates,
-          rejected: dead.map((d) => ({ index: d.index, reason: d.letter.reason, detail: d.letter.detail })).sort((x, y) => x.index - y.index),
-          revisions,
-        };
+        // Every message neither accepted nor rejected is an identical duplicate.
+        const outcomes: Outcome[] = messages.map(() => ({ kind: 'duplicate' }));
+        for (const a of fresh) outcomes[a.index] = { kind: 'accepted' };
+        for (const d of dead) outcomes[d.index] = { kind: 'rejected', reason: d.letter.reason, detail: d.letter.detail };
+        return { outcomes, revisions };
       });
     } catch (error) {
       // The transaction rolled back but ledgers may have applied events: drop them, the database is the truth.
@@ -267,6 +367,7 @@ export class ScoringService {
     const rows: NewRatingRow[] = [];
     const changes: OutboxMessage[] = [];
     const current: CurrentRatingRow[] = [];
+    const pastRevised = new Set<string>();
     const at = new TZDate(nowMs, this.config.timeZone).toISOString();
     for (const p of plan) {
       const ledger = this.engine.get(p.id)!;
@@ -288,9 +389,11 @@ export class ScoringService {
             causeEventIds, at,
           },
         });
-        if (d === today) current.push({ uscc: p.id, ratedDay: r.day, scoreTenths: Math.round(r.score * 10), stars: r.stars, face: r.face, colour: r.colour, grade: r.grade, veto: r.veto });
+        if (d === today) current.push({ uscc: p.id, ratedDay: r.day, scoreTenths: Math.round(r.score * 10), stars: r.stars, face: r.face, colour: r.colour, grade: r.grade, veto: r.veto, pastRevised: false });
+        else if (d < today) pastRevised.add(p.id);
       }
     }
+    for (const c of current) c.pastRevised = pastRevised.has(c.uscc);
     await this.ratings.insert(tx, rows);
     await this.enterprises.setCurrent(tx, current);
     await this.outbox.add(tx, changes);

@@ -1,0 +1,273 @@
+#!/usr/bin/env node
+/**
+ * Whole-pipeline benchmark (issue #4): broker, database and EnvFace on this machine. Prints figures;
+ * asserts nothing. Usage: npm run bench [-- --enterprises 200000 --burst 200000 --latency-seconds 20]
+ *
+ *  A. sustained: registering N enterprises (registration + permit each) through Kafka → scorer → DB
+ *  B. burst: N hourly readings produced at once (top of the hour) until all are committed
+ *  C. latency: event → socket.io `/live` at half the sustained rate (capped at 2,500/s)
+ *  D. rollover: every enterprise rated for the next day (cold ledgers, as after a restart)
+ *  E. a bare kafkajs consumer on the same broker, for comparison
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Kafka, logLevel, Partitioners, type Message } from 'kafkajs';
+import { io } from 'socket.io-client';
+import { Client } from 'pg';
+import { dayOfInstant, topicName, withUsccCheck, type ContractEvent } from '@envface/streams';
+import { startEmbeddedPostgres } from '../db/embedded-postgres';
+import { startApp } from '../bootstrap/start-app';
+import { ScoringService } from '../scoring/scoring.service';
+import { fixedClock } from '../scoring/clock';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const { values } = parseArgs({
+  options: {
+    enterprises: { type: 'string', default: '200000' },
+    burst: { type: 'string', default: '200000' },
+    'latency-seconds': { type: 'string', default: '20' },
+  },
+});
+const N = Number(values.enterprises);
+const BURST = Math.min(Number(values.burst), N);
+const LATENCY_S = Number(values['latency-seconds']);
+const PREFIX = 'bench.envface.';
+const TZ = 'Asia/Shanghai';
+const PASSWORD = 'bench-Admin-pw-1';
+const PARTITIONS: Record<string, number> = { monitoring: 48, permit: 24, enforcement: 8, registry: 24, ratings: 48, dlq: 4 };
+
+const ALPHA = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+function uscc(i: number): string {
+  let tail = '';
+  for (let n = i, k = 0; k < 8; k++, n = Math.floor(n / 31)) tail = ALPHA[n % 31] + tail;
+  return withUsccCheck(`913201${['02', '05', '06', '11', '13', '14', '15'][i % 7]}M${tail}`);
+}
+const REGIONS = ['320102', '320105', '320106', '320111', '320113', '320114', '320115'];
+
+function fmt(n: number, digits = 0): string {
+  return n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+}
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function startBroker(): Promise<{ brokers: string[]; child: ChildProcess }> {
+  execFileSync('bash', [path.join(ROOT, 'tests/kafka-mock/build.sh')], { stdio: 'inherit' });
+  const topics = Object.entries(PARTITIONS).map(([k, p]) => `${topicName(PREFIX, k as 'dlq')}:${p}`);
+  const child = spawn(path.join(ROOT, 'tests/kafka-mock/build/kafka-mock'), topics, { stdio: ['pipe', 'pipe', 'inherit'] });
+  const first = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.setEncoding('utf8').on('data', (c: string) => {
+      out += c;
+      const nl = out.indexOf('\n');
+      if (nl >= 0) resolve(out.slice(0, nl));
+    });
+    child.once('exit', () => reject(new Error('kafka-mock exited')));
+  });
+  child.stdout!.resume();
+  return { brokers: first.split(',').map((b) => b.trim()), child };
+}
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(path.join(tmpdir(), 'envface-bench-'));
+  execFileSync('chmod', ['755', work]);
+  const pg = await startEmbeddedPostgres({ dataDir: work });
+  const broker = await startBroker();
+  const kafka = new Kafka({ clientId: 'bench', brokers: broker.brokers, logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false });
+  await producer.connect();
+  const sql = new Client({ connectionString: pg.url });
+  const port = 39000 + Math.floor(Math.random() * 1000);
+  const groupId = 'envface-scorer';
+  const results: [string, string][] = [];
+  let app: ChildProcess | null = null;
+
+  const committedAll = async (group: string, kinds: string[]): Promise<bigint> => {
+    let behind = 0n;
+    for (const kind of kinds) {
+      const topic = topicName(PREFIX, kind as 'dlq');
+      const ends = await admin.fetchTopicOffsets(topic);
+      const [c] = await admin.fetchOffsets({ groupId: group, topics: [topic] });
+      for (const e of ends) {
+        const p = c!.partitions.find((x) => x.partition === e.partition);
+        const done = p && p.offset !== '-1' ? BigInt(p.offset) : 0n;
+        behind += BigInt(e.high) - done;
+      }
+    }
+    return behind;
+  };
+  const waitDrained = async (kinds: string[]) => {
+    for (;;) {
+      if ((await committedAll(groupId, kinds)) === 0n) return;
+      await sleep(100);
+    }
+  };
+  const produce = async (kind: string, messages: Message[]) => {
+    const topic = topicName(PREFIX, kind as 'dlq');
+    for (let i = 0; i < messages.length; i += 5000) await producer.send({ topic, acks: -1, messages: messages.slice(i, i + 5000) });
+  };
+
+  try {
+    console.log(`EnvFace pipeline benchmark — node ${process.version}, ${fmt(N)} enterprises, burst ${fmt(BURST)}; building…`);
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', 'streams', 'backend'], { cwd: ROOT, stdio: 'inherit' });
+    app = spawn(process.execPath, [path.join(ROOT, 'backend/dist/main.js')], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, DATABASE_URL: pg.url, KAFKA_BROKERS: broker.brokers.join(','), KAFKA_TOPIC_PREFIX: PREFIX, KAFKA_GROUP_ID: groupId, KAFKA_SESSION_TIMEOUT_MS: '10000', PORT: String(port), ENVFACE_ADMIN_PASSWORD: PASSWORD, ENVFACE_SIMULATOR: 'off', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    for (;;) {
+      const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.json() as Promise<{ kafka: string }>).catch(() => null);
+      if (ok?.kafka === 'up') break;
+      await sleep(200);
+    }
+    await sql.connect();
+    const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: PASSWORD }) });
+    const { token } = (await login.json()) as { token: string };
+
+    // ---- A. sustained -------------------------------------------------------------------------
+    const nowMs = Date.now();
+    const regAt = new Date(nowMs - 2 * 86_400_000).toISOString();
+    const reg: Message[] = [];
+    const permits: Message[] = [];
+    for (let i = 0; i < N; i++) {
+      const id = uscc(i);
+      reg.push({ key: id, value: JSON.stringify({ eventId: `bench-reg-${i}`, type: 'enterprise.upserted', enterpriseId: id, occurredAt: regAt, data: { name: `基准企业${i}`, regionCode: REGIONS[i % REGIONS.length], industryCode: i % 2 ? 'C2614' : 'D4411' } }) });
+      permits.push({ key: id, value: JSON.stringify({ eventId: `bench-permit-${i}`, type: 'permit.issued', enterpriseId: id, occurredAt: regAt, data: { permitNo: `P${i}`, validFrom: '2025-01-01', validUntil: '2030-12-31' } }) });
+    }
+    const tA = performance.now();
+    await produce('registry', reg);
+    await produce('permit', permits);
+    const producedA = performance.now() - tA;
+    await waitDrained(['registry', 'permit']);
+    const msA = performance.now() - tA;
+    const sustained = (2 * N) / (msA / 1000);
+    results.push(['A. sustained (registration + permit per enterprise)', `${fmt(2 * N)} events in ${fmt(msA / 1000, 1)} s = ${fmt(sustained)} events/s (produced in ${fmt(producedA / 1000, 1)} s)`]);
+    console.log(results[results.length - 1]!.join(': '));
+
+    // ---- B. burst of hourly readings ---------------------------------------------------------
+    const hour = new Date(Math.floor(nowMs / 3_600_000) * 3_600_000 - 3_600_000).toISOString();
+    const burst: Message[] = [];
+    for (let i = 0; i < BURST; i++) {
+      const id = uscc(i);
+      burst.push({ key: id, value: JSON.stringify({ eventId: `bench-r-${i}`, type: 'monitoring.reading', enterpriseId: id, occurredAt: hour, data: { pointId: 'W1', pollutant: 'COD', value: i % 33 === 0 ? 61 : 30, limit: 50, unit: 'mg/L' } }) });
+    }
+    const tB = performance.now();
+    await produce('monitoring', burst);
+    await waitDrained(['monitoring']);
+    const msB = performance.now() - tB;
+    results.push(['B. burst of hourly readings', `${fmt(BURST)} readings drained in ${fmt(msB / 1000, 1)} s = ${fmt(BURST / (msB / 1000))} events/s`]);
+    console.log(results[results.length - 1]!.join(': '));
+
+    // ---- C. event → socket.io latency ----------------------------------------------------------
+    const rate = Math.min(2500, Math.floor(sustained / 2));
+    const sentAt = new Map<string, number>();
+    const latencies: number[] = [];
+    const socket = io(`http://127.0.0.1:${port}/live`, { auth: { token }, transports: ['websocket'] });
+    const onChange = (c: { causeEventIds: string[] }) => {
+      const now = performance.now();
+      for (const id of c.causeEventIds) {
+        const t = sentAt.get(id);
+        if (t !== undefined) {
+          latencies.push(now - t);
+          sentAt.delete(id);
+        }
+      }
+    };
+    socket.on('rating.changed', onChange);
+    socket.on('ratings.burst', (b: { changes: { causeEventIds: string[] }[] }) => b.changes.forEach(onChange));
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', reject);
+    });
+    const tC = performance.now();
+    let sent = 0;
+    const total = rate * LATENCY_S;
+    const topicMon = topicName(PREFIX, 'monitoring');
+    while (sent < total) {
+      const due = Math.min(total, Math.floor(((performance.now() - tC) / 1000) * rate));
+      const batch: Message[] = [];
+      const ids: string[] = [];
+      for (; sent < due; sent++) {
+        const i = Math.floor(Math.random() * N);
+        const id = uscc(i);
+        const eventId = `bench-l-${sent}`;
+        ids.push(eventId);
+        // Every reading exceeds a limit on its own point: each one changes its enterprise's rating.
+        batch.push({ key: id, value: JSON.stringify({ eventId, type: 'monitoring.reading', enterpriseId: id, occurredAt: new Date().toISOString(), data: { pointId: `L${sent % 500}`, pollutant: 'NH3N', value: 9, limit: 5 } }) });
+      }
+      if (batch.length > 0) {
+        const t = performance.now();
+        for (const id of ids) sentAt.set(id, t);
+        await producer.send({ topic: topicMon, acks: -1, messages: batch });
+      }
+      await sleep(20);
+    }
+    await waitDrained(['monitoring']);
+    await sleep(1500);
+    socket.close();
+    latencies.sort((a, b) => a - b);
+    results.push([`C. event → socket.io at ${fmt(rate)} events/s for ${LATENCY_S} s`, `p50 ${fmt(percentile(latencies, 50))} ms, p99 ${fmt(percentile(latencies, 99))} ms (${fmt(latencies.length)} of ${fmt(total)} changes seen by a dashboard client; bursts beyond 200 changes per 250 ms are truncated for dashboards)`]);
+    console.log(results[results.length - 1]!.join(': '));
+
+    // ---- D. rollover ---------------------------------------------------------------------------
+    app.kill('SIGTERM');
+    await new Promise((r) => app!.once('exit', r));
+    app = null;
+    const tomorrow = dayOfInstant(nowMs, TZ) + 1;
+    const inProcess = await startApp(
+      { DATABASE_URL: pg.url, PORT: '0', ENVFACE_ADMIN_PASSWORD: PASSWORD, ENVFACE_SIMULATOR: 'off', LOG_LEVEL: 'warn' },
+      { print: () => undefined, clock: fixedClock(new Date((tomorrow * 86_400 + 60) * 1000 - 8 * 3_600_000).toISOString()) },
+    );
+    const scoring = inProcess.app.get(ScoringService);
+    const ids = (await sql.query<{ uscc: string }>('SELECT uscc FROM enterprises ORDER BY uscc')).rows.map((r) => r.uscc);
+    const tD = performance.now();
+    let revisions = 0;
+    for (let i = 0; i < ids.length; i += 2000) revisions += await scoring.rateDay(ids.slice(i, i + 2000), tomorrow);
+    const msD = performance.now() - tD;
+    await inProcess.close();
+    results.push(['D. day rollover (cold ledgers)', `${fmt(ids.length)} enterprises rated for the next day in ${fmt(msD / 1000, 1)} s (${fmt(revisions)} rows written)`]);
+    console.log(results[results.length - 1]!.join(': '));
+
+    // ---- E. bare kafkajs consumer --------------------------------------------------------------
+    const bare = kafka.consumer({ groupId: 'bench-bare', maxWaitTimeInMs: 100 });
+    await bare.connect();
+    await bare.subscribe({ topics: ['registry', 'permit', 'monitoring'].map((k) => topicName(PREFIX, k as 'dlq')), fromBeginning: true });
+    let seen = 0;
+    const expectedBare = 2 * N + BURST + total;
+    const tE = performance.now();
+    let firstAt = 0;
+    await bare.run({ eachBatch: async ({ batch }) => {
+      if (firstAt === 0) firstAt = performance.now();
+      seen += batch.messages.length;
+    } });
+    while (seen < expectedBare && performance.now() - tE < 300_000) await sleep(50);
+    const msE = performance.now() - (firstAt || tE);
+    await bare.disconnect();
+    results.push(['E. bare kafkajs consumer, same broker', `${fmt(seen)} messages in ${fmt(msE / 1000, 1)} s = ${fmt(seen / (msE / 1000))} messages/s (no processing)`]);
+    console.log(results[results.length - 1]!.join(': '));
+
+    console.log('\n| stage | result |\n|---|---|');
+    for (const [k, v] of results) console.log(`| ${k} | ${v} |`);
+    console.log(`\ntargets: sustained ≥ 5,000 events/s ${sustained >= 5000 ? 'MET' : 'MISSED'}; p99 ≤ 1 s ${percentile(latencies, 99) <= 1000 ? 'MET' : 'MISSED'}; rollover ≤ 10 s ${msD <= 10_000 ? 'MET' : 'MISSED'}`);
+  } finally {
+    app?.kill('SIGKILL');
+    await producer.disconnect().catch(() => undefined);
+    await admin.disconnect().catch(() => undefined);
+    await sql.end().catch(() => undefined);
+    broker.child.kill('SIGTERM');
+    await pg.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
