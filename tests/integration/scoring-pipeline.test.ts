@@ -109,6 +109,17 @@ describe('scoring pipeline with the sample stream', () => {
     expect(mismatches).toEqual([]);
   });
 
+  it('keeps each enterprise\'s current rating and 5-star streak as the expected history says', async () => {
+    const rows = await sql.query('SELECT uscc, rated_day::text AS rated_day, score_tenths, stars, streak FROM enterprises');
+    const byId = new Map(rows.rows.map((r) => [r.uscc, r]));
+    for (const [id, days] of Object.entries(expected.ratings)) {
+      const last = days[days.length - 1]!;
+      let streak = 0;
+      for (let i = days.length - 1; i >= 0 && days[i]!.stars === 5; i--) streak++;
+      expect(byId.get(id)).toEqual({ uscc: id, rated_day: last.day, score_tenths: Math.round((last.score as number) * 10), stars: last.stars, streak });
+    }
+  });
+
   it('keeps revisions: late events and voids revised past days without overwriting them', async () => {
     const revised = await sql.query('SELECT count(*)::int AS n FROM daily_ratings WHERE revision > 1');
     expect(revised.rows[0].n).toBeGreaterThan(0);

@@ -1,12 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Queryable } from '../db/database.service';
 
-export interface EnterpriseSeed {
-  uscc: string;
-  firstDay: string;
-  publicToken: string;
-}
-
 export interface RegistrationRow {
   uscc: string;
   name: string;
@@ -28,8 +22,7 @@ export interface CurrentRatingRow {
   colour: string;
   grade: string;
   veto: boolean;
-  /** Days before today were revised in the same transaction: the streak must be recounted. */
-  pastRevised: boolean;
+  streak: number;
 }
 
 export interface EnterpriseRow {
@@ -56,38 +49,66 @@ export interface EnterpriseRow {
 const ENTERPRISE_COLUMNS = `uscc, name, registered, region_code, industry_code, address, lat, lon, first_day::text AS first_day,
   public_token, rated_day::text AS rated_day, score_tenths, stars, face, colour, grade, veto, streak`;
 
+/** What the scorer needs to know of an enterprise before applying a batch to it. */
+export interface LockedEnterprise {
+  uscc: string;
+  /** Stored events before this batch (the ledger cache must have seen exactly these). */
+  eventCountBefore: number;
+  ratedDay: string | null;
+  stars: number | null;
+  streak: number | null;
+  firstDay: string;
+}
+
+export interface ClaimRow {
+  uscc: string;
+  firstDay: string;
+  publicToken: string;
+  /** Events this batch adds. */
+  newEvents: number;
+}
+
+/**
+ * Writes are INSERT … ON CONFLICT on the primary key: one index probe per row whatever the table
+ * size (an UPDATE … FROM unnest may be planned as a hash join over all 200,000 rows), and the row
+ * stays locked until commit, which serialises batches for one enterprise across instances.
+ */
 @Injectable()
 export class EnterpriseRepository {
-  /** Creates unknown enterprises (unregistered) and moves first_day back when an earlier event arrives. */
-  async ensure(q: Queryable, seeds: readonly EnterpriseSeed[]): Promise<void> {
-    if (seeds.length === 0) return;
-    await q.query(
-      'enterprises.ensure',
-      `INSERT INTO enterprises (uscc, first_day, public_token)
-       SELECT * FROM unnest($1::text[], $2::date[], $3::text[])
-       ON CONFLICT (uscc) DO UPDATE SET first_day = LEAST(enterprises.first_day, EXCLUDED.first_day), updated_at = now()
-         WHERE EXCLUDED.first_day < enterprises.first_day`,
-      [seeds.map((s) => s.uscc), seeds.map((s) => s.firstDay), seeds.map((s) => s.publicToken)],
+  /**
+   * Creates unknown enterprises (unregistered), moves first_day back for earlier events, adds the
+   * batch's event count and locks the rows; returns each row as it was before this batch.
+   */
+  async claim(q: Queryable, rows: readonly ClaimRow[]): Promise<Map<string, LockedEnterprise>> {
+    if (rows.length === 0) return new Map();
+    const sorted = [...rows].sort((a, b) => (a.uscc < b.uscc ? -1 : 1)); // one lock order: no deadlocks between instances
+    const result = await q.query<{ uscc: string; event_count: number; rated_day: string | null; stars: number | null; streak: number | null; first_day: string; n: number }>(
+      'enterprises.claim',
+      `INSERT INTO enterprises AS e (uscc, first_day, public_token, event_count)
+       SELECT * FROM unnest($1::text[], $2::date[], $3::text[], $4::int[])
+       ON CONFLICT (uscc) DO UPDATE SET first_day = LEAST(e.first_day, EXCLUDED.first_day), event_count = e.event_count + EXCLUDED.event_count
+       RETURNING uscc, event_count, rated_day::text AS rated_day, stars, streak, first_day::text AS first_day`,
+      [sorted.map((r) => r.uscc), sorted.map((r) => r.firstDay), sorted.map((r) => r.publicToken), sorted.map((r) => r.newEvents)],
+    );
+    const added = new Map(rows.map((r) => [r.uscc, r.newEvents]));
+    return new Map(
+      result.map((r) => [
+        r.uscc,
+        { uscc: r.uscc, eventCountBefore: r.event_count - (added.get(r.uscc) ?? 0), ratedDay: r.rated_day, stars: r.stars, streak: r.streak, firstDay: r.first_day },
+      ]),
     );
   }
 
-  /** Locks the rows (serialising batches for one enterprise across instances) and returns their event counts. */
-  async lockEventCounts(q: Queryable, ids: readonly string[]): Promise<Map<string, number>> {
-    const rows = await q.query<{ uscc: string; event_count: number }>(
-      'enterprises.lock_event_counts',
-      'SELECT uscc, event_count FROM enterprises WHERE uscc = ANY($1::text[]) ORDER BY uscc FOR UPDATE',
+  /** Locks existing rows (the rollover) and returns them; unknown ids are absent. */
+  async lock(q: Queryable, ids: readonly string[]): Promise<Map<string, LockedEnterprise>> {
+    if (ids.length === 0) return new Map();
+    const rows = await q.query<{ uscc: string; event_count: number; rated_day: string | null; stars: number | null; streak: number | null; first_day: string }>(
+      'enterprises.lock',
+      `SELECT uscc, event_count, rated_day::text AS rated_day, stars, streak, first_day::text AS first_day
+       FROM enterprises WHERE uscc = ANY($1::text[]) ORDER BY uscc FOR UPDATE`,
       [ids],
     );
-    return new Map(rows.map((r) => [r.uscc, r.event_count]));
-  }
-
-  async addEventCounts(q: Queryable, counts: ReadonlyMap<string, number>): Promise<void> {
-    if (counts.size === 0) return;
-    await q.query(
-      'enterprises.add_event_counts',
-      `UPDATE enterprises e SET event_count = e.event_count + c.n FROM unnest($1::text[], $2::int[]) AS c(uscc, n) WHERE e.uscc = c.uscc`,
-      [[...counts.keys()], [...counts.values()]],
-    );
+    return new Map(rows.map((r) => [r.uscc, { uscc: r.uscc, eventCountBefore: r.event_count, ratedDay: r.rated_day, stars: r.stars, streak: r.streak, firstDay: r.first_day }]));
   }
 
   /** Master data from registrations; an older registration than the one applied is ignored. */
@@ -95,12 +116,16 @@ export class EnterpriseRepository {
     if (rows.length === 0) return;
     await q.query(
       'enterprises.register',
-      `UPDATE enterprises e SET name = r.name, region_code = r.region_code, industry_code = r.industry_code, address = r.address,
-         lat = r.lat, lon = r.lon, registered = true, registered_at = r.occurred_at, registered_by = r.event_id, updated_at = now()
+      // The rows exist (claimed earlier in the transaction): first_day and public_token are only
+      // there to satisfy NOT NULL and are never applied.
+      `INSERT INTO enterprises AS e (uscc, first_day, public_token, name, region_code, industry_code, address, lat, lon, registered, registered_at, registered_by)
+       SELECT uscc, '1970-01-01', 'unused-unused-unused-unused', name, region_code, industry_code, address, lat, lon, true, occurred_at, event_id
        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::float8[], $8::timestamptz[], $9::text[])
          AS r(uscc, name, region_code, industry_code, address, lat, lon, occurred_at, event_id)
-       WHERE e.uscc = r.uscc
-         AND (e.registered_at IS NULL OR (r.occurred_at, r.event_id) > (e.registered_at, e.registered_by))`,
+       ON CONFLICT (uscc) DO UPDATE SET name = EXCLUDED.name, region_code = EXCLUDED.region_code, industry_code = EXCLUDED.industry_code,
+         address = EXCLUDED.address, lat = EXCLUDED.lat, lon = EXCLUDED.lon, registered = true, registered_at = EXCLUDED.registered_at,
+         registered_by = EXCLUDED.registered_by, updated_at = now()
+       WHERE e.registered_at IS NULL OR (EXCLUDED.registered_at, EXCLUDED.registered_by) > (e.registered_at, e.registered_by)`,
       [
         rows.map((r) => r.uscc),
         rows.map((r) => r.name),
@@ -115,43 +140,36 @@ export class EnterpriseRepository {
     );
   }
 
-  /**
-   * Today's rating, denormalised for lists, the dashboard and the public view, with the 5-star streak.
-   * The streak is carried forward from the stored row when only today changed (the common case);
-   * the rating history is scanned only when past days were revised or the carry is unknown.
-   */
+  /** 5-star streaks ending on `day`, counted from the rating history (when they cannot be carried forward). */
+  async streaks(q: Queryable, ids: readonly string[], day: string): Promise<Map<string, number>> {
+    if (ids.length === 0) return new Map();
+    const rows = await q.query<{ uscc: string; streak: number }>(
+      'enterprises.streaks',
+      `WITH latest AS (
+         SELECT DISTINCT ON (d.enterprise_id, d.day) d.enterprise_id, d.day, d.stars
+         FROM daily_ratings d WHERE d.enterprise_id = ANY($1::text[]) AND d.day <= $2::date
+         ORDER BY d.enterprise_id, d.day, d.revision DESC)
+       SELECT l.enterprise_id AS uscc, count(*) FILTER (WHERE l.day > COALESCE(b.last_bad, '-infinity'::date))::int AS streak
+       FROM latest l
+       JOIN (SELECT enterprise_id, max(day) FILTER (WHERE stars < 5) AS last_bad FROM latest GROUP BY enterprise_id) b USING (enterprise_id)
+       GROUP BY l.enterprise_id`,
+      [ids, day],
+    );
+    return new Map(rows.map((r) => [r.uscc, r.streak]));
+  }
+
+  /** Today's rating, denormalised for lists, the dashboard and the public view. */
   async setCurrent(q: Queryable, rows: readonly CurrentRatingRow[]): Promise<void> {
     if (rows.length === 0) return;
     await q.query(
       'enterprises.set_current',
-      `WITH cur AS (
-         SELECT * FROM unnest($1::text[], $2::date[], $3::int[], $4::smallint[], $5::text[], $6::text[], $7::text[], $8::bool[], $9::bool[])
-           AS c(uscc, rated_day, score_tenths, stars, face, colour, grade, veto, past_revised)),
-       carried AS (
-         SELECT cur.uscc, CASE
-             WHEN cur.stars < 5 THEN 0
-             WHEN cur.past_revised THEN NULL
-             WHEN e.rated_day = cur.rated_day AND e.stars = 5 THEN e.streak
-             WHEN e.rated_day = cur.rated_day - 1 THEN e.streak + 1
-             WHEN e.rated_day IS NULL AND e.first_day = cur.rated_day THEN 1
-             ELSE NULL END AS streak
-         FROM cur JOIN enterprises e ON e.uscc = cur.uscc),
-       latest AS (
-         SELECT DISTINCT ON (d.enterprise_id, d.day) d.enterprise_id, d.day, d.stars
-         FROM daily_ratings d
-         JOIN cur ON d.enterprise_id = cur.uscc AND d.day <= cur.rated_day
-         JOIN carried c ON c.uscc = cur.uscc AND c.streak IS NULL
-         ORDER BY d.enterprise_id, d.day, d.revision DESC),
-       scanned AS (
-         SELECT l.enterprise_id AS uscc,
-           count(*) FILTER (WHERE l.day > COALESCE(b.last_bad, '-infinity'::date))::int AS streak
-         FROM latest l
-         JOIN (SELECT enterprise_id, max(day) FILTER (WHERE stars < 5) AS last_bad FROM latest GROUP BY enterprise_id) b USING (enterprise_id)
-         GROUP BY l.enterprise_id)
-       UPDATE enterprises e SET rated_day = cur.rated_day, score_tenths = cur.score_tenths, stars = cur.stars, face = cur.face,
-         colour = cur.colour, grade = cur.grade, veto = cur.veto, streak = COALESCE(c.streak, s.streak, 0), updated_at = now()
-       FROM cur JOIN carried c USING (uscc) LEFT JOIN scanned s USING (uscc)
-       WHERE e.uscc = cur.uscc AND (e.rated_day IS NULL OR e.rated_day <= cur.rated_day)`,
+      `INSERT INTO enterprises AS e (uscc, first_day, public_token, rated_day, score_tenths, stars, face, colour, grade, veto, streak)
+       SELECT uscc, '1970-01-01', 'unused-unused-unused-unused', rated_day, score_tenths, stars, face, colour, grade, veto, streak
+       FROM unnest($1::text[], $2::date[], $3::int[], $4::smallint[], $5::text[], $6::text[], $7::text[], $8::bool[], $9::int[])
+         AS c(uscc, rated_day, score_tenths, stars, face, colour, grade, veto, streak)
+       ON CONFLICT (uscc) DO UPDATE SET rated_day = EXCLUDED.rated_day, score_tenths = EXCLUDED.score_tenths, stars = EXCLUDED.stars,
+         face = EXCLUDED.face, colour = EXCLUDED.colour, grade = EXCLUDED.grade, veto = EXCLUDED.veto, streak = EXCLUDED.streak, updated_at = now()
+       WHERE e.rated_day IS NULL OR e.rated_day <= EXCLUDED.rated_day`,
       [
         rows.map((r) => r.uscc),
         rows.map((r) => r.ratedDay),
@@ -161,7 +179,7 @@ export class EnterpriseRepository {
         rows.map((r) => r.colour),
         rows.map((r) => r.grade),
         rows.map((r) => r.veto),
-        rows.map((r) => r.pastRevised),
+        rows.map((r) => r.streak),
       ],
     );
   }

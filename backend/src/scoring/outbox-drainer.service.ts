@@ -3,7 +3,7 @@ import { Database } from '../db/database.service';
 import { OutboxRepository } from './outbox.repository';
 import type { OutboxSink } from './outbox-sink';
 
-const CLAIM = 1000;
+const CLAIM = 5000;
 const RETRY_MS = 1000;
 
 /**

@@ -19,12 +19,14 @@ import { TZDate } from '@date-fns/tz';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Database, type Queryable } from '../db/database.service';
 import { DeadLetterRepository, type DeadLetter } from './dead-letter.repository';
-import { EnterpriseRepository, type CurrentRatingRow, type RegistrationRow } from './enterprise.repository';
+import { EnterpriseRepository, type CurrentRatingRow, type LockedEnterprise, type RegistrationRow } from './enterprise.repository';
 import { EventRepository } from './event.repository';
 import type { BatchResult, IncomingMessage } from './incoming-message';
 import { OutboxRepository, type OutboxMessage } from './outbox.repository';
 import { RatingRepository, type NewRatingRow, type StoredRatingRow } from './rating.repository';
 import { CLOCK, type Clock } from './clock';
+import { Histogram, type Registry } from 'prom-client';
+import { METRICS_REGISTRY } from '../metrics/metrics-registry';
 
 export const RULE_BOOK = Symbol('RULE_BOOK');
 
@@ -112,6 +114,7 @@ export class ScoringService {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly waiting: Waiter[] = [];
   private pumping = false;
+  private readonly groupSize: Histogram;
 
   constructor(
     private readonly db: Database,
@@ -123,8 +126,12 @@ export class ScoringService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(RULE_BOOK) book: RuleBook,
+    @Inject(METRICS_REGISTRY) registry: Registry,
   ) {
     this.engine = new RatingEngine(book, config.timeZone);
+    this.groupSize =
+      (registry.getSingleMetric('envface_scoring_group_messages') as Histogram | undefined) ??
+      new Histogram({ name: 'envface_scoring_group_messages', help: 'Messages per group-commit transaction', buckets: [1, 10, 50, 100, 250, 500, 1000, 2500, 5000], registers: [registry] });
   }
 
   /**
@@ -152,6 +159,7 @@ export class ScoringService {
           size += w.messages.length;
         }
         const all = group.flatMap((g) => g.messages);
+        this.groupSize.observe(all.length);
         try {
           const result = await this.exclusive(() => this.processSafely(all));
           let at = 0;
@@ -212,13 +220,11 @@ export class ScoringService {
   rateDay(enterpriseIds: readonly string[], day: number): Promise<number> {
     return this.exclusive(() =>
       this.db.transaction('scoring.rate_day', async (tx) => {
-        const ids = [...enterpriseIds].sort();
-        const counts = await this.enterprises.lockEventCounts(tx, ids);
-        const existing = ids.filter((id) => counts.has(id));
-        await this.syncLedgers(tx, existing, counts);
+        const locked = await this.enterprises.lock(tx, [...enterpriseIds].sort());
+        await this.syncLedgers(tx, locked);
         const ranges = new Map<string, { range: DayRange | null; causes: { id: string; range: DayRange }[] }>();
-        for (const id of existing) ranges.set(id, { range: { from: day, until: day + 1 }, causes: [] });
-        return this.rerate(tx, ranges, day, this.clock.now());
+        for (const id of locked.keys()) ranges.set(id, { range: { from: day, until: day + 1 }, causes: [] });
+        return this.rerate(tx, ranges, locked, day, this.clock.now());
       }),
     );
   }
@@ -271,11 +277,14 @@ export class ScoringService {
           const d = firstDays.get(a.event.enterpriseId);
           if (d === undefined || a.se.day < d) firstDays.set(a.event.enterpriseId, a.se.day);
         }
-        const ids = [...firstDays.keys()].sort();
-        for (const id of ids) touched.add(id);
-        await this.enterprises.ensure(tx, ids.map((id) => ({ uscc: id, firstDay: isoFromDay(firstDays.get(id)!), publicToken: newPublicToken() })));
-        const counts = await this.enterprises.lockEventCounts(tx, ids);
-        await this.syncLedgers(tx, ids, counts);
+        const added = new Map<string, number>();
+        for (const a of fresh) added.set(a.event.enterpriseId, (added.get(a.event.enterpriseId) ?? 0) + 1);
+        for (const id of firstDays.keys()) touched.add(id);
+        const locked = await this.enterprises.claim(
+          tx,
+          [...firstDays].map(([id, day]) => ({ uscc: id, firstDay: isoFromDay(day), publicToken: newPublicToken(), newEvents: added.get(id)! })),
+        );
+        await this.syncLedgers(tx, locked);
 
         // 3. Store and apply.
         await this.events.insert(
@@ -293,11 +302,9 @@ export class ScoringService {
           })),
         );
         const ranges = new Map<string, { range: DayRange | null; causes: { id: string; range: DayRange }[] }>();
-        const added = new Map<string, number>();
         const registrations: RegistrationRow[] = [];
         for (const a of fresh) {
           const id = a.event.enterpriseId;
-          added.set(id, (added.get(id) ?? 0) + 1);
           const { affected } = this.engine.ledgerFor(id).apply(a.se);
           const entry = ranges.get(id) ?? { range: null, causes: [] };
           if (affected) {
@@ -313,14 +320,13 @@ export class ScoringService {
           }
         }
         await this.enterprises.register(tx, registrations);
-        await this.enterprises.addEventCounts(tx, added);
 
         // 4. Re-rate the affected days; a day whose rating changed gets a new revision.
-        const revisions = await this.rerate(tx, ranges, today, nowMs);
+        const revisions = await this.rerate(tx, ranges, locked, today, nowMs);
 
         const newLetters = await this.deadLetters.add(tx, dead.map((d) => d.letter));
         await this.outbox.add(tx, newLetters.map((letter) => ({ kind: 'dlq', key: letter.key, payload: this.dlqPayload(letter, nowMs) })));
-        for (const [id, n] of added) this.ledgerCounts.set(id, (counts.get(id) ?? 0) + n);
+        for (const [id, n] of added) this.ledgerCounts.set(id, locked.get(id)!.eventCountBefore + n);
         // Every message neither accepted nor rejected is an identical duplicate.
         const outcomes: Outcome[] = messages.map(() => ({ kind: 'duplicate' }));
         for (const a of fresh) outcomes[a.index] = { kind: 'accepted' };
@@ -337,21 +343,23 @@ export class ScoringService {
     }
   }
 
-  private async syncLedgers(tx: Queryable, ids: readonly string[], counts: ReadonlyMap<string, number>): Promise<void> {
-    const stale = ids.filter((id) => this.ledgerCounts.get(id) !== (counts.get(id) ?? 0) || !this.engine.get(id));
+  /** Rebuilds, from the stored events, every ledger that has not seen exactly the events stored before this batch. */
+  private async syncLedgers(tx: Queryable, locked: ReadonlyMap<string, LockedEnterprise>): Promise<void> {
+    const stale = [...locked.values()].filter((e) => this.ledgerCounts.get(e.uscc) !== e.eventCountBefore || !this.engine.get(e.uscc)).map((e) => e.uscc);
     if (stale.length === 0) return;
     for (const id of stale) this.engine.drop(id);
     const rows = await this.events.bodiesOf(tx, stale);
     for (const row of rows) this.engine.ledgerFor(row.enterprise_id).apply(toScoringEvent(row.body as ContractEvent, this.config.timeZone));
     for (const id of stale) {
       this.engine.ledgerFor(id);
-      this.ledgerCounts.set(id, counts.get(id) ?? 0);
+      this.ledgerCounts.set(id, locked.get(id)!.eventCountBefore);
     }
   }
 
   private async rerate(
     tx: Queryable,
     ranges: Map<string, { range: DayRange | null; causes: { id: string; range: DayRange }[] }>,
+    locked: ReadonlyMap<string, LockedEnterprise>,
     today: number,
     nowMs: number,
   ): Promise<number> {
@@ -389,12 +397,32 @@ export class ScoringService {
             causeEventIds, at,
           },
         });
-        if (d === today) current.push({ uscc: p.id, ratedDay: r.day, scoreTenths: Math.round(r.score * 10), stars: r.stars, face: r.face, colour: r.colour, grade: r.grade, veto: r.veto, pastRevised: false });
+        if (d === today) current.push({ uscc: p.id, ratedDay: r.day, scoreTenths: Math.round(r.score * 10), stars: r.stars, face: r.face, colour: r.colour, grade: r.grade, veto: r.veto, streak: 0 });
         else if (d < today) pastRevised.add(p.id);
       }
     }
-    for (const c of current) c.pastRevised = pastRevised.has(c.uscc);
     await this.ratings.insert(tx, rows);
+    // The 5-star streak is carried forward from the stored row when only today changed; recounted
+    // from the history when past days were revised or the carry is unknown.
+    const todayIso = isoFromDay(today);
+    const recount: string[] = [];
+    for (const c of current) {
+      const old = locked.get(c.uscc)!;
+      const carried =
+        c.stars < 5 ? 0
+        : pastRevised.has(c.uscc) ? null
+        : old.ratedDay === todayIso && old.stars === 5 ? old.streak
+        : old.ratedDay === isoFromDay(today - 1) ? (old.streak ?? 0) + 1
+        : old.ratedDay === null && old.firstDay === todayIso ? 1
+        : null;
+      if (carried === null) recount.push(c.uscc);
+      else c.streak = carried;
+    }
+    if (recount.length > 0) {
+      const counted = await this.enterprises.streaks(tx, recount, todayIso);
+      const recounted = new Set(recount);
+      for (const c of current) if (recounted.has(c.uscc)) c.streak = counted.get(c.uscc) ?? 0;
+    }
     await this.enterprises.setCurrent(tx, current);
     await this.outbox.add(tx, changes);
     return rows.length;
