@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { Pool, type PoolClient, type PoolConfig, type QueryResultRow } from 'pg';
+import { createHash } from 'node:crypto';
+import { Pool, type PoolClient, type PoolConfig, type QueryConfig, type QueryResultRow } from 'pg';
 import { Histogram, type Registry } from 'prom-client';
 
 /** What repositories need: a typed, tagged query. Implemented by Database and by a transaction. */
@@ -17,6 +18,21 @@ export interface DatabaseOptions {
 }
 
 const HISTOGRAM_NAME = 'envface_db_query_duration_seconds';
+
+/**
+ * Every query with parameters runs as a named prepared statement (named after its text), so each
+ * connection parses and plans it once: the batch statements run thousands of times a minute.
+ */
+const statementNames = new Map<string, string>();
+function statement(sql: string, params: readonly unknown[]): QueryConfig | string {
+  if (params.length === 0) return sql;
+  let name = statementNames.get(sql);
+  if (name === undefined) {
+    name = `envface_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
+    statementNames.set(sql, name);
+  }
+  return { name, text: sql, values: params as unknown[] };
+}
 
 /** The single pg.Pool of the app, with per-tag timing and safe transactions. */
 export class Database implements Queryable {
@@ -54,7 +70,7 @@ export class Database implements Queryable {
   }
 
   query<Row extends QueryResultRow>(tag: string, sql: string, params: readonly unknown[] = []): Promise<Row[]> {
-    return this.timed(tag, async () => (await this.pool.query<Row>(sql, params as unknown[])).rows);
+    return this.timed(tag, async () => (await this.pool.query<Row>(statement(sql, params) as QueryConfig)).rows);
   }
 
   /**
@@ -125,6 +141,6 @@ class TransactionQueryable implements Queryable {
   ) {}
 
   query<Row extends QueryResultRow>(tag: string, sql: string, params: readonly unknown[] = []): Promise<Row[]> {
-    return this.timed(`${this.txTag}.${tag}`, async () => (await this.client.query<Row>(sql, params as unknown[])).rows);
+    return this.timed(`${this.txTag}.${tag}`, async () => (await this.client.query<Row>(statement(sql, params) as QueryConfig)).rows);
   }
 }

@@ -104,7 +104,7 @@ export class KafkaIngestService implements OnApplicationBootstrap, OnModuleDestr
       autoCommit: false,
       eachBatchAutoResolve: false,
       // Several partitions in flight at once: their chunks are group-committed in one transaction.
-      partitionsConsumedConcurrently: 16,
+      partitionsConsumedConcurrently: 64,
       eachBatch: (payload) => this.eachBatch(payload),
     });
     this.logger.log(`consuming ${INPUT_TOPIC_KINDS.map((k) => topicName(topicPrefix, k)).join(', ')} as group ${groupId}`);
