@@ -54,7 +54,7 @@ const SORT_EXPRESSIONS: Record<SortKey, { expr: string; type: 'int' | 'text' }> 
 // "$n IS NULL OR …" keeps one statement for every combination of filters: pg plans unnamed
 // statements with the actual values, so absent filters fold away and present ones use their index.
 const FILTER_SQL = `($1::text IS NULL OR name ILIKE $1 OR ($2::text IS NOT NULL AND uscc LIKE $2))
-  AND ($3::text[] IS NULL OR region_code = ANY($3::text[]))
+  AND ($3::bpchar[] IS NULL OR region_code = ANY($3::bpchar[]))
   AND ($4::text[] IS NULL OR industry_code = ANY($4::text[]))
   AND ($5::smallint[] IS NULL OR stars = ANY($5::smallint[]))
   AND ($6::text[] IS NULL OR face = ANY($6::text[]))`;

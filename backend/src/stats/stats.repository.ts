@@ -209,15 +209,19 @@ export class StatsRepository {
                              WHERE COALESCE(e.industry_code, '') LIKE p.prefix || '%' ORDER BY length(p.prefix) DESC LIMIT 1) t
          WHERE e.rated_day = $1::date AND NOT e.veto AND e.stars > 1
            AND e.score_tenths - CASE e.stars WHEN 5 THEN t.five WHEN 4 THEN t.four WHEN 3 THEN t.three ELSE t.two END <= 20),
-       recent AS (
-         SELECT DISTINCT ON (day, enterprise_id) day, enterprise_id, stars
-         FROM daily_ratings WHERE day BETWEEN $1::date - 7 AND $1::date
-         ORDER BY day, enterprise_id, revision DESC),
+       -- One merge join per pair of consecutive days over the (day, enterprise_id, revision DESC) index:
+       -- both sides arrive sorted by enterprise, latest revision first, without touching the rows.
        drops AS (
-         SELECT c.enterprise_id, max(c.day) AS drop_day
-         FROM recent c JOIN recent p ON p.enterprise_id = c.enterprise_id AND p.day = c.day - 1
-         WHERE c.day >= $1::date - 6 AND c.stars < p.stars
-         GROUP BY c.enterprise_id),
+         SELECT t.enterprise_id, max(w.day) AS drop_day
+         FROM generate_series($1::date - 6, $1::date, interval '1 day') AS g(ts)
+         CROSS JOIN LATERAL (SELECT g.ts::date AS day) w
+         CROSS JOIN LATERAL (
+           SELECT c.enterprise_id
+           FROM (SELECT DISTINCT ON (enterprise_id) enterprise_id, stars FROM daily_ratings WHERE day = w.day ORDER BY enterprise_id, revision DESC) c
+           JOIN (SELECT DISTINCT ON (enterprise_id) enterprise_id, stars FROM daily_ratings WHERE day = w.day - 1 ORDER BY enterprise_id, revision DESC) p
+             USING (enterprise_id)
+           WHERE c.stars < p.stars) t
+         GROUP BY t.enterprise_id),
        overdue AS (
          SELECT o.enterprise_id
          FROM daily_ratings o
