@@ -77,7 +77,7 @@ export async function startEmbeddedPostgres(): Promise<PostgresServer> {
     authMethod: 'password',
     persistent: false,
     createPostgresUser: userInfo().uid === 0,
-    initdbFlags: ['--encoding=UTF8', '--locale=C', '--no-sync'],
+    initdbFlags: ['--encoding=UTF8', '--lc-collate=C', '--lc-ctype=C.UTF-8', '--no-sync'],
     // Durability is pointless for throw-away test data; these make DDL-heavy
     // tests (migrations per file) several times faster. TCP only, so no socket
     // directory has to be writable by the postgres user.

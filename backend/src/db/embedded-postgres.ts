@@ -93,7 +93,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     password,
     authMethod: 'scram-sha-256',
     persistent: true,
-    initdbFlags: ['--encoding=UTF8'],
+    // C.UTF-8: byte-order collation (fast, stable) but Unicode character classes, so pg_trgm can index
+    // Chinese names (under plain C it sees no word characters in them).
+    initdbFlags: ['--encoding=UTF8', '--lc-collate=C', '--lc-ctype=C.UTF-8'],
     // Loopback only, and no Unix socket: nothing outside this machine can reach the embedded server,
     // and two clusters on different ports never fight over a socket lock file in /tmp.
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],

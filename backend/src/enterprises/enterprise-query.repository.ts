@@ -106,7 +106,8 @@ export class EnterpriseQueryRepository {
   async detail(q: Queryable, uscc: string): Promise<EnterpriseDetailRow | null> {
     const rows = await q.query<EnterpriseDetailRow>(
       'enterprises.detail',
-      `SELECT ${LIST_COLUMNS}, address, lat, lon, first_day::text AS first_day, event_count FROM enterprises WHERE uscc = $1`,
+      `SELECT ${LIST_COLUMNS}, address, lat, lon, first_day::text AS first_day, COALESCE(l.event_count, 0) AS event_count
+       FROM enterprises LEFT JOIN enterprise_ledgers l USING (uscc) WHERE uscc = $1`,
       [uscc],
     );
     return rows[0] ?? null;

@@ -51,7 +51,7 @@ export class DeadLetterRepository {
     return q.query<DeadLetterRow>(
       'dead_letters.list',
       `SELECT id::text AS id, reason, detail, topic, partition, kafka_offset AS "offset", key, value, encoding, at
-       FROM dead_letters WHERE ($2::text IS NULL OR reason = $2) ORDER BY id DESC LIMIT $1`,
+       FROM dead_letters WHERE ($2::text IS NULL OR reason = $2) ORDER BY dead_letters.id DESC LIMIT $1`,
       [limit, reason],
     );
   }

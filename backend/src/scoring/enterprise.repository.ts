@@ -77,38 +77,56 @@ export interface ClaimRow {
 export class EnterpriseRepository {
   /**
    * Creates unknown enterprises (unregistered), moves first_day back for earlier events, adds the
-   * batch's event count and locks the rows; returns each row as it was before this batch.
+   * batch's event counts — which locks each enterprise's ledger row until commit — and returns each
+   * enterprise as it was before this batch.
    */
   async claim(q: Queryable, rows: readonly ClaimRow[]): Promise<Map<string, LockedEnterprise>> {
     if (rows.length === 0) return new Map();
     const sorted = [...rows].sort((a, b) => (a.uscc < b.uscc ? -1 : 1)); // one lock order: no deadlocks between instances
-    const result = await q.query<{ uscc: string; event_count: number; rated_day: string | null; stars: number | null; streak: number | null; first_day: string; n: number }>(
-      'enterprises.claim',
-      `INSERT INTO enterprises AS e (uscc, first_day, public_token, event_count)
-       SELECT * FROM unnest($1::text[], $2::date[], $3::text[], $4::int[])
-       ON CONFLICT (uscc) DO UPDATE SET first_day = LEAST(e.first_day, EXCLUDED.first_day), event_count = e.event_count + EXCLUDED.event_count
-       RETURNING uscc, event_count, rated_day::text AS rated_day, stars, streak, first_day::text AS first_day`,
-      [sorted.map((r) => r.uscc), sorted.map((r) => r.firstDay), sorted.map((r) => r.publicToken), sorted.map((r) => r.newEvents)],
+    const ids = sorted.map((r) => r.uscc);
+    await q.query(
+      'enterprises.ensure',
+      `INSERT INTO enterprises AS e (uscc, first_day, public_token)
+       SELECT * FROM unnest($1::text[], $2::date[], $3::text[])
+       ON CONFLICT (uscc) DO UPDATE SET first_day = EXCLUDED.first_day, updated_at = now() WHERE EXCLUDED.first_day < e.first_day`,
+      [ids, sorted.map((r) => r.firstDay), sorted.map((r) => r.publicToken)],
     );
+    const counted = await q.query<{ uscc: string; event_count: number }>(
+      'enterprises.count_events',
+      `INSERT INTO enterprise_ledgers AS l (uscc, event_count) SELECT * FROM unnest($1::text[], $2::int[])
+       ON CONFLICT (uscc) DO UPDATE SET event_count = l.event_count + EXCLUDED.event_count
+       RETURNING uscc, event_count`,
+      [ids, sorted.map((r) => r.newEvents)],
+    );
+    const rowsNow = await this.current(q, ids);
     const added = new Map(rows.map((r) => [r.uscc, r.newEvents]));
-    return new Map(
-      result.map((r) => [
-        r.uscc,
-        { uscc: r.uscc, eventCountBefore: r.event_count - (added.get(r.uscc) ?? 0), ratedDay: r.rated_day, stars: r.stars, streak: r.streak, firstDay: r.first_day },
-      ]),
-    );
+    for (const c of counted) rowsNow.get(c.uscc)!.eventCountBefore = c.event_count - (added.get(c.uscc) ?? 0);
+    return rowsNow;
   }
 
-  /** Locks existing rows (the rollover) and returns them; unknown ids are absent. */
+  /** Locks existing enterprises' ledger rows (the rollover) and returns them; unknown ids are absent. */
   async lock(q: Queryable, ids: readonly string[]): Promise<Map<string, LockedEnterprise>> {
     if (ids.length === 0) return new Map();
-    const rows = await q.query<{ uscc: string; event_count: number; rated_day: string | null; stars: number | null; streak: number | null; first_day: string }>(
+    const counts = await q.query<{ uscc: string; event_count: number }>(
       'enterprises.lock',
-      `SELECT uscc, event_count, rated_day::text AS rated_day, stars, streak, first_day::text AS first_day
-       FROM enterprises WHERE uscc = ANY($1::text[]) ORDER BY uscc FOR UPDATE`,
+      'SELECT uscc, event_count FROM enterprise_ledgers WHERE uscc = ANY($1::text[]) ORDER BY uscc FOR UPDATE',
       [ids],
     );
-    return new Map(rows.map((r) => [r.uscc, { uscc: r.uscc, eventCountBefore: r.event_count, ratedDay: r.rated_day, stars: r.stars, streak: r.streak, firstDay: r.first_day }]));
+    const rowsNow = await this.current(q, ids);
+    for (const c of counts) {
+      const row = rowsNow.get(c.uscc);
+      if (row) row.eventCountBefore = c.event_count;
+    }
+    return rowsNow;
+  }
+
+  private async current(q: Queryable, ids: readonly string[]): Promise<Map<string, LockedEnterprise>> {
+    const rows = await q.query<{ uscc: string; rated_day: string | null; stars: number | null; streak: number | null; first_day: string }>(
+      'enterprises.current',
+      `SELECT uscc, rated_day::text AS rated_day, stars, streak, first_day::text AS first_day FROM enterprises WHERE uscc = ANY($1::text[])`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.uscc, { uscc: r.uscc, eventCountBefore: 0, ratedDay: r.rated_day, stars: r.stars, streak: r.streak, firstDay: r.first_day }]));
   }
 
   /** Master data from registrations; an older registration than the one applied is ignored. */

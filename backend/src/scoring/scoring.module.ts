@@ -27,6 +27,6 @@ import { RULE_BOOK, ScoringService } from './scoring.service';
     OutboxRepository,
     DeadLetterRepository,
   ],
-  exports: [ScoringService, OutboxDrainer, RatingQueryService, EnterpriseRepository, RatingRepository, OutboxRepository, DeadLetterRepository, EventRepository],
+  exports: [RULE_BOOK, ScoringService, OutboxDrainer, RatingQueryService, EnterpriseRepository, RatingRepository, OutboxRepository, DeadLetterRepository, EventRepository],
 })
 export class ScoringModule {}
