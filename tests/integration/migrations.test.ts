@@ -94,6 +94,13 @@ describe('migrations on real PostgreSQL', () => {
     expect(index.rows[0].indexdef).toMatch(trgm.rowCount === 1 ? /gin \(name gin_trgm_ops\)/ : /lower\(name\)/);
   });
 
+  it('indexes Chinese names by trigram (the database has Unicode character classes)', async () => {
+    const available = await client.query("SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm'");
+    if (available.rowCount === 0) return; // PostgreSQL without contrib: the btree fallback applies
+    const grams = await client.query<{ n: number }>("SELECT array_length(show_trgm('南京恒瑞化工有限公司'), 1) AS n");
+    expect(grams.rows[0]!.n).toBeGreaterThan(5);
+  });
+
   it('migrates down completely and up again', async () => {
     const down = await runMigrations({ databaseUrl: database.url, direction: 'down', count: Infinity });
     expect(down).toEqual([...MIGRATIONS].reverse());
