@@ -1,14 +1,251 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router-dom';
+import { ApiError, apiClient } from '../api/api-client';
+import { STAR_VALUES, type EnterpriseListItem, type EnterpriseListResponse, type EnterpriseSortKey, type Face, type OverviewStats } from '../api/api-types';
+import { useApiQuery } from '../api/use-api-query';
+import { FaceIcon } from '../components/face-icon';
 import { PageHeader } from '../components/page-header';
-import { EmptyState } from '../components/state-view';
+import { RATING_COLOURS } from '../components/rating-colours';
+import { StarRating } from '../components/star-rating';
+import { EmptyState, ErrorState, LoadingState } from '../components/state-view';
+import { filtersFromParams, listRequestPath, nextSort, paramsFromFilters, type ExplorerFilters } from './enterprises/explorer-query';
 
+const FACES: readonly Face[] = ['smile', 'neutral', 'cry'];
+const SEARCH_DEBOUNCE_MS = 300;
+
+interface Page {
+  items: EnterpriseListItem[];
+  nextCursor: string | null;
+  total: number;
+  totalExact: boolean;
+}
+
+function toggle<T>(values: readonly T[], value: T): T[] {
+  return values.includes(value) ? values.filter((v) => v !== value) : [...values, value];
+}
+
+/** Enterprise explorer: search, filters and sort in the URL; keyset pages appended with "load more". */
 export function EnterprisesPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => filtersFromParams(params), [params]);
+  const [search, setSearch] = useState(filters.q);
+  const number = new Intl.NumberFormat(i18n.resolvedLanguage);
+
+  const update = (patch: Partial<ExplorerFilters>) => setParams(paramsFromFilters({ ...filters, ...patch }), { replace: true });
+
+  // Typing searches after a short pause; the URL (and the request) follow the settled text only.
+  const latestFilters = useRef(filters);
+  latestFilters.current = filters;
+  useEffect(() => {
+    if (search.trim() === filters.q) return undefined;
+    const timer = setTimeout(
+      () => setParams(paramsFromFilters({ ...latestFilters.current, q: search.trim() }), { replace: true }),
+      SEARCH_DEBOUNCE_MS,
+    );
+    return () => clearTimeout(timer);
+  }, [search]);
+
+  // Region and industry choices: the groups the overview counts (only codes that have enterprises).
+  const groups = useApiQuery('explorer-groups', (signal) => apiClient.get<OverviewStats>('/api/stats/overview', signal));
+
+  const firstPath = listRequestPath(filters, null);
+  const first = useApiQuery(firstPath, (signal) => apiClient.get<EnterpriseListResponse>(firstPath, signal));
+  const [more, setMore] = useState<{ key: string; pages: EnterpriseListResponse[] }>({ key: firstPath, pages: [] });
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<unknown>(null);
+  const extra = more.key === firstPath ? more.pages : [];
+
+  const page: Page | null =
+    first.status === 'success'
+      ? {
+          items: [...first.data.items, ...extra.flatMap((p) => p.items)],
+          nextCursor: extra.length > 0 ? extra[extra.length - 1].nextCursor : first.data.nextCursor,
+          total: first.data.total,
+          totalExact: first.data.totalExact,
+        }
+      : null;
+
+  async function loadMore() {
+    if (!page?.nextCursor) return;
+    setLoadingMore(true);
+    setMoreError(null);
+    const key = firstPath;
+    try {
+      const next = await apiClient.get<EnterpriseListResponse>(listRequestPath(filters, page.nextCursor));
+      setMore((current) => (current.key === key ? { key, pages: [...current.pages, next] } : { key, pages: [...extra, next] }));
+    } catch (error) {
+      setMoreError(error);
+    } finally {
+      setLoadingMore(false);
+    }
+  }
+
+  const sortHeader = (column: EnterpriseSortKey, label: string) => {
+    const active = filters.sort === column;
+    return (
+      <th scope="col" aria-sort={active ? (filters.order === 'asc' ? 'ascending' : 'descending') : 'none'}>
+        <button type="button" className="sort-button" onClick={() => update(nextSort(filters, column))} title={t('explorer.sortBy', { column: label })}>
+          {label}
+          <span className="sort-button__mark" aria-hidden="true">
+            {active ? (filters.order === 'asc' ? '▲' : '▼') : '↕'}
+          </span>
+        </button>
+      </th>
+    );
+  };
+
+  const regionOptions = groups.status === 'success' ? groups.data.byRegion.filter((g) => g.key !== 'unknown') : [];
+  const industryOptions = groups.status === 'success' ? groups.data.byIndustry.filter((g) => g.key !== 'unknown') : [];
+  const regionLabel = (code: string | null) => regionOptions.find((g) => g.key === code)?.label ?? code ?? '—';
+  const industryLabel = (code: string | null) => industryOptions.find((g) => g.key === code)?.label ?? code ?? '—';
+  const filtered = filters.q || filters.region.length || filters.industry.length || filters.stars.length || filters.face.length;
+
   return (
     <>
       <PageHeader title={t('pages.enterprises.title')} subtitle={t('pages.enterprises.subtitle')} />
-      <section className="card">
-        <EmptyState title={t('pages.enterprises.pendingTitle')}>{t('pages.enterprises.pending')}</EmptyState>
+      <section className="card explorer__filters" aria-label={t('explorer.search')}>
+        <label className="field field--search">
+          <span className="field__label">{t('explorer.search')}</span>
+          <input
+            type="search"
+            value={search}
+            placeholder={t('explorer.searchPlaceholder')}
+            onChange={(e) => setSearch(e.target.value)}
+            maxLength={100}
+            data-testid="explorer-search"
+          />
+        </label>
+        <label className="field">
+          <span className="field__label">{t('explorer.region')}</span>
+          <select value={filters.region[0] ?? ''} onChange={(e) => update({ region: e.target.value ? [e.target.value] : [] })}>
+            <option value="">{t('explorer.any')}</option>
+            {regionOptions.map((g) => (
+              <option key={g.key} value={g.key}>
+                {g.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field__label">{t('explorer.industry')}</span>
+          <select value={filters.industry[0] ?? ''} onChange={(e) => update({ industry: e.target.value ? [e.target.value] : [] })}>
+            <option value="">{t('explorer.any')}</option>
+            {industryOptions.map((g) => (
+              <option key={g.key} value={g.key}>
+                {g.label === g.key ? g.key : `${g.label} (${g.key})`}
+              </option>
+            ))}
+          </select>
+        </label>
+        <fieldset className="chip-group">
+          <legend className="field__label">{t('explorer.stars')}</legend>
+          {[...STAR_VALUES].reverse().map((stars) => (
+            <button
+              key={stars}
+              type="button"
+              className="chip"
+              aria-pressed={filters.stars.includes(stars)}
+              onClick={() => update({ stars: toggle(filters.stars, stars) })}
+            >
+              {t('rating.starsShort', { stars })}
+            </button>
+          ))}
+        </fieldset>
+        <fieldset className="chip-group">
+          <legend className="field__label">{t('explorer.face')}</legend>
+          {FACES.map((face) => (
+            <button
+              key={face}
+              type="button"
+              className="chip"
+              aria-pressed={filters.face.includes(face)}
+              onClick={() => update({ face: toggle(filters.face, face) })}
+            >
+              <FaceIcon face={face} colour={face === 'smile' ? 'green' : face === 'neutral' ? 'yellow' : 'red'} size={18} decorative />
+              {t(`rating.face.${face}`)}
+            </button>
+          ))}
+        </fieldset>
+        {filtered ? (
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => {
+              setSearch('');
+              setParams(paramsFromFilters({ ...filters, q: '', region: [], industry: [], stars: [], face: [] }), { replace: true });
+            }}
+          >
+            {t('explorer.clear')}
+          </button>
+        ) : null}
+      </section>
+
+      <section className="card explorer__results" aria-live="polite" aria-busy={first.status === 'loading'}>
+        {first.status === 'loading' ? (
+          <LoadingState />
+        ) : first.status === 'error' ? (
+          <ErrorState onRetry={first.reload}>
+            {first.error instanceof ApiError && first.error.status === 0 ? t('errors.network') : first.error instanceof Error ? first.error.message : t('errors.unknown')}
+          </ErrorState>
+        ) : page && page.items.length === 0 ? (
+          <EmptyState title={t('explorer.noMatch')}>{t('explorer.noMatchHint')}</EmptyState>
+        ) : page ? (
+          <>
+            <p className="explorer__count" data-testid="explorer-count">
+              {t(page.totalExact ? 'explorer.total' : 'explorer.totalEstimate', { total: number.format(page.total) })}
+              {' · '}
+              {t('explorer.shown', { count: page.items.length })}
+            </p>
+            <div className="table-scroll">
+              <table className="data-table" data-testid="explorer-table">
+                <thead>
+                  <tr>
+                    {sortHeader('name', t('explorer.columns.name'))}
+                    {sortHeader('uscc', t('explorer.columns.uscc'))}
+                    <th scope="col" className="hide-narrow">{t('explorer.columns.region')}</th>
+                    <th scope="col" className="hide-narrow">{t('explorer.columns.industry')}</th>
+                    {sortHeader('stars', t('explorer.columns.stars'))}
+                    {sortHeader('score', t('explorer.columns.score'))}
+                    {sortHeader('streak', t('explorer.columns.streak'))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {page.items.map((item) => (
+                    <tr key={item.uscc}>
+                      <td>
+                        <Link to={`/enterprises/${item.uscc}`} className="data-table__name">
+                          {item.face && item.colour ? <FaceIcon face={item.face} colour={item.colour} size={24} decorative /> : null}
+                          <span>{item.name ?? item.uscc}</span>
+                        </Link>
+                      </td>
+                      <td className="mono">{item.uscc}</td>
+                      <td className="hide-narrow">{regionLabel(item.regionCode)}</td>
+                      <td className="hide-narrow">{industryLabel(item.industryCode)}</td>
+                      <td>{item.stars ? <StarRating stars={item.stars} size="xs" /> : <span className="muted">{t('explorer.unrated')}</span>}</td>
+                      <td className="num" style={item.colour ? { color: RATING_COLOURS[item.colour].text, fontWeight: 600 } : undefined}>
+                        {item.score === null ? '—' : item.score.toFixed(1)}
+                        {item.veto ? <span className="tag tag--veto">{t('rating.veto')}</span> : null}
+                      </td>
+                      <td className="num">{item.streak === null ? '—' : t('explorer.streakDays', { count: item.streak })}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <div className="explorer__more">
+              {moreError ? <ErrorState onRetry={loadMore}>{moreError instanceof Error ? moreError.message : t('errors.unknown')}</ErrorState> : null}
+              {page.nextCursor ? (
+                <button type="button" className="button button--secondary" onClick={loadMore} disabled={loadingMore} data-testid="explorer-more">
+                  {loadingMore ? t('explorer.loadingMore') : t('explorer.loadMore')}
+                </button>
+              ) : (
+                <span className="muted">{t('explorer.end')}</span>
+              )}
+            </div>
+          </>
+        ) : null}
       </section>
     </>
   );

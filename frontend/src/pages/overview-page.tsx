@@ -1,20 +1,281 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError, apiClient } from '../api/api-client';
+import type { EarlyWarningsResponse, OverviewStats, RecentChange, TrendStats } from '../api/api-types';
+import { starCountsOf } from '../api/star-counts';
+import { useApiQuery, type QueryState } from '../api/use-api-query';
+import { buildBreakdownOption, type BreakdownRow } from '../charts/breakdown.option';
+import { chartLabels } from '../charts/chart-labels';
+import { EChartsChart } from '../charts/echarts-chart';
+import { buildStarDistributionOption } from '../charts/star-distribution.option';
+import { buildStarTrendOption } from '../charts/star-trend.option';
+import { LiveStatusBadge } from '../components/live-status-badge';
 import { PageHeader } from '../components/page-header';
-import { RatingLegend } from '../components/rating-legend';
-import { EmptyState } from '../components/state-view';
+import { EmptyState, ErrorState, LoadingState } from '../components/state-view';
+import { feedItemFromLive, feedItemFromRecent, mergeFeed, type FeedItem } from '../live/live-feed';
+import { useDebouncedSignal } from '../live/use-debounced-signal';
+import { useLiveRatings } from '../live/use-live-ratings';
+import { EarlyWarningList } from './overview/early-warning-list';
+import { KpiTiles } from './overview/kpi-tiles';
+import { LiveFeedPanel } from './overview/live-feed-panel';
 
-/** Overview (总览). The rating distribution, trends and warnings arrive with the rating API; until then: honest empty state. */
-export function OverviewPage() {
+/** Re-fetch the numbers 1.5 s after the last change, at the latest 5 s after the first of a series. */
+const REFRESH_WAIT_MS = 1500;
+const REFRESH_MAX_WAIT_MS = 5000;
+/** Events per minute and "today" move without rating changes too; a slow poll keeps them honest. */
+const IDLE_REFRESH_MS = 60_000;
+
+type TFunction = ReturnType<typeof useTranslation>['t'];
+
+function errorText(error: unknown, t: TFunction): string {
+  if (error instanceof ApiError && error.status === 0) return t('errors.network');
+  if (error instanceof ApiError && error.status >= 500) return t('errors.server', { status: error.status });
+  return error instanceof Error ? error.message : t('errors.unknown');
+}
+
+/** Loading, error or the content of a card, so every card says which state it is in. */
+function QueryView<T>({ query, children }: { query: QueryState<T> & { reload(): void }; children: (data: T) => React.ReactNode }) {
   const { t } = useTranslation();
+  if (query.status === 'loading') return <LoadingState compact />;
+  if (query.status === 'error') return <ErrorState onRetry={query.reload}>{errorText(query.error, t)}</ErrorState>;
+  return <>{children(query.data)}</>;
+}
+
+function breakdownRows(rows: OverviewStats['byRegion'], unknownLabel: string): BreakdownRow[] {
+  return rows.map((row) => ({
+    key: row.key,
+    label: row.key === 'unknown' ? unknownLabel : row.label,
+    counts: starCountsOf(row.counts),
+  }));
+}
+
+/** Marks the first paint with real numbers, for the paint benchmark (scripts/overview-paint-bench.mjs). */
+function useFirstUsefulPaintMark(ready: boolean) {
+  const marked = useRef(false);
+  useEffect(() => {
+    if (!ready || marked.current) return;
+    marked.current = true;
+    // After React committed and the browser painted the frame with the numbers and charts.
+    requestAnimationFrame(() => setTimeout(() => performance.mark('envface:overview-useful'), 0));
+  }, [ready]);
+}
+
+/** Overview (总览): the live state of every rated enterprise. */
+export function OverviewPage() {
+  const { t, i18n } = useTranslation();
+  const labels = useMemo(() => chartLabels(t, i18n.resolvedLanguage), [t, i18n.resolvedLanguage]);
+  const [tick, poke] = useDebouncedSignal(REFRESH_WAIT_MS, REFRESH_MAX_WAIT_MS);
+  const [idleTick, setIdleTick] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => setIdleTick((n) => n + 1), IDLE_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, []);
+  const refresh = `${tick}.${idleTick}`;
+
+  const overview = useApiQuery(`overview@${refresh}`, (signal) => apiClient.get<OverviewStats>('/api/stats/overview', signal), { keepData: true });
+  const trend = useApiQuery(`trend@${refresh}`, (signal) => apiClient.get<TrendStats>('/api/stats/trend', signal), { keepData: true });
+  const warnings = useApiQuery(
+    `warnings@${refresh}`,
+    (signal) => apiClient.get<EarlyWarningsResponse>('/api/stats/early-warnings?limit=30', signal),
+    { keepData: true },
+  );
+  const recent = useApiQuery(
+    `recent@${refresh}`,
+    (signal) => apiClient.get<{ items: RecentChange[] }>('/api/stats/recent-changes?limit=40', signal),
+    { keepData: true },
+  );
+
+  // The feed: seeded and named by recent-changes, then fed by the socket. While paused, changes wait in a buffer.
+  const [feed, setFeed] = useState<FeedItem[] | null>(null);
+  const [paused, setPaused] = useState(false);
+  const [buffer, setBuffer] = useState<FeedItem[]>([]);
+  const pausedRef = useRef(paused);
+  pausedRef.current = paused;
+
+  const add = useCallback((items: FeedItem[]) => {
+    if (pausedRef.current) setBuffer((current) => mergeFeed(current, items));
+    else setFeed((current) => mergeFeed(current ?? [], items));
+  }, []);
+
+  const recentItems = recent.status === 'success' ? recent.data.items : null;
+  useEffect(() => {
+    if (recentItems) add(recentItems.map(feedItemFromRecent));
+  }, [recentItems, add]);
+
+  const onChanges = useCallback(
+    (changes: Parameters<typeof feedItemFromLive>[0][]) => {
+      add(changes.map(feedItemFromLive));
+      poke();
+    },
+    [add, poke],
+  );
+  const liveStatus = useLiveRatings(onChanges);
+  // After a drop, changes may have been missed: fetch everything again once the connection is back.
+  const wasDown = useRef(false);
+  useEffect(() => {
+    if (liveStatus === 'reconnecting' || liveStatus === 'refused') wasDown.current = true;
+    if (liveStatus === 'live' && wasDown.current) {
+      wasDown.current = false;
+      poke();
+    }
+  }, [liveStatus, poke]);
+
+  const shownKeys = useMemo(() => new Set((feed ?? []).map((item) => item.key)), [feed]);
+  const pending = buffer.filter((item) => !shownKeys.has(item.key)).length;
+  const togglePause = () => {
+    if (paused) {
+      setFeed((current) => mergeFeed(current ?? [], buffer));
+      setBuffer([]);
+    }
+    setPaused(!paused);
+  };
+  // Without a seed (recent-changes failed) the feed still fills from the socket.
+  const feedView = feed ?? (recent.status === 'error' ? [] : null);
+
+  const stats = overview.status === 'success' ? overview.data : null;
+  const distribution = useMemo(() => buildStarDistributionOption(starCountsOf(stats?.byStars), labels), [stats, labels]);
+  const trendDays = trend.status === 'success' ? trend.data.days : null;
+  const trendOption = useMemo(
+    () => buildStarTrendOption((trendDays ?? []).map((d) => ({ day: d.day, counts: starCountsOf(d.counts) })), labels),
+    [trendDays, labels],
+  );
+  const regionOption = useMemo(
+    () => buildBreakdownOption(breakdownRows(stats?.byRegion ?? [], t('overview.unknownGroup')), labels),
+    [stats, labels, t],
+  );
+  const industryOption = useMemo(
+    () => buildBreakdownOption(breakdownRows(stats?.byIndustry ?? [], t('overview.unknownGroup')), labels),
+    [stats, labels, t],
+  );
+  const trendEmpty = trendDays !== null && trendDays.every((d) => Object.values(d.counts).every((n) => n === 0));
+  useFirstUsefulPaintMark(stats !== null && trendDays !== null);
+
+  const asOf = stats ? new Intl.DateTimeFormat(i18n.resolvedLanguage, { timeStyle: 'medium' }).format(new Date(stats.asOf)) : null;
+
   return (
-    <>
-      <PageHeader title={t('pages.overview.title')} subtitle={t('pages.overview.subtitle')} />
+    <div className="overview" data-testid="overview">
+      <PageHeader
+        title={t('pages.overview.title')}
+        subtitle={t('pages.overview.subtitle')}
+        actions={
+          <>
+            {asOf ? (
+              <span className="overview__as-of" data-testid="as-of">
+                {t('overview.asOf', { time: asOf })}
+              </span>
+            ) : null}
+            <LiveStatusBadge status={liveStatus} />
+          </>
+        }
+      />
+      {liveStatus === 'reconnecting' || liveStatus === 'refused' ? (
+        <p className="notice notice--warning" role="alert" data-testid="live-dropped">
+          {t(liveStatus === 'refused' ? 'live.refusedNotice' : 'live.droppedNotice')}
+        </p>
+      ) : null}
+
+      <section className="overview__kpis" aria-label={t('overview.kpi.label')}>
+        <QueryView query={overview}>
+          {(data) => (data.total === 0 ? <EmptyState compact title={t('overview.noEnterprises')} /> : <KpiTiles stats={data} />)}
+        </QueryView>
+      </section>
+
       <div className="overview-grid">
-        <section className="card overview-grid__main">
-          <EmptyState title={t('pages.overview.pendingTitle')}>{t('pages.overview.pending')}</EmptyState>
+        <section className="card overview__distribution" aria-labelledby="dist-title">
+          <h2 id="dist-title" className="card__title">
+            {t('charts.starDistribution')}
+          </h2>
+          {overview.status === 'error' ? (
+            <ErrorState onRetry={overview.reload}>{errorText(overview.error, t)}</ErrorState>
+          ) : (
+            <EChartsChart
+              option={distribution}
+              notMerge={false}
+              loading={overview.status === 'loading'}
+              empty={stats !== null && stats.rated === 0}
+              emptyText={t('charts.noData')}
+              height="100%"
+              className="chart--fill"
+              ariaLabel={t('charts.starDistribution')}
+            />
+          )}
         </section>
-        <RatingLegend />
+
+        <section className="card overview__trend" aria-labelledby="trend-title">
+          <h2 id="trend-title" className="card__title">
+            {t('charts.starTrend')}
+          </h2>
+          {trend.status === 'error' ? (
+            <ErrorState onRetry={trend.reload}>{errorText(trend.error, t)}</ErrorState>
+          ) : (
+            <EChartsChart
+              option={trendOption}
+              notMerge={false}
+              loading={trend.status === 'loading'}
+              empty={trendEmpty}
+              emptyText={t('charts.noData')}
+              height="100%"
+              className="chart--fill"
+              ariaLabel={t('charts.starTrend')}
+            />
+          )}
+        </section>
+
+        <LiveFeedPanel items={feedView} paused={paused} pending={pending} onTogglePause={togglePause} />
+
+        <section className="card overview__region" aria-labelledby="region-title">
+          <h2 id="region-title" className="card__title">
+            {t('overview.byRegion')}
+          </h2>
+          {overview.status === 'error' ? (
+            <ErrorState onRetry={overview.reload}>{errorText(overview.error, t)}</ErrorState>
+          ) : (
+            <EChartsChart
+              option={regionOption}
+              loading={overview.status === 'loading'}
+              empty={stats !== null && stats.byRegion.length === 0}
+              emptyText={t('charts.noData')}
+              height="100%"
+              className="chart--fill"
+              ariaLabel={t('overview.byRegion')}
+            />
+          )}
+        </section>
+
+        <section className="card overview__industry" aria-labelledby="industry-title">
+          <h2 id="industry-title" className="card__title">
+            {t('overview.byIndustry')}
+          </h2>
+          {overview.status === 'error' ? (
+            <ErrorState onRetry={overview.reload}>{errorText(overview.error, t)}</ErrorState>
+          ) : (
+            <EChartsChart
+              option={industryOption}
+              loading={overview.status === 'loading'}
+              empty={stats !== null && stats.byIndustry.length === 0}
+              emptyText={t('charts.noData')}
+              height="100%"
+              className="chart--fill"
+              ariaLabel={t('overview.byIndustry')}
+            />
+          )}
+        </section>
+
+        <section className="card overview__warnings" aria-labelledby="warnings-title">
+          <h2 id="warnings-title" className="card__title">
+            {t('overview.warnings.title')}
+          </h2>
+          <QueryView query={warnings}>
+            {(data) =>
+              data.items.length === 0 ? (
+                <EmptyState compact title={t('overview.warnings.empty')} />
+              ) : (
+                <EarlyWarningList data={data} />
+              )
+            }
+          </QueryView>
+        </section>
       </div>
-    </>
+    </div>
   );
 }
