@@ -15,6 +15,10 @@ import { SimulationModule } from './simulation/simulation.module';
 import { EnterprisesModule } from './enterprises/enterprises.module';
 import { StatsModule } from './stats/stats.module';
 import { OperationsModule } from './operations/operations.module';
+import { PublicModule } from './public/public.module';
+import { ComplaintsModule } from './complaints/complaints.module';
+import { AppealsModule } from './appeals/appeals.module';
+import { AccountsModule } from './accounts/accounts.module';
 
 @Module({})
 export class AppModule {
@@ -40,6 +44,10 @@ export class AppModule {
         EnterprisesModule,
         StatsModule,
         OperationsModule,
+        PublicModule,
+        ComplaintsModule,
+        AppealsModule,
+        AccountsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };
