@@ -1,0 +1,275 @@
+import { JwtService } from '@nestjs/jwt';
+import { Client } from 'pg';
+import { io, type Socket } from 'socket.io-client';
+import { hashPassword } from '../../backend/src/auth/password-hasher';
+import { ONE_PIXEL_PNG, TODAY, penalty, registration, startPublicTestApp, usccOf, type PublicTestApp } from './public-test-app';
+
+/**
+ * Security of the whole API, issue 6: every route the running app registers (found from the router,
+ * so a new route is covered the day it is added) × every role; object-level authorisation between two
+ * enterprises on REST and socket rooms; strict bodies; forged, unsigned and expired tokens on REST;
+ * the public view's exact field set; complaint flood, oversized body, bad photo type.
+ */
+type Role = 'public' | 'entA' | 'entB' | 'inspector' | 'admin';
+const ROLES: Role[] = ['public', 'entA', 'entB', 'inspector', 'admin'];
+const A = usccOf('320104', 1);
+const B = usccOf('320104', 2);
+const PUBLIC_KEYS = ['colour', 'face', 'grade', 'last30Days', 'name', 'penalties', 'score', 'stars', 'underAppeal', 'uscc'];
+
+/** Routes anyone may call. */
+const PUBLIC_ROUTES = new Set(['GET /api/health', 'POST /api/auth/login', 'GET /metrics', 'GET /api/public/:token', 'POST /api/public/:token/complaints']);
+/** Routes enterprise accounts may call (their own data only; checked object by object below). */
+const ENTERPRISE_ROUTES = new Set([
+  'GET /api/accounts/me', 'POST /api/accounts/me/password',
+  'GET /api/portal/enterprise', 'GET /api/portal/ratings', 'GET /api/portal/ratings/:day', 'GET /api/portal/events', 'GET /api/portal/revisions',
+  'POST /api/appeals', 'GET /api/appeals', 'GET /api/appeals/:id',
+]);
+/** Routes only enterprise accounts may call (staff have no enterprise of their own). */
+const ENTERPRISE_ONLY = new Set(['GET /api/portal/enterprise', 'GET /api/portal/ratings', 'GET /api/portal/ratings/:day', 'GET /api/portal/events', 'GET /api/portal/revisions', 'POST /api/appeals']);
+
+describe('security: routes × roles, object-level authorisation, strict input, tokens', () => {
+  let t: PublicTestApp;
+  let sql: Client;
+  let jwt: JwtService;
+  const tokens = {} as Record<Role, string | null>;
+  let publicTokenA: string;
+  let appealA: string;
+  const sockets: Socket[] = [];
+
+  async function enterpriseAccount(username: string, uscc: string): Promise<string> {
+    await sql.query(`INSERT INTO users (username, password_hash, role, enterprise_id) VALUES ($1, $2, 'enterprise', $3)`, [username, await hashPassword(`${username}-pw-123`), uscc]);
+    return t.login(username, `${username}-pw-123`);
+  }
+
+  /**
+   * Concrete path of a route pattern: reads name A's objects (so B is tested against them);
+   * decisions name an id that does not exist, so the sweep itself changes nothing.
+   */
+  function pathOf(method: string, pattern: string): string {
+    return pattern
+      .replace(':uscc', A)
+      .replace(':day', TODAY)
+      .replace(':kind', 'enforcement')
+      .replace(':token', publicTokenA)
+      .replace(/:id\b/, method === 'GET' && pattern.startsWith('/api/appeals') ? appealA : '999999');
+  }
+
+  beforeAll(async () => {
+    t = await startPublicTestApp();
+    sql = new Client({ connectionString: t.database.url });
+    await sql.connect();
+    jwt = t.app.app.get(JwtService);
+    await t.ingest('registry', registration(A, '甲公司', 'sec-reg-a', '320104'));
+    await t.ingest('registry', registration(B, '乙公司', 'sec-reg-b', '320104'));
+    await t.ingest('enforcement', penalty(A, 'sec-pen-a', 'A-001'));
+    await t.ingest('enforcement', penalty(B, 'sec-pen-b', 'B-001'));
+    await sql.query(`INSERT INTO users (username, password_hash, role) VALUES ('inspector1', $1, 'inspector')`, [await hashPassword('inspector1-pw-123')]);
+    tokens.public = null;
+    tokens.entA = await enterpriseAccount('company-a', A);
+    tokens.entB = await enterpriseAccount('company-b', B);
+    tokens.inspector = await t.login('inspector1', 'inspector1-pw-123');
+    tokens.admin = t.adminToken;
+    publicTokenA = (await sql.query<{ public_token: string }>('SELECT public_token FROM enterprises WHERE uscc = $1', [A])).rows[0]!.public_token;
+    const appeal = await t.call('POST', '/api/appeals', { token: tokens.entA, body: { eventId: 'sec-pen-a', reasons: '甲公司的复核' } });
+    expect(appeal.status).toBe(201);
+    appealA = appeal.body.id;
+  });
+
+  afterAll(async () => {
+    for (const s of sockets) s.disconnect();
+    await sql?.end();
+    await t?.close();
+  });
+
+  it('answers every registered route per role: 401 without a token, 403 for the wrong role, never a 5xx', async () => {
+    const express = t.app.app.getHttpAdapter().getInstance();
+    const routes: { method: string; path: string }[] = (express.router ?? express._router).stack
+      .filter((layer: any) => layer.route)
+      .flatMap((layer: any) => Object.keys(layer.route.methods).map((m) => ({ method: m.toUpperCase(), path: layer.route.path as string })))
+      .filter((r: { path: string }) => !r.path.startsWith('/api/docs'));
+    expect(routes.length).toBeGreaterThan(40);
+    const table: string[] = [];
+    const wrong: string[] = [];
+    for (const route of routes) {
+      const key = `${route.method} ${route.path}`;
+      // Mutations must not really happen here: rotating A's token would break later paths.
+      if (key === 'POST /api/enterprises/:uscc/public-token/rotate') continue;
+      const row: string[] = [];
+      for (const role of ROLES) {
+        const res = await t.call(route.method, pathOf(route.method, route.path), { token: tokens[role], body: route.method === 'POST' ? {} : undefined });
+        row.push(`${role}=${res.status}`);
+        let expected: string;
+        if (PUBLIC_ROUTES.has(key)) expected = 'allowed';
+        else if (role === 'public') expected = '401';
+        else if (role === 'entA' || role === 'entB') expected = ENTERPRISE_ROUTES.has(key) ? 'allowed' : '403';
+        else expected = ENTERPRISE_ONLY.has(key) ? '403' : 'allowed';
+        const ok = expected === 'allowed' ? res.status !== 401 && res.status !== 403 && res.status < 500 : String(res.status) === expected;
+        if (!ok) wrong.push(`${key} as ${role}: ${res.status} (expected ${expected}) ${JSON.stringify(res.body).slice(0, 120)}`);
+        if (res.status >= 400) expect(res.body).toEqual({ error: { code: expect.any(String), message: expect.any(String) } });
+      }
+      table.push(`${key.padEnd(55)} ${row.join(' ')}`);
+    }
+    expect(wrong).toEqual([]);
+    // Rotation separately, last effect-free: enterprise accounts and the public may not rotate anything.
+    for (const role of ['public', 'entA', 'entB'] as const) {
+      const res = await t.call('POST', `/api/enterprises/${A}/public-token/rotate`, { token: tokens[role] });
+      expect([role, res.status]).toEqual([role, role === 'public' ? 401 : 403]);
+    }
+    expect((await t.call('GET', `/api/public/${publicTokenA}`)).status).toBe(200);
+  });
+
+  it('keeps enterprise A out of everything of B (and B out of A)', async () => {
+    // Appeals: B cannot read, decide or list A's; nor appeal A's event.
+    expect((await t.call('GET', `/api/appeals/${appealA}`, { token: tokens.entB })).status).toBe(404);
+    expect((await t.call('GET', `/api/appeals/${appealA}`, { token: tokens.entA })).body.enterpriseId).toBe(A);
+    expect((await t.call('GET', `/api/appeals/${appealA}`, { token: tokens.inspector })).status).toBe(200);
+    expect((await t.call('GET', '/api/appeals', { token: tokens.entB })).body.items).toEqual([]);
+    // A filter naming another enterprise is ignored for enterprise accounts: they see their own only.
+    const filtered = await t.call('GET', `/api/appeals?enterpriseId=${A}`, { token: tokens.entB });
+    expect(filtered.body.items).toEqual([]);
+    expect((await t.call('POST', `/api/appeals/${appealA}/accept`, { token: tokens.entB, body: {} })).status).toBe(403);
+    expect((await t.call('POST', `/api/appeals/${appealA}/reject`, { token: tokens.entA, body: { reason: 'x' } })).status).toBe(403);
+    expect((await t.call('POST', '/api/appeals', { token: tokens.entB, body: { eventId: 'sec-pen-a', reasons: 'x' } })).status).toBe(404);
+    // Portal: the USCC comes from the token; there is no way to name another enterprise.
+    expect((await t.call('GET', '/api/portal/enterprise', { token: tokens.entA })).body.uscc).toBe(A);
+    expect((await t.call('GET', '/api/portal/enterprise', { token: tokens.entB })).body.uscc).toBe(B);
+    expect((await t.call('GET', `/api/portal/ratings?enterpriseId=${A}`, { token: tokens.entB })).status).toBe(400);
+    expect((await t.call('GET', '/api/portal/ratings', { token: tokens.entB })).body.enterpriseId).toBe(B);
+    const eventsB = (await t.call('GET', '/api/portal/events', { token: tokens.entB })).body.items.map((e: { eventId: string }) => e.eventId);
+    expect(eventsB.sort()).toEqual(['sec-pen-b', 'sec-reg-b']);
+    // Staff routes naming A refuse B's token.
+    for (const path of [`/api/enterprises/${A}`, `/api/enterprises/${A}/ratings`, `/api/enterprises/${A}/qr.png`, `/api/enterprises/${A}/sign`, '/api/complaints']) {
+      expect([path, (await t.call('GET', path, { token: tokens.entB })).status]).toEqual([path, 403]);
+    }
+    // A token forged with B's claims but another enterprise id is not signed: refused.
+    const [header, payload] = tokens.entB!.split('.');
+    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
+    const tampered = `${header}.${Buffer.from(JSON.stringify({ ...claims, enterpriseId: A })).toString('base64url')}.${tokens.entB!.split('.')[2]}`;
+    expect((await t.call('GET', '/api/portal/enterprise', { token: tampered })).status).toBe(401);
+  });
+
+  it('keeps socket rooms per enterprise: /live subscriptions and /public tokens', async () => {
+    const live = io(`${t.app.url}/live`, { auth: { token: tokens.entB }, transports: ['websocket'], reconnection: false, forceNew: true });
+    sockets.push(live);
+    await new Promise<void>((resolve, reject) => {
+      live.once('connect', resolve);
+      live.once('connect_error', reject);
+    });
+    expect(await live.timeout(5000).emitWithAck('subscribe', { enterpriseId: A })).toMatchObject({ error: { code: 'forbidden' } });
+    expect(await live.timeout(5000).emitWithAck('subscribe', { region: '320104' })).toMatchObject({ error: { code: 'forbidden' } });
+    expect(await live.timeout(5000).emitWithAck('subscribe', { all: true })).toMatchObject({ error: { code: 'forbidden' } });
+    const received: string[] = [];
+    live.on('rating.changed', (c: { enterpriseId: string }) => received.push(c.enterpriseId));
+
+    const watcher = io(`${t.app.url}/public`, { auth: { publicToken: publicTokenA }, transports: ['websocket'], reconnection: false, forceNew: true });
+    sockets.push(watcher);
+    const views: { uscc: string }[] = [];
+    watcher.on('public.view', (v: { uscc: string }) => views.push(v));
+    await new Promise<void>((resolve, reject) => {
+      watcher.once('connect', resolve);
+      watcher.once('connect_error', reject);
+    });
+    // A client cannot ask the public namespace for another room: there is no subscribe handler at all.
+    watcher.emit('subscribe', { enterpriseId: B });
+    await t.ingest('enforcement', { eventId: 'sec-insp-a', type: 'enforcement.inspection', enterpriseId: A, occurredAt: '2026-03-15T10:00:00+08:00', data: { inspectionId: 'SI-A', result: 'violation_found' } });
+    await t.ingest('enforcement', { eventId: 'sec-insp-b', type: 'enforcement.inspection', enterpriseId: B, occurredAt: '2026-03-15T10:00:00+08:00', data: { inspectionId: 'SI-B', result: 'violation_found' } });
+    await new Promise((r) => setTimeout(r, 800));
+    expect(received).toEqual([B]);
+    expect(views.map((v) => v.uscc)).toEqual([A]);
+    expect(Object.keys(views[0]!).sort()).toEqual(PUBLIC_KEYS);
+  });
+
+  it('refuses extra fields (no mass assignment) with 400', async () => {
+    const cases: [string, string, string | null, unknown][] = [
+      ['POST', '/api/accounts', tokens.admin, { username: 'new-co', enterpriseId: A, role: 'admin' }],
+      ['POST', '/api/accounts', tokens.admin, { username: 'new-co', enterpriseId: A, mustChangePassword: false }],
+      ['POST', '/api/accounts/me/password', tokens.entA, { currentPassword: 'company-a-pw-123', newPassword: 'another-pw-123', role: 'admin' }],
+      ['POST', '/api/appeals', tokens.entA, { eventId: 'sec-pen-a', reasons: 'x', enterpriseId: B }],
+      ['POST', '/api/appeals', tokens.entA, { eventId: 'sec-pen-a', reasons: 'x', status: 'accepted' }],
+      ['POST', `/api/appeals/${appealA}/reject`, tokens.admin, { reason: 'x', status: 'accepted' }],
+      ['POST', `/api/appeals/${appealA}/accept`, tokens.admin, { voidEventId: 'x' }],
+      ['POST', '/api/complaints/1/dismiss', tokens.admin, { reason: 'x', status: 'verified' }],
+      ['POST', '/api/complaints/1/verify', tokens.admin, { enterpriseId: B }],
+      ['POST', `/api/public/${publicTokenA}/complaints`, null, { category: 'air', text: 'x', enterpriseId: B }],
+      ['POST', `/api/public/${publicTokenA}/complaints`, null, { category: 'air', text: 'x', status: 'verified' }],
+      ['GET', '/api/complaints?status=pending&admin=1', tokens.admin, undefined],
+      ['GET', `/api/signs?region=320104&x=1`, tokens.admin, undefined],
+    ];
+    for (const [method, path, token, body] of cases) {
+      const res = await t.call(method, path, { token, body, headers: { 'x-forwarded-for': '192.0.2.50' } });
+      expect([path, JSON.stringify(body), res.status, res.body.error?.code]).toEqual([path, JSON.stringify(body), 400, 'invalid_input']);
+    }
+    // Nothing was changed by the refused requests.
+    expect((await t.call('GET', `/api/appeals/${appealA}`, { token: tokens.entA })).body.status).toBe('pending');
+    expect((await sql.query(`SELECT count(*)::int AS n FROM users WHERE username = 'new-co'`)).rows[0].n).toBe(0);
+  });
+
+  it('refuses unsigned, forged and expired tokens on REST', async () => {
+    const claims = { sub: '1', name: 'admin', role: 'admin', enterpriseId: null };
+    const [, payload] = jwt.sign(claims).split('.');
+    const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    const bad: [string, string][] = [
+      ['alg none', `${b64({ alg: 'none', typ: 'JWT' })}.${payload}.`],
+      ['alg none with signature', `${b64({ alg: 'none', typ: 'JWT' })}.${payload}.${jwt.sign(claims).split('.')[2]}`],
+      ['wrong signature', jwt.sign(claims, { secret: 'another-secret-of-at-least-32-characters' })],
+      ['HS512 with the same key', jwt.sign(claims, { algorithm: 'HS512' })],
+      ['expired', jwt.sign(claims, { expiresIn: -60 })],
+      ['enterprise expired', jwt.sign({ sub: '3', name: 'company-a', role: 'enterprise', enterpriseId: A }, { expiresIn: -1 })],
+      ['garbage', 'not.a.jwt'],
+    ];
+    for (const path of ['/api/enterprises', '/api/complaints', '/api/accounts/me', '/api/portal/enterprise', '/api/appeals']) {
+      for (const [name, token] of bad) {
+        const res = await t.call('GET', path, { token });
+        expect([path, name, res.status, res.body]).toEqual([path, name, 401, { error: { code: 'unauthorized', message: expect.any(String) } }]);
+      }
+    }
+    // The good token works on the same routes.
+    expect((await t.call('GET', '/api/enterprises', { token: jwt.sign(claims) })).status).toBe(200);
+  });
+
+  it('answers the public view with exactly the public field set', async () => {
+    const res = await t.call('GET', `/api/public/${publicTokenA}`);
+    expect(Object.keys(res.body).sort()).toEqual(PUBLIC_KEYS);
+    for (const d of res.body.last30Days) expect(Object.keys(d).sort()).toEqual(['day', 'face', 'stars']);
+    for (const p of res.body.penalties) expect(Object.keys(p).sort()).toEqual(['caseNo', 'day', 'publicText', 'violation']);
+    expect(res.body.penalties).toHaveLength(1);
+    expect(JSON.stringify(res.body)).not.toMatch(/public_?[tT]oken|amountYuan|severity|region|industry|address|streak|veto|revision|eventId/);
+  });
+
+  it('limits reports: flood 429, oversized 413, bad photo type 400', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      statuses.push((await t.call('POST', `/api/public/${publicTokenA}/complaints`, { body: { category: 'noise', text: `flood ${i}` }, headers: { 'x-forwarded-for': '198.51.100.99' } })).status);
+    }
+    expect(statuses.slice(0, 5)).toEqual([201, 201, 201, 201, 201]);
+    expect(statuses.slice(5)).toEqual([429, 429, 429]);
+    const limited = await t.call('POST', `/api/public/${publicTokenA}/complaints`, { body: { category: 'noise', text: 'more' }, headers: { 'x-forwarded-for': '198.51.100.99' } });
+    expect(limited.body).toEqual({ error: { code: 'rate_limited', message: expect.any(String) } });
+    // Another client is not affected by that one's flood.
+    expect((await t.call('POST', `/api/public/${publicTokenA}/complaints`, { body: { category: 'noise', text: 'other client' }, headers: { 'x-forwarded-for': '198.51.100.100' } })).status).toBe(201);
+
+    const hugeJson = await t.call('POST', `/api/public/${publicTokenA}/complaints`, { body: { category: 'noise', text: 'x'.repeat(1_200_000) }, headers: { 'x-forwarded-for': '198.51.100.101' } });
+    expect(hugeJson).toMatchObject({ status: 413, body: { error: { code: 'too_large' } } });
+    const big = new FormData();
+    big.set('category', 'air');
+    big.set('text', 'big photo');
+    big.set('photo', new Blob([Buffer.concat([ONE_PIXEL_PNG, Buffer.alloc(2 * 1024 * 1024 + 1)])], { type: 'image/png' }), 'big.png');
+    expect(await t.call('POST', `/api/public/${publicTokenA}/complaints`, { raw: big, headers: { 'x-forwarded-for': '198.51.100.102' } })).toMatchObject({ status: 413, body: { error: { code: 'too_large' } } });
+    for (const [name, bytes] of [['svg', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')], ['html', Buffer.from('<!doctype html><p>x')], ['gif', Buffer.from('GIF89a\x01\x00\x01\x00')]] as const) {
+      const form = new FormData();
+      form.set('category', 'air');
+      form.set('text', name);
+      form.set('photo', new Blob([bytes], { type: 'image/jpeg' }), `${name}.jpg`);
+      const res = await t.call('POST', `/api/public/${publicTokenA}/complaints`, { raw: form, headers: { 'x-forwarded-for': '198.51.100.103' } });
+      expect([name, res.status, res.body.error?.code]).toEqual([name, 400, 'unsupported_photo_type']);
+    }
+    const twoFiles = new FormData();
+    twoFiles.set('category', 'air');
+    twoFiles.set('text', 'two');
+    twoFiles.set('other', new Blob([ONE_PIXEL_PNG], { type: 'image/png' }), 'a.png');
+    expect((await t.call('POST', `/api/public/${publicTokenA}/complaints`, { raw: twoFiles, headers: { 'x-forwarded-for': '198.51.100.104' } })).status).toBe(400);
+    // Reports never changed A's rating.
+    const internal = await t.call('GET', `/api/enterprises/${A}/ratings/${TODAY}`, { token: tokens.admin });
+    expect(internal.body.effects.some((e: { indicator: string }) => e.indicator === 'S1')).toBe(false);
+  });
+});
