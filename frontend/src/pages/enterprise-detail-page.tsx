@@ -1,102 +1,431 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, apiClient } from '../api/api-client';
-import type { RatingsResponse } from '../api/api-types';
+import type {
+  EnterpriseDetail,
+  EnterpriseEventsResponse,
+  RatingDayDetail,
+  RatingRevisionsResponse,
+  RatingsResponse,
+  StoredEvent,
+} from '../api/api-types';
 import { lastDays } from '../api/day-range';
-import { useApiQuery } from '../api/use-api-query';
+import { useApiQuery, type QueryState } from '../api/use-api-query';
 import { chartLabels } from '../charts/chart-labels';
 import { EChartsChart } from '../charts/echarts-chart';
 import { buildScoreTimelineOption } from '../charts/score-timeline.option';
 import { buildStarCalendarOption } from '../charts/star-calendar.option';
+import { FaceIcon } from '../components/face-icon';
 import { PageHeader } from '../components/page-header';
 import { RatingBadge } from '../components/rating-badge';
+import { RATING_COLOURS } from '../components/rating-colours';
 import { EmptyState, ErrorState, LoadingState } from '../components/state-view';
+import { QrCard } from './enterprise/qr-card';
+import { regainPlan } from './enterprise/regain-plan';
+import { scoreComposition } from './enterprise/score-composition';
+import { timelineEvents } from './enterprise/timeline-events';
+import { warningText } from './overview/early-warning-list';
 
-const HISTORY_DAYS = 365;
+type TFunction = ReturnType<typeof useTranslation>['t'];
+const RANGES = [90, 365] as const;
+const EVENT_PAGE = 50;
 
-/** Enterprise detail: the last year of daily ratings from GET /api/enterprises/{uscc}/ratings (contract api.md). */
+function errorText(error: unknown, t: TFunction): string {
+  if (error instanceof ApiError && error.status === 0) return t('errors.network');
+  return error instanceof Error ? error.message : t('errors.unknown');
+}
+
+function Loadable<T>({ query, children }: { query: QueryState<T> & { reload(): void }; children: (data: T) => React.ReactNode }) {
+  const { t } = useTranslation();
+  if (query.status === 'loading') return <LoadingState compact />;
+  if (query.status === 'error') return <ErrorState onRetry={query.reload}>{errorText(query.error, t)}</ErrorState>;
+  return <>{children(query.data)}</>;
+}
+
+function indicatorName(indicator: string, t: TFunction): string {
+  const key = `indicators.${indicator}` as 'indicators.E1';
+  const text = t(key);
+  return text === key ? indicator : text;
+}
+
+/** Score made of E/M/P/S: sub-score bar, weight and what each costs the total. */
+function CompositionCard({ day }: { day: RatingDayDetail }) {
+  const { t } = useTranslation();
+  const composition = scoreComposition(day.criteria, day.effects, day.bonus);
+  return (
+    <section className="card enterprise__composition" aria-labelledby="composition-title">
+      <h2 id="composition-title" className="card__title">
+        {t('enterprise.scoreTitle', { day: day.day })}
+      </h2>
+      <table className="data-table composition" data-testid="score-composition">
+        <thead>
+          <tr>
+            <th scope="col">{t('enterprise.criterion')}</th>
+            <th scope="col">{t('enterprise.subscore')}</th>
+            <th scope="col" className="num">{t('enterprise.weight')}</th>
+            <th scope="col" className="num">{t('enterprise.impact')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {composition.rows.map((row) => (
+            <tr key={row.criterion} data-criterion={row.criterion}>
+              <th scope="row">
+                <span className="composition__key">{row.criterion}</span> {t(`criteria.${row.criterion}`)}
+              </th>
+              <td>
+                <span className="composition__bar" aria-hidden="true">
+                  <span style={{ width: `${row.subscore}%`, background: row.subscore >= 90 ? '#2e9d4f' : row.subscore >= 70 ? '#e6b800' : '#d9342b' }} />
+                </span>
+                <span className="composition__value">{row.subscore}</span>
+              </td>
+              <td className="num">{(row.weight * 100).toFixed(2)}%</td>
+              <td className="num composition__impact">{row.impact > 0 ? `−${row.impact.toFixed(2)}` : '0'}</td>
+            </tr>
+          ))}
+          <tr>
+            <th scope="row">{t('enterprise.bonus')}</th>
+            <td />
+            <td />
+            <td className="num">{composition.bonus > 0 ? `+${composition.bonus}` : '0'}</td>
+          </tr>
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t('enterprise.total')}</th>
+            <td />
+            <td />
+            <td className="num composition__total" style={{ color: RATING_COLOURS[day.colour].text }}>
+              {day.score.toFixed(1)}
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+      <p className="muted composition__note">{t('enterprise.impactNote')}</p>
+    </section>
+  );
+}
+
+/** Active effects with the day each stops counting and whether a repair ends it early. */
+function RegainCard({ day }: { day: RatingDayDetail }) {
+  const { t } = useTranslation();
+  const plan = regainPlan(day.effects, day.day);
+  return (
+    <section className="card enterprise__regain" aria-labelledby="regain-title">
+      <h2 id="regain-title" className="card__title">
+        {t('enterprise.effectsTitle')}
+      </h2>
+      {plan.length === 0 ? (
+        <EmptyState compact title={t('enterprise.effectsNone')} />
+      ) : (
+        <>
+          <p className="muted">{t('enterprise.effectsIntro')}</p>
+          <ul className="regain-list" data-testid="regain-plan">
+            {plan.map((step) => (
+              <li key={`${step.effect.indicator}-${step.effect.eventId}`} className={`regain-list__item regain-list__item--${step.kind}`}>
+                <div className="regain-list__main">
+                  <span className="regain-list__indicator">{step.effect.indicator}</span>
+                  <strong>{indicatorName(step.effect.indicator, t)}</strong>
+                  <span className="regain-list__impact">
+                    {step.kind === 'veto'
+                      ? t('enterprise.vetoEffect')
+                      : step.kind === 'bonus'
+                        ? `${t('enterprise.bonusEffect')} +${step.effect.impact}`
+                        : `−${step.effect.impact.toFixed(2)}`}
+                  </span>
+                </div>
+                <div className="regain-list__meta">
+                  <span>
+                    {t('enterprise.event')} <span className="mono">{step.effect.eventId}</span> · {step.effect.from}
+                  </span>
+                  <span>
+                    {t('enterprise.endsOn')}:{' '}
+                    <strong>{step.endsOn === null ? t('enterprise.untilRepaired') : t('enterprise.endsAfter', { day: step.endsOn })}</strong>
+                  </span>
+                  <span className={step.repairable ? 'regain-list__repair' : 'muted'}>
+                    {step.repairable ? t('enterprise.repairable') : t('enterprise.notRepairable')}
+                  </span>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function RevisionsCard({ uscc, day }: { uscc: string; day: string }) {
+  const { t, i18n } = useTranslation();
+  const path = `/api/enterprises/${encodeURIComponent(uscc)}/ratings/${day}/revisions`;
+  const query = useApiQuery(path, (signal) => apiClient.get<RatingRevisionsResponse>(path, signal));
+  const time = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'short', timeStyle: 'medium' });
+  return (
+    <section className="card enterprise__revisions" aria-labelledby="revisions-title">
+      <h2 id="revisions-title" className="card__title">
+        {t('enterprise.revisionsTitle')} · {t('enterprise.revisionsDay')} {day}
+      </h2>
+      {query.status === 'error' && query.error instanceof ApiError && query.error.status === 404 ? (
+        <EmptyState compact title={t('enterprise.noRevisions')} />
+      ) : (
+        <Loadable query={query}>
+          {(data) => (
+            <ol className="revision-list" data-testid="revisions">
+              {[...data.revisions].reverse().map((r) => (
+                <li key={r.revision} className="revision-list__item">
+                  <FaceIcon face={r.face} colour={r.colour} size={28} decorative />
+                  <div>
+                    <strong>{t('enterprise.revision', { revision: r.revision })}</strong>{' '}
+                    <span style={{ color: RATING_COLOURS[r.colour].text, fontWeight: 700 }}>{r.score.toFixed(1)}</span>{' '}
+                    {t('rating.starsShort', { stars: r.stars })}
+                    {r.veto ? <span className="tag tag--veto">{t('rating.veto')}</span> : null}
+                    <div className="muted revision-list__meta">
+                      {t('enterprise.recordedAt')} {time.format(new Date(r.recordedAt))}
+                      {r.causeEventIds.length > 0 ? (
+                        <>
+                          {' · '}
+                          {t('enterprise.causes')}: <span className="mono">{r.causeEventIds.join(', ')}</span>
+                        </>
+                      ) : null}
+                    </div>
+                  </div>
+                </li>
+              ))}
+            </ol>
+          )}
+        </Loadable>
+      )}
+    </section>
+  );
+}
+
+function EventLogCard({ first, onMore, loadingMore }: { first: QueryState<StoredEvent[]> & { reload(): void; nextBefore: string | null }; onMore(): void; loadingMore: boolean }) {
+  const { t, i18n } = useTranslation();
+  const time = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'short', timeStyle: 'short' });
+  return (
+    <section className="card enterprise__events" aria-labelledby="events-title">
+      <h2 id="events-title" className="card__title">
+        {t('enterprise.eventsTitle')}
+      </h2>
+      <Loadable query={first}>
+        {(events) =>
+          events.length === 0 ? (
+            <EmptyState compact title={t('enterprise.eventsEmpty')} />
+          ) : (
+            <>
+              <div className="table-scroll enterprise__events-scroll">
+                <table className="data-table" data-testid="event-log">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('enterprise.occurredAt')}</th>
+                      <th scope="col">{t('enterprise.eventType')}</th>
+                      <th scope="col">{t('enterprise.eventDetail')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {events.map((e) => (
+                      <tr key={e.eventId}>
+                        <td className="nowrap">{time.format(new Date(e.occurredAt))}</td>
+                        <td className="mono">{e.type}</td>
+                        <td className="event-data">
+                          <span className="mono muted">{e.eventId}</span>{' '}
+                          {Object.entries(e.data)
+                            .filter(([, v]) => typeof v !== 'object')
+                            .slice(0, 5)
+                            .map(([k, v]) => `${k}: ${String(v)}`)
+                            .join(' · ')}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {first.nextBefore ? (
+                <div className="explorer__more">
+                  <button type="button" className="button button--secondary button--small" onClick={onMore} disabled={loadingMore}>
+                    {loadingMore ? t('explorer.loadingMore') : t('enterprise.eventsMore')}
+                  </button>
+                </div>
+              ) : null}
+            </>
+          )
+        }
+      </Loadable>
+    </section>
+  );
+}
+
+/** Enterprise page: rating, explanation (composition, how to regain stars), history, events, QR code. */
 export function EnterpriseDetailPage() {
   const { t, i18n } = useTranslation();
   const { uscc = '' } = useParams<{ uscc: string }>();
-  // Fixed per mount and enterprise: re-rendering must not move the window (and re-fetch) at midnight.
-  const range = useMemo(() => lastDays(HISTORY_DAYS), [uscc]);
-  const path = `/api/enterprises/${encodeURIComponent(uscc)}/ratings?from=${range.from}&to=${range.to}`;
-  const query = useApiQuery(path, (signal) => apiClient.get<RatingsResponse>(path, signal));
+  const [rangeDays, setRangeDays] = useState<(typeof RANGES)[number]>(90);
+  const [pickedDay, setPickedDay] = useState<string | null>(null);
   const labels = useMemo(() => chartLabels(t, i18n.resolvedLanguage), [t, i18n.resolvedLanguage]);
+  const base = `/api/enterprises/${encodeURIComponent(uscc)}`;
 
-  const ratings = query.status === 'success' ? query.data.ratings : [];
-  const timeline = useMemo(() => buildScoreTimelineOption(ratings, [], labels), [ratings, labels]);
-  const calendar = useMemo(
-    () => buildStarCalendarOption(ratings, [range.from, range.to], labels),
-    [ratings, range, labels],
+  const detail = useApiQuery(base, (signal) => apiClient.get<EnterpriseDetail>(base, signal));
+  const current = detail.status === 'success' ? detail.data.current : null;
+  const dayPath = current ? `${base}/ratings/${current.day}` : null;
+  const day = useApiQuery(dayPath ?? 'none', (signal) =>
+    dayPath ? apiClient.get<RatingDayDetail>(dayPath, signal) : new Promise<RatingDayDetail>(() => undefined),
   );
-  const latest = ratings.length > 0 ? ratings.reduce((a, b) => (b.day > a.day ? b : a)) : undefined;
 
-  let body;
-  if (query.status === 'loading') {
-    body = (
+  // Fixed per mount, enterprise and range: re-rendering must not move the window (and re-fetch) at midnight.
+  const range = useMemo(() => lastDays(rangeDays), [uscc, rangeDays]);
+  const ratingsPath = `${base}/ratings?from=${range.from}&to=${range.to}`;
+  const ratings = useApiQuery(ratingsPath, (signal) => apiClient.get<RatingsResponse>(ratingsPath, signal), { keepData: true });
+
+  const eventsPath = `${base}/events?limit=${EVENT_PAGE}`;
+  const firstEvents = useApiQuery(eventsPath, (signal) => apiClient.get<EnterpriseEventsResponse>(eventsPath, signal));
+  const [older, setOlder] = useState<{ key: string; pages: EnterpriseEventsResponse[] }>({ key: eventsPath, pages: [] });
+  const [loadingOlder, setLoadingOlder] = useState(false);
+  const olderPages = older.key === eventsPath ? older.pages : [];
+  const nextBefore = olderPages.length > 0 ? olderPages[olderPages.length - 1].nextBefore : firstEvents.status === 'success' ? firstEvents.data.nextBefore : null;
+  const eventsState: QueryState<StoredEvent[]> & { reload(): void; nextBefore: string | null } =
+    firstEvents.status === 'success'
+      ? { status: 'success', data: [...firstEvents.data.items, ...olderPages.flatMap((p) => p.items)], reload: firstEvents.reload, nextBefore }
+      : { ...firstEvents, nextBefore: null };
+  async function loadOlder() {
+    if (!nextBefore) return;
+    setLoadingOlder(true);
+    try {
+      const page = await apiClient.get<EnterpriseEventsResponse>(`${eventsPath}&before=${encodeURIComponent(nextBefore)}`);
+      setOlder({ key: eventsPath, pages: [...olderPages, page] });
+    } finally {
+      setLoadingOlder(false);
+    }
+  }
+
+  // Markers from up to 200 recent events: enough for the plotted window in practice, one request.
+  const markerPath = `${base}/events?limit=200`;
+  const markerEvents = useApiQuery(markerPath, (signal) => apiClient.get<EnterpriseEventsResponse>(markerPath, signal));
+  const points = ratings.status === 'success' ? ratings.data.ratings : [];
+  const markers = useMemo(() => (markerEvents.status === 'success' ? timelineEvents(markerEvents.data.items) : []), [markerEvents]);
+  const timeline = useMemo(() => buildScoreTimelineOption(points, markers, labels), [points, markers, labels]);
+  const calendar = useMemo(() => buildStarCalendarOption(points, [range.from, range.to], labels), [points, range, labels]);
+  const onTimelineEvents = useMemo(
+    () => ({
+      click: (params: unknown) => {
+        const name = (params as { name?: unknown }).name;
+        if (typeof name === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(name)) setPickedDay(name);
+      },
+    }),
+    [],
+  );
+
+  if (detail.status === 'loading') {
+    return (
       <section className="card">
         <LoadingState />
       </section>
     );
-  } else if (query.status === 'error') {
-    const error = query.error;
-    body = (
-      <section className="card">
-        {error instanceof ApiError && error.status === 404 ? (
-          <EmptyState title={t('pages.enterprise.notFound')}>{error.message}</EmptyState>
-        ) : (
-          <ErrorState onRetry={query.reload}>
-            {error instanceof ApiError && error.status === 0
-              ? t('errors.network')
-              : error instanceof Error
-                ? error.message
-                : t('errors.unknown')}
-          </ErrorState>
-        )}
-      </section>
-    );
-  } else if (!latest) {
-    body = (
-      <section className="card">
-        <EmptyState title={t('pages.enterprise.noRatings')} />
-      </section>
-    );
-  } else {
-    body = (
-      <div className="detail-grid">
-        <section className="card detail-grid__latest" aria-labelledby="latest-title">
-          <h2 id="latest-title" className="card__title">
-            {t('pages.enterprise.latest', { day: latest.day })}
-          </h2>
-          <RatingBadge size="lg" {...latest} />
+  }
+  if (detail.status === 'error') {
+    const error = detail.error;
+    return (
+      <>
+        <p className="breadcrumb">
+          <Link to="/enterprises">← {t('pages.enterprise.back')}</Link>
+        </p>
+        <section className="card">
+          {error instanceof ApiError && (error.status === 404 || error.status === 400) ? (
+            <EmptyState title={t('pages.enterprise.notFound')}>{error.message}</EmptyState>
+          ) : (
+            <ErrorState onRetry={detail.reload}>{errorText(error, t)}</ErrorState>
+          )}
         </section>
-        <section className="card detail-grid__timeline" aria-labelledby="timeline-title">
-          <h2 id="timeline-title" className="card__title">
-            {t('charts.scoreTimeline')}
-          </h2>
-          <EChartsChart option={timeline} height={320} ariaLabel={t('charts.scoreTimeline')} />
-        </section>
-        <section className="card detail-grid__calendar" aria-labelledby="calendar-title">
-          <h2 id="calendar-title" className="card__title">
-            {t('pages.enterprise.calendar', { from: range.from, to: range.to })}
-          </h2>
-          <div className="chart-scroll">
-            <EChartsChart option={calendar} height={220} ariaLabel={t('pages.enterprise.calendar', range)} style={{ minWidth: 760 }} />
-          </div>
-        </section>
-      </div>
+      </>
     );
   }
 
+  const info = detail.data;
+  const revisionDay = pickedDay ?? current?.day ?? null;
   return (
-    <>
+    <div className="enterprise" data-testid="enterprise-page">
       <p className="breadcrumb">
         <Link to="/enterprises">← {t('pages.enterprise.back')}</Link>
       </p>
-      <PageHeader title={t('pages.enterprise.title')} subtitle={`${t('pages.enterprise.uscc')}: ${uscc}`} />
-      {body}
-    </>
+      <PageHeader title={info.name ?? info.uscc} subtitle={`${t('pages.enterprise.uscc')}: ${info.uscc}`} />
+
+      <div className="enterprise-grid">
+        <section className="card enterprise__summary" aria-labelledby="summary-title">
+          <h2 id="summary-title" className="card__title">
+            {current ? t('enterprise.current', { day: current.day }) : t('enterprise.noCurrent')}
+          </h2>
+          {current ? <RatingBadge size="lg" {...current} /> : <EmptyState compact title={t('enterprise.noCurrent')} />}
+          <dl className="facts">
+            <dt>{t('enterprise.region')}</dt>
+            <dd>{info.regionCode ?? '—'}</dd>
+            <dt>{t('enterprise.industry')}</dt>
+            <dd>{info.industryCode ?? '—'}</dd>
+            {info.address ? (
+              <>
+                <dt>{t('enterprise.address')}</dt>
+                <dd>{info.address}</dd>
+              </>
+            ) : null}
+            <dt>{t('enterprise.firstDay')}</dt>
+            <dd>{info.firstDay}</dd>
+          </dl>
+          <p className="muted">
+            {info.streak !== null ? t('enterprise.streak', { count: info.streak }) : null}
+            {info.streak !== null ? ' · ' : null}
+            {t('enterprise.events', { count: info.eventCount })}
+          </p>
+          {info.earlyWarnings.length > 0 ? (
+            <div className="warning-list__chips" aria-label={t('enterprise.warnings')}>
+              {info.earlyWarnings.map((w, i) => (
+                <span key={i} className={`warning-chip warning-chip--${w.kind}`}>
+                  {warningText(w, t)}
+                </span>
+              ))}
+            </div>
+          ) : null}
+        </section>
+
+        {current ? (
+          <Loadable query={day}>{(d) => <CompositionCard day={d} />}</Loadable>
+        ) : null}
+        {current ? <Loadable query={day}>{(d) => <RegainCard day={d} />}</Loadable> : null}
+
+        <section className="card enterprise__timeline" aria-labelledby="timeline-title">
+          <div className="card__head">
+            <h2 id="timeline-title" className="card__title">
+              {t('enterprise.timelineTitle', { count: rangeDays })}
+            </h2>
+            <div className="segmented" role="group" aria-label={t('enterprise.range')}>
+              {RANGES.map((n) => (
+                <button key={n} type="button" aria-pressed={rangeDays === n} onClick={() => setRangeDays(n)}>
+                  {t('enterprise.days', { count: n })}
+                </button>
+              ))}
+            </div>
+          </div>
+          {ratings.status === 'error' ? (
+            <ErrorState onRetry={ratings.reload}>{errorText(ratings.error, t)}</ErrorState>
+          ) : (
+            <EChartsChart
+              option={timeline}
+              loading={ratings.status === 'loading'}
+              empty={ratings.status === 'success' && points.length === 0}
+              emptyText={t('pages.enterprise.noRatings')}
+              height={320}
+              ariaLabel={t('enterprise.timelineTitle', { count: rangeDays })}
+              onEvents={onTimelineEvents}
+            />
+          )}
+          {rangeDays === 365 && points.length > 0 ? (
+            <div className="chart-scroll">
+              <EChartsChart option={calendar} height={200} ariaLabel={t('pages.enterprise.calendar', range)} style={{ minWidth: 760 }} />
+            </div>
+          ) : null}
+        </section>
+
+        {revisionDay ? <RevisionsCard uscc={uscc} day={revisionDay} /> : null}
+        <QrCard uscc={uscc} />
+        <EventLogCard first={eventsState} onMore={loadOlder} loadingMore={loadingOlder} />
+      </div>
+    </div>
   );
 }
