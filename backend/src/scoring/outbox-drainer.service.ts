@@ -1,24 +1,33 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { Database } from '../db/database.service';
-import { OutboxRepository } from './outbox.repository';
+import { OutboxRepository, type OutboxRow } from './outbox.repository';
 import type { OutboxSink } from './outbox-sink';
 
-const CLAIM = 5000;
+const TAKE = 5000;
 const RETRY_MS = 1000;
+const SWEEP_MS = 5000;
+/** A row this old was not handed over by its writer (it died between commit and publish). */
+const LEFTOVER_AGE_S = 10;
 
 /**
- * Publishes committed outbox messages to every sink, then deletes them in the same transaction:
- * nothing is lost if the process dies between commit and publish (the next drain publishes), and a
- * message may be published twice at worst (at-least-once). Rows are claimed FOR UPDATE SKIP LOCKED,
- * so several instances drain side by side without sending the same row concurrently.
+ * Publishes committed outbox messages to every sink, deleting them in the same transaction: nothing
+ * is lost if the process dies between commit and publish, and a message may be published twice at
+ * worst (at-least-once).
+ *
+ * The writer (ScoringService) hands the ids it committed to `enqueue`; `drain()` takes exactly those
+ * rows by primary key. A queue table is mostly dead tuples, so scanning it on every drain got slower
+ * with load; the scan now only runs as a periodic sweep for leftovers of instances that died, with
+ * FOR UPDATE SKIP LOCKED so several instances never send the same row concurrently.
  */
 @Injectable()
 export class OutboxDrainer implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Outbox');
   private sinks: OutboxSink[] = [];
+  private pending: string[] = [];
   private running: Promise<void> | null = null;
   private again = false;
-  private timer: NodeJS.Timeout | undefined;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private sweepTimer: NodeJS.Timeout | undefined;
   private stopped = false;
 
   constructor(
@@ -31,18 +40,26 @@ export class OutboxDrainer implements OnApplicationBootstrap, OnModuleDestroy {
     this.sinks.push(sink);
   }
 
+  /** Ids of rows committed by this instance, to publish on the next drain. */
+  enqueue(ids: readonly string[]): void {
+    for (const id of ids) this.pending.push(id);
+  }
+
   onApplicationBootstrap(): void {
-    // Whatever a previous run committed but did not publish goes out now.
-    this.kick();
+    // Whatever a previous run committed but did not publish goes out now, and then periodically.
+    void this.sweep();
+    this.sweepTimer = setInterval(() => void this.sweep(), SWEEP_MS);
+    this.sweepTimer.unref();
   }
 
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
     await this.running?.catch(() => undefined);
   }
 
-  /** Drain now (after a commit); coalesces concurrent requests. Resolves when the outbox is empty or a sink failed. */
+  /** Publishes everything enqueued so far; coalesces concurrent calls. Rejects when a sink failed (rows stay queued). */
   drain(): Promise<void> {
     if (this.running) {
       this.again = true;
@@ -54,32 +71,51 @@ export class OutboxDrainer implements OnApplicationBootstrap, OnModuleDestroy {
     return this.running;
   }
 
-  private kick(): void {
-    void this.drain().catch(() => undefined);
-  }
-
   private async loop(): Promise<void> {
     do {
       this.again = false;
-      let n: number;
-      do {
+      while (this.pending.length > 0 && !this.stopped) {
+        const ids = this.pending.splice(0, TAKE);
         try {
-          n = await this.db.transaction('outbox.drain', async (tx) => {
-            const rows = await this.outbox.claim(tx, CLAIM);
-            if (rows.length === 0) return 0;
-            for (const sink of this.sinks) await sink.publish(rows);
-            await this.outbox.remove(tx, rows.map((r) => r.id));
-            return rows.length;
-          });
+          await this.db.transaction('outbox.drain', async (tx) => this.publish(await this.outbox.take(tx, ids)));
         } catch (error) {
+          this.pending.unshift(...ids);
           this.logger.warn(`publishing the outbox failed, retrying in ${RETRY_MS} ms: ${error instanceof Error ? error.message : String(error)}`);
-          if (!this.stopped) {
-            this.timer = setTimeout(() => this.kick(), RETRY_MS);
-            this.timer.unref();
+          if (!this.stopped && !this.retryTimer) {
+            this.retryTimer = setTimeout(() => {
+              this.retryTimer = undefined;
+              void this.drain().catch(() => undefined);
+            }, RETRY_MS);
+            this.retryTimer.unref();
           }
           throw error;
         }
-      } while (n === CLAIM && !this.stopped);
+      }
     } while (this.again && !this.stopped);
+  }
+
+  private async publish(rows: readonly OutboxRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    for (const sink of this.sinks) await sink.publish(rows);
+  }
+
+  /** Publishes rows nobody handed over (their writer died between commit and publish). */
+  async sweep(minAgeSeconds = LEFTOVER_AGE_S): Promise<number> {
+    let total = 0;
+    try {
+      for (;;) {
+        const n = await this.db.transaction('outbox.sweep', async (tx) => {
+          const rows = await this.outbox.claimLeftovers(tx, TAKE, minAgeSeconds);
+          await this.publish(rows);
+          await this.outbox.remove(tx, rows.map((r) => r.id));
+          return rows.length;
+        });
+        total += n;
+        if (n < TAKE || this.stopped) return total;
+      }
+    } catch (error) {
+      this.logger.warn(`sweeping the outbox failed: ${error instanceof Error ? error.message : String(error)}`);
+      return total;
+    }
   }
 }

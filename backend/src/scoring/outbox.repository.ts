@@ -16,23 +16,45 @@ export interface OutboxRow extends OutboxMessage {
 /** Transactional outbox: written with the batch, drained after commit. */
 @Injectable()
 export class OutboxRepository {
-  async add(q: Queryable, messages: readonly OutboxMessage[]): Promise<void> {
-    if (messages.length === 0) return;
-    await q.query(
+  /** Inserts in order; returns the new rows' ids (the writer hands them to the drainer after commit). */
+  async add(q: Queryable, messages: readonly OutboxMessage[]): Promise<string[]> {
+    if (messages.length === 0) return [];
+    const rows = await q.query<{ id: string }>(
       'outbox.add',
       // WITH ORDINALITY keeps the batch's order in the ids, so changes are published in the order they happened.
       `INSERT INTO outbox (kind, key, payload)
-       SELECT kind, key, payload FROM unnest($1::text[], $2::text[], $3::jsonb[]) WITH ORDINALITY AS x(kind, key, payload, n) ORDER BY n`,
+       SELECT kind, key, payload FROM unnest($1::text[], $2::text[], $3::jsonb[]) WITH ORDINALITY AS x(kind, key, payload, n) ORDER BY n
+       RETURNING id::text AS id`,
       [messages.map((m) => m.kind), messages.map((m) => m.key), messages.map((m) => JSON.stringify(m.payload))],
     );
+    return rows.map((r) => r.id);
   }
 
-  /** Locks the oldest messages for this drainer (others skip them); delete them in the same transaction once published. */
-  async claim(q: Queryable, limit: number): Promise<OutboxRow[]> {
+  /**
+   * Takes the given rows (deletes them, returning their content; the transaction keeps them until
+   * commit, so a failed publish rolls back). Rows another drainer already took are simply absent.
+   * A primary-key lookup per row: no scan over the queue's dead tuples.
+   */
+  async take(q: Queryable, ids: readonly string[]): Promise<OutboxRow[]> {
+    if (ids.length === 0) return [];
+    const rows = await q.query<OutboxRow>(
+      'outbox.take',
+      'DELETE FROM outbox WHERE id = ANY($1::bigint[]) RETURNING id::text AS id, kind, key, payload',
+      [ids],
+    );
+    return rows.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+  }
+
+  /**
+   * Leftovers (written by an instance that died before publishing): the oldest rows older than
+   * `minAgeSeconds`, locked for this drainer (others skip them); delete them once published.
+   */
+  async claimLeftovers(q: Queryable, limit: number, minAgeSeconds: number): Promise<OutboxRow[]> {
     return q.query<OutboxRow>(
-      'outbox.claim',
-      `SELECT id::text AS id, kind, key, payload FROM outbox ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-      [limit],
+      'outbox.claim_leftovers',
+      `SELECT id::text AS id, kind, key, payload FROM outbox WHERE created_at < now() - make_interval(secs => $2)
+       ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [limit, minAgeSeconds],
     );
   }
 

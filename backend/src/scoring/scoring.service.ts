@@ -23,6 +23,7 @@ import { EnterpriseRepository, type CurrentRatingRow, type LockedEnterprise, typ
 import { EventRepository } from './event.repository';
 import type { BatchResult, IncomingMessage } from './incoming-message';
 import { OutboxRepository, type OutboxMessage } from './outbox.repository';
+import { OutboxDrainer } from './outbox-drainer.service';
 import { RatingRepository, type NewRatingRow, type StoredRatingRow } from './rating.repository';
 import { CLOCK, type Clock } from './clock';
 import { Histogram, type Registry } from 'prom-client';
@@ -122,6 +123,7 @@ export class ScoringService {
     private readonly enterprises: EnterpriseRepository,
     private readonly ratings: RatingRepository,
     private readonly outbox: OutboxRepository,
+    private readonly drainer: OutboxDrainer,
     private readonly deadLetters: DeadLetterRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -204,10 +206,11 @@ export class ScoringService {
   private async rejectUnstorable(msg: IncomingMessage, error: Error): Promise<GroupResult> {
     const letter = deadLetterOf(msg, 'schema', `the event cannot be stored: ${error.message}`);
     const nowMs = this.clock.now();
-    await this.db.transaction('scoring.reject_unstorable', async (tx) => {
+    const ids = await this.db.transaction('scoring.reject_unstorable', async (tx) => {
       const fresh = await this.deadLetters.add(tx, [letter]);
-      await this.outbox.add(tx, fresh.map((l) => ({ kind: 'dlq' as const, key: l.key, payload: this.dlqPayload(l, nowMs) })));
+      return this.outbox.add(tx, fresh.map((l) => ({ kind: 'dlq' as const, key: l.key, payload: this.dlqPayload(l, nowMs) })));
     });
+    this.drainer.enqueue(ids);
     return { outcomes: [{ kind: 'rejected', reason: letter.reason, detail: letter.detail }], revisions: 0 };
   }
 
@@ -218,15 +221,18 @@ export class ScoringService {
    * (another instance, a retry) writes nothing.
    */
   rateDay(enterpriseIds: readonly string[], day: number): Promise<number> {
-    return this.exclusive(() =>
-      this.db.transaction('scoring.rate_day', async (tx) => {
+    return this.exclusive(async () => {
+      const outboxIds: string[] = [];
+      const revisions = await this.db.transaction('scoring.rate_day', async (tx) => {
         const locked = await this.enterprises.lock(tx, [...enterpriseIds].sort());
         await this.syncLedgers(tx, locked);
         const ranges = new Map<string, { range: DayRange | null; causes: { id: string; range: DayRange }[] }>();
         for (const id of locked.keys()) ranges.set(id, { range: { from: day, until: day + 1 }, causes: [] });
-        return this.rerate(tx, ranges, locked, day, this.clock.now());
-      }),
-    );
+        return this.rerate(tx, ranges, locked, day, this.clock.now(), outboxIds);
+      });
+      this.drainer.enqueue(outboxIds);
+      return revisions;
+    });
   }
 
   /** Forget every cached ledger (partitions were reassigned): they are rebuilt from the database on use. */
@@ -248,8 +254,9 @@ export class ScoringService {
     });
 
     const touched = new Set<string>();
+    const outboxIds: string[] = [];
     try {
-      return await this.db.transaction('scoring.batch', async (tx) => {
+      const result = await this.db.transaction('scoring.batch', async (tx) => {
         // 1. Each eventId once: the first body stays; identical re-sends are duplicates, others conflicts.
         const firstInBatch = new Map<string, Admitted>();
         const candidates: Admitted[] = [];
@@ -322,10 +329,10 @@ export class ScoringService {
         await this.enterprises.register(tx, registrations);
 
         // 4. Re-rate the affected days; a day whose rating changed gets a new revision.
-        const revisions = await this.rerate(tx, ranges, locked, today, nowMs);
+        const revisions = await this.rerate(tx, ranges, locked, today, nowMs, outboxIds);
 
         const newLetters = await this.deadLetters.add(tx, dead.map((d) => d.letter));
-        await this.outbox.add(tx, newLetters.map((letter) => ({ kind: 'dlq', key: letter.key, payload: this.dlqPayload(letter, nowMs) })));
+        outboxIds.push(...(await this.outbox.add(tx, newLetters.map((letter) => ({ kind: 'dlq', key: letter.key, payload: this.dlqPayload(letter, nowMs) })))));
         for (const [id, n] of added) this.ledgerCounts.set(id, locked.get(id)!.eventCountBefore + n);
         // Every message neither accepted nor rejected is an identical duplicate.
         const outcomes: Outcome[] = messages.map(() => ({ kind: 'duplicate' }));
@@ -333,6 +340,8 @@ export class ScoringService {
         for (const d of dead) outcomes[d.index] = { kind: 'rejected', reason: d.letter.reason, detail: d.letter.detail };
         return { outcomes, revisions };
       });
+      this.drainer.enqueue(outboxIds);
+      return result;
     } catch (error) {
       // The transaction rolled back but ledgers may have applied events: drop them, the database is the truth.
       for (const id of touched) {
@@ -362,6 +371,7 @@ export class ScoringService {
     locked: ReadonlyMap<string, LockedEnterprise>,
     today: number,
     nowMs: number,
+    outboxIds: string[],
   ): Promise<number> {
     const plan: { id: string; from: number; to: number; causes: { id: string; range: DayRange }[] }[] = [];
     for (const [id, { range, causes }] of ranges) {
@@ -424,7 +434,7 @@ export class ScoringService {
       for (const c of current) if (recounted.has(c.uscc)) c.streak = counted.get(c.uscc) ?? 0;
     }
     await this.enterprises.setCurrent(tx, current);
-    await this.outbox.add(tx, changes);
+    outboxIds.push(...(await this.outbox.add(tx, changes)));
     return rows.length;
   }
 
