@@ -206,8 +206,8 @@ describe('scoring pipeline with the sample stream', () => {
 
   it('publishes outbox rows left behind by an instance that died before publishing', async () => {
     await sql.query(
-      `INSERT INTO outbox (kind, key, payload, created_at) VALUES ('ratings', 'X', '{"leftover":true}', now() - interval '1 minute'),
-                                                             ('ratings', 'Y', '{"fresh":true}', now())`,
+      `INSERT INTO outbox (kind, key, payload, created_at) VALUES ('dlq', 'X', '{"leftover":true}', now() - interval '1 minute'),
+                                                             ('dlq', 'Y', '{"fresh":true}', now())`,
     );
     const swept = await app.app.get(OutboxDrainer).sweep();
     expect(swept).toBe(1);
