@@ -10,7 +10,7 @@ import { ONE_PIXEL_PNG, TODAY, penalty, registration, startPublicTestApp, usccOf
  */
 const E1 = usccOf('320102', 1);
 const E2 = usccOf('320102', 2);
-const PUBLIC_KEYS = ['colour', 'face', 'grade', 'last30Days', 'name', 'penalties', 'score', 'stars', 'underAppeal', 'uscc'];
+const PUBLIC_KEYS = ['colour', 'face', 'grade', 'last30', 'name', 'penalties', 'score', 'stars', 'underAppeal', 'uscc'];
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -85,9 +85,9 @@ describe('public page, complaints, appeals and the enterprise portal', () => {
       { day: '2026-03-12', caseNo: 'NJ-2026-002', violation: '超标排放废水', publicText: 'NJ-2026-002：超标排放，罚款5万元' },
       { day: '2026-03-10', caseNo: 'NJ-2026-001', violation: '超标排放废水', publicText: 'NJ-2026-001：超标排放，罚款5万元' },
     ]);
-    expect(res.body.last30Days.map((d: { day: string }) => d.day)).toEqual(['2026-03-01', '2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-07', '2026-03-08', '2026-03-09', '2026-03-10', '2026-03-11', '2026-03-12', '2026-03-13', '2026-03-14', '2026-03-15']);
-    for (const d of res.body.last30Days) expect(Object.keys(d).sort()).toEqual(['day', 'face', 'stars']);
-    expect(res.body.last30Days[0]).toEqual({ day: '2026-03-01', stars: 5, face: 'smile' });
+    expect(res.body.last30.map((d: { day: string }) => d.day)).toEqual(['2026-03-01', '2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-07', '2026-03-08', '2026-03-09', '2026-03-10', '2026-03-11', '2026-03-12', '2026-03-13', '2026-03-14', '2026-03-15']);
+    for (const d of res.body.last30) expect(Object.keys(d).sort()).toEqual(['day', 'face', 'stars']);
+    expect(res.body.last30[0]).toEqual({ day: '2026-03-01', stars: 5, face: 'smile' });
 
     expect((await t.call('GET', '/api/public/AAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404);
     expect((await t.call('GET', '/api/public/short')).body).toEqual({ error: { code: 'not_found', message: expect.any(String) } });

@@ -14,7 +14,7 @@ type Role = 'public' | 'entA' | 'entB' | 'inspector' | 'admin';
 const ROLES: Role[] = ['public', 'entA', 'entB', 'inspector', 'admin'];
 const A = usccOf('320104', 1);
 const B = usccOf('320104', 2);
-const PUBLIC_KEYS = ['colour', 'face', 'grade', 'last30Days', 'name', 'penalties', 'score', 'stars', 'underAppeal', 'uscc'];
+const PUBLIC_KEYS = ['colour', 'face', 'grade', 'last30', 'name', 'penalties', 'score', 'stars', 'underAppeal', 'uscc'];
 
 /** Routes anyone may call. */
 const PUBLIC_ROUTES = new Set(['GET /api/health', 'POST /api/auth/login', 'GET /metrics', 'GET /api/public/:token', 'POST /api/public/:token/complaints']);
@@ -230,7 +230,7 @@ describe('security: routes × roles, object-level authorisation, strict input, t
   it('answers the public view with exactly the public field set', async () => {
     const res = await t.call('GET', `/api/public/${publicTokenA}`);
     expect(Object.keys(res.body).sort()).toEqual(PUBLIC_KEYS);
-    for (const d of res.body.last30Days) expect(Object.keys(d).sort()).toEqual(['day', 'face', 'stars']);
+    for (const d of res.body.last30) expect(Object.keys(d).sort()).toEqual(['day', 'face', 'stars']);
     for (const p of res.body.penalties) expect(Object.keys(p).sort()).toEqual(['caseNo', 'day', 'publicText', 'violation']);
     expect(res.body.penalties).toHaveLength(1);
     expect(JSON.stringify(res.body)).not.toMatch(/public_?[tT]oken|amountYuan|severity|region|industry|address|streak|veto|revision|eventId/);

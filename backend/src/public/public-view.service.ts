@@ -55,7 +55,7 @@ export class PublicViewService {
       face: row.face,
       colour: row.colour,
       grade: row.grade,
-      last30Days: days.map((d) => ({ day: d.day, stars: d.stars, face: d.face })),
+      last30: days.map((d) => ({ day: d.day, stars: d.stars, face: d.face })),
       penalties: penalties.map((p) => ({ day: p.day, caseNo: p.case_no, violation: p.violation, publicText: p.public_text })),
       underAppeal,
     };

@@ -24,12 +24,12 @@ export interface PublicView {
   face: string | null;
   colour: string | null;
   grade: string | null;
-  last30Days: PublicDay[];
+  last30: PublicDay[];
   penalties: PublicPenalty[];
   underAppeal: boolean;
 }
 
 /** The key set, for tests and for anything that must not add fields by accident. */
 export const PUBLIC_VIEW_KEYS: readonly (keyof PublicView)[] = [
-  'name', 'uscc', 'score', 'stars', 'face', 'colour', 'grade', 'last30Days', 'penalties', 'underAppeal',
+  'name', 'uscc', 'score', 'stars', 'face', 'colour', 'grade', 'last30', 'penalties', 'underAppeal',
 ];

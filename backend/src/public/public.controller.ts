@@ -14,7 +14,7 @@ export class PublicController {
   @Get(':token')
   @UseGuards(ThrottlerGuard)
   @Throttle({ default: { limit: 120, ttl: 60_000 } })
-  @ApiOkResponse({ description: 'name, uscc, score, stars, face, colour, grade, last30Days, penalties, underAppeal' })
+  @ApiOkResponse({ description: 'name, uscc, score, stars, face, colour, grade, last30, penalties, underAppeal' })
   @ApiNotFoundResponse({ description: 'unknown token' })
   view(@Param('token') token: string): Promise<PublicView> {
     return this.views.viewByToken(token);

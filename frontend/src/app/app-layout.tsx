@@ -26,6 +26,8 @@ export function AppLayout() {
               {t('nav.overview')}
             </NavLink>
             <NavLink to="/enterprises">{t('nav.enterprises')}</NavLink>
+            <NavLink to="/complaints">{t('queues.complaintsTitle')}</NavLink>
+            <NavLink to="/appeals">{t('queues.appealsTitle')}</NavLink>
           </nav>
           <div className="app-header__tools">
             <LanguageSwitch />

@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { AppLayout } from './app-layout';
 import { LoginPage } from './login-page';
@@ -10,13 +10,29 @@ const EnterprisesPage = lazy(() => import('../pages/enterprises-page').then((m) 
 const EnterpriseDetailPage = lazy(() =>
   import('../pages/enterprise-detail-page').then((m) => ({ default: m.EnterpriseDetailPage })),
 );
+const PublicPage = lazy(() => import('../pages/public/public-page').then((m) => ({ default: m.PublicPage })));
+const SignPage = lazy(() => import('../pages/print/sign-page').then((m) => ({ default: m.SignPage })));
+const RegionSignsPage = lazy(() => import('../pages/print/region-signs-page').then((m) => ({ default: m.RegionSignsPage })));
+const ComplaintQueuePage = lazy(() => import('../pages/queues/complaint-queue-page').then((m) => ({ default: m.ComplaintQueuePage })));
+const AppealQueuePage = lazy(() => import('../pages/queues/appeal-queue-page').then((m) => ({ default: m.AppealQueuePage })));
+const PortalLayout = lazy(() => import('../pages/portal/portal-layout').then((m) => ({ default: m.PortalLayout })));
+const PortalPage = lazy(() => import('../pages/portal/portal-page').then((m) => ({ default: m.PortalPage })));
 const NotFoundPage = lazy(() => import('../pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
+
+/** The enterprise portal is the only area enterprise accounts may use. */
+const ENTERPRISE_ROLES: readonly string[] = ['enterprise'];
 
 export function AppRouter() {
   return (
     <BrowserRouter>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route path="/q/:token" element={<Suspense fallback={null}><PublicPage /></Suspense>} />
+        <Route path="/print/sign/:uscc" element={<RequireAuth><Suspense fallback={null}><SignPage /></Suspense></RequireAuth>} />
+        <Route path="/print/region/:region" element={<RequireAuth><Suspense fallback={null}><RegionSignsPage /></Suspense></RequireAuth>} />
+        <Route path="/portal" element={<RequireAuth roles={ENTERPRISE_ROLES}><Suspense fallback={null}><PortalLayout /></Suspense></RequireAuth>}>
+          <Route index element={<PortalPage />} />
+        </Route>
         <Route
           element={
             <RequireAuth>
@@ -27,6 +43,8 @@ export function AppRouter() {
           <Route index element={<OverviewPage />} />
           <Route path="enterprises" element={<EnterprisesPage />} />
           <Route path="enterprises/:uscc" element={<EnterpriseDetailPage />} />
+          <Route path="complaints" element={<ComplaintQueuePage />} />
+          <Route path="appeals" element={<AppealQueuePage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -26,6 +26,8 @@ export function RequireAuth({ children, roles = INSPECTOR_ROLES }: { children: R
     };
     return <Navigate to="/login" replace state={state} />;
   }
+  // Enterprise accounts have one area of their own: send them there instead of a "forbidden" page.
+  if (!roles.includes(session.claims.role) && session.claims.role === 'enterprise') return <Navigate to="/portal" replace />;
   if (!roles.includes(session.claims.role)) {
     return (
       <main className="page page--centered">

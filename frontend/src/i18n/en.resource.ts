@@ -1,6 +1,8 @@
 import type { Translations } from './zh-cn.resource';
+import { publicEn } from './public.en.resource';
 
 export const en: Translations = {
+  ...publicEn,
   app: {
     name: 'EnvFace',
     documentTitle: 'EnvFace 环保脸谱',

@@ -1,6 +1,9 @@
 // Simplified Chinese, the default language. This object defines the key set; en.resource.ts must match it
 // (enforced by the `TranslationShape` type and by i18n.spec.ts).
+import { publicZhCN } from './public.zh-cn.resource';
+
 export const zhCN = {
+  ...publicZhCN,
   app: {
     name: '环保脸谱',
     documentTitle: '环保脸谱 EnvFace',

@@ -1,0 +1,208 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, apiClient } from '../../api/api-client';
+import { addDays } from '../../api/day-range';
+import type { RatingsResponse } from '../../api/api-types';
+import type { AccountJson, AppealJson, EarlyEnd, PageJson, PortalEvent, PortalOverview, PortalRevision } from '../../api/public-types';
+import { useApiQuery } from '../../api/use-api-query';
+import { chartLabels } from '../../charts/chart-labels';
+import { EChartsChart } from '../../charts/echarts-chart';
+import { buildStarCalendarOption } from '../../charts/star-calendar.option';
+import { PageHeader } from '../../components/page-header';
+import { RatingBadge } from '../../components/rating-badge';
+import { EmptyState, ErrorState, LoadingState } from '../../components/state-view';
+import { PasswordChangeForm } from './password-change-form';
+
+/** /portal — an enterprise's own rating; every request names no USCC (the server takes it from the token). */
+export function PortalPage() {
+  const { t } = useTranslation();
+  const me = useApiQuery('/api/accounts/me', (signal) => apiClient.get<AccountJson>('/api/accounts/me', signal));
+  if (me.status === 'loading') return <LoadingState />;
+  if (me.status === 'error') return <ErrorState title={t('state.error')} onRetry={me.reload} />;
+  if (me.data.mustChangePassword) return <PasswordChangeForm onChanged={me.reload} />;
+  return <PortalOverviewView />;
+}
+
+function PortalOverviewView() {
+  const { t } = useTranslation();
+  const overview = useApiQuery('/api/portal/enterprise', (signal) => apiClient.get<PortalOverview>('/api/portal/enterprise', signal));
+  if (overview.status === 'loading') return <LoadingState />;
+  if (overview.status === 'error') return <ErrorState title={t('state.error')} onRetry={overview.reload} />;
+  const o = overview.data;
+  return (
+    <>
+      <PageHeader title={o.name ?? o.uscc} subtitle={`${t('publicPage.uscc')} ${o.uscc}`} />
+      <div className="portal-grid">
+        <section className="card" data-testid="portal-current">
+          <h2 className="card__title">{t('portal.current')}</h2>
+          {o.current ? <RatingBadge {...o.current} size="lg" /> : <EmptyState title={t('publicPage.noRating')} compact />}
+          <p>{t('portal.streak', { days: o.streak ?? 0 })}</p>
+        </section>
+        <section className="card">
+          <h2 className="card__title">{t('portal.effects')}</h2>
+          {o.effects.length === 0 ? (
+            <p>{t('portal.noEffects')}</p>
+          ) : (
+            <div className="table-scroll">
+              <table className="data-table">
+                <thead>
+                  <tr>
+                    <th>{t('portal.indicator')}</th>
+                    <th>{t('portal.points')}</th>
+                    <th>{t('portal.endsOn')}</th>
+                    <th>{t('portal.earlyEnd')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {o.effects.map((e) => (
+                    <tr key={`${e.indicator}-${e.eventId}`}>
+                      <td>
+                        {e.indicator} <code>{e.eventId}</code>
+                      </td>
+                      <td>{e.points}</td>
+                      <td>{e.endsOn ?? t('portal.openEnded')}</td>
+                      <td>{earlyEndText(t, e.earlyEnd)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      </div>
+      <YearCalendar today={o.today} />
+      <div className="portal-grid">
+        <EventsAndAppeals />
+        <Revisions />
+      </div>
+    </>
+  );
+}
+
+/** A year of daily stars as a calendar heat map, ending today. */
+function YearCalendar({ today }: { today: string }) {
+  const { t, i18n } = useTranslation();
+  const labels = useMemo(() => chartLabels(t, i18n.resolvedLanguage), [t, i18n.resolvedLanguage]);
+  const from = addDays(today, -364);
+  const path = `/api/portal/ratings?from=${from}&to=${today}`;
+  const ratings = useApiQuery(path, (signal) => apiClient.get<RatingsResponse>(path, signal));
+  const option = useMemo(
+    () => (ratings.status === 'success' ? buildStarCalendarOption(ratings.data.ratings.map((r) => ({ day: r.day, stars: r.stars })), [from, today], labels) : null),
+    [ratings, from, today, labels],
+  );
+  return (
+    <section className="card">
+      <h2 className="card__title">{t('portal.calendar')}</h2>
+      {ratings.status === 'error' ? <ErrorState title={t('state.error')} onRetry={ratings.reload} /> : null}
+      {ratings.status === 'loading' ? <LoadingState /> : null}
+      {option ? (
+        <div className="table-scroll">
+          <EChartsChart option={option} height={200} ariaLabel={t('portal.calendar')} style={{ minWidth: 760 }} />
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+type T = ReturnType<typeof useTranslation>['t'];
+
+function earlyEndText(t: T, early: EarlyEnd): string {
+  if (!early) return t('portal.noEarlyEnd');
+  if (early.kind === 'report_submitted') return t('portal.earlyReport', { permitNo: early.permitNo, period: early.period });
+  return early.notBefore ? t('portal.earlyCompletionAfter', { ref: early.ref, day: early.notBefore }) : t('portal.earlyCompletion', { ref: early.ref });
+}
+
+function Revisions() {
+  const { t } = useTranslation();
+  const revisions = useApiQuery('/api/portal/revisions', (signal) => apiClient.get<{ items: PortalRevision[] }>('/api/portal/revisions?limit=50', signal));
+  return (
+    <section className="card">
+      <h2 className="card__title">{t('portal.revisions')}</h2>
+      {revisions.status === 'success' && revisions.data.items.length === 0 ? <p>{t('portal.noRevisions')}</p> : null}
+      {revisions.status === 'success' ? (
+        <ul className="portal-list">
+          {revisions.data.items.map((r) => (
+            <li key={`${r.day}-${r.revision}`}>
+              {t('portal.revisionLine', {
+                day: r.day,
+                revision: r.revision,
+                from: r.previous ? `${t('rating.starsShort', { stars: r.previous.stars })} ${r.previous.score.toFixed(1)}` : '—',
+                to: `${t('rating.starsShort', { stars: r.stars })} ${r.score.toFixed(1)}`,
+              })}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
+function EventsAndAppeals() {
+  const { t } = useTranslation();
+  const events = useApiQuery('/api/portal/events', (signal) => apiClient.get<{ items: PortalEvent[] }>('/api/portal/events?limit=100', signal));
+  const appeals = useApiQuery('/api/appeals', (signal) => apiClient.get<PageJson<AppealJson>>('/api/appeals?limit=100', signal));
+  const [target, setTarget] = useState<string | null>(null);
+  const [reasons, setReasons] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!target) return;
+    try {
+      await apiClient.post('/api/appeals', { eventId: target, reasons });
+      setTarget(null);
+      setReasons('');
+      setError(null);
+      events.reload();
+      appeals.reload();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : t('errors.unknown'));
+    }
+  }
+
+  return (
+    <section className="card">
+      <h2 className="card__title">{t('portal.events')}</h2>
+      {events.status === 'success' ? (
+        <ul className="portal-list">
+          {events.data.items.map((e) => (
+            <li key={e.eventId}>
+              {e.day} · {e.type} · <code>{e.eventId}</code>
+              {e.voided ? ` · ${t('portal.voided')}` : ''}
+              {e.appealStatus ? ` · ${t(`queues.status.${e.appealStatus}`)}` : ''}
+              {!e.voided && e.appealStatus !== 'pending' && e.type.startsWith('enforcement.') && e.type !== 'enforcement.voided' ? (
+                <button type="button" className="button button--secondary button--small" onClick={() => setTarget(e.eventId)}>
+                  {t('portal.appeal')}
+                </button>
+              ) : null}
+              {target === e.eventId ? (
+                <form className="portal-form" onSubmit={submit}>
+                  <label>
+                    {t('portal.appealReasons')}
+                    <textarea rows={3} maxLength={2000} value={reasons} onChange={(ev) => setReasons(ev.target.value)} required />
+                  </label>
+                  {error ? <p role="alert" className="decision__error">{error}</p> : null}
+                  <button type="submit" className="button button--primary button--small">
+                    {t('portal.appealSubmit')}
+                  </button>
+                </form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <h2 className="card__title">{t('portal.appeals')}</h2>
+      {appeals.status === 'success' && appeals.data.items.length === 0 ? <p>{t('queues.empty')}</p> : null}
+      {appeals.status === 'success' ? (
+        <ul className="portal-list">
+          {appeals.data.items.map((a) => (
+            <li key={a.id}>
+              <code>{a.eventId}</code> · {t(`queues.status.${a.status}`)}
+              {a.decisionReason ? ` · ${a.decisionReason}` : ''}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import { apiClient } from '../../api/api-client';
+import type { SignJson } from '../../api/public-types';
+import { useApiQuery } from '../../api/use-api-query';
+import { EmptyState, ErrorState, LoadingState } from '../../components/state-view';
+import { SignCard } from './sign-card';
+import '../../styles/public.css';
+
+/** /print/region/:region — every registered enterprise of a region, one sign per printed page. */
+export function RegionSignsPage() {
+  const { region = '' } = useParams();
+  const { t } = useTranslation();
+  const path = `/api/signs?region=${encodeURIComponent(region)}`;
+  const signs = useApiQuery(path, (signal) => apiClient.get<{ items: SignJson[]; truncated: boolean }>(path, signal));
+  return (
+    <div>
+      <div className="sign-toolbar">
+        <strong>{t('print.regionTitle', { region })}</strong>
+        <button type="button" className="button button--primary" onClick={() => window.print()}>
+          {t('print.print')}
+        </button>
+        {signs.status === 'success' && signs.data.truncated ? <span>{t('print.truncated', { count: signs.data.items.length })}</span> : null}
+      </div>
+      {signs.status === 'loading' ? <LoadingState /> : null}
+      {signs.status === 'error' ? <ErrorState title={t('state.error')} onRetry={signs.reload} /> : null}
+      {signs.status === 'success' && signs.data.items.length === 0 ? <EmptyState title={t('queues.empty')} /> : null}
+      {signs.status === 'success' ? signs.data.items.map((s) => <SignCard key={s.uscc} sign={s} />) : null}
+    </div>
+  );
+}

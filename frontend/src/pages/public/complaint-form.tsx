@@ -1,0 +1,90 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/api-client';
+import { COMPLAINT_CATEGORIES, type ComplaintCategory } from '../../api/public-types';
+import { submitComplaint } from './public-api';
+
+const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
+const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
+
+type FormState = { kind: 'idle' } | { kind: 'sending' } | { kind: 'sent'; reference: string } | { kind: 'error'; message: string };
+
+/** 码上监督: a report needs a category and a description; photo and contact are optional. */
+export function ComplaintForm({ token }: { token: string }) {
+  const { t } = useTranslation();
+  const [category, setCategory] = useState<ComplaintCategory>('air');
+  const [text, setText] = useState('');
+  const [contact, setContact] = useState('');
+  const [photo, setPhoto] = useState<File | null>(null);
+  const [state, setState] = useState<FormState>({ kind: 'idle' });
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (text.trim() === '') return setState({ kind: 'error', message: t('complaint.required') });
+    // Checked here for a quick answer; the server checks again (size and real content type).
+    if (photo && photo.size > MAX_PHOTO_BYTES) return setState({ kind: 'error', message: t('complaint.photoTooLarge') });
+    if (photo && !PHOTO_TYPES.includes(photo.type)) return setState({ kind: 'error', message: t('complaint.photoType') });
+    const form = new FormData();
+    form.set('category', category);
+    form.set('text', text.trim());
+    if (contact.trim() !== '') form.set('contact', contact.trim());
+    if (photo) form.set('photo', photo);
+    setState({ kind: 'sending' });
+    try {
+      const receipt = await submitComplaint(token, form);
+      setState({ kind: 'sent', reference: receipt.reference });
+      setText('');
+      setContact('');
+      setPhoto(null);
+    } catch (error) {
+      const status = error instanceof ApiError ? error.status : 0;
+      const message =
+        status === 429 ? t('complaint.rateLimited') : status === 413 ? t('complaint.photoTooLarge') : status === 400 && error instanceof ApiError && error.code === 'unsupported_photo_type' ? t('complaint.photoType') : t('complaint.failed');
+      setState({ kind: 'error', message });
+    }
+  }
+
+  return (
+    <section className="q-card q-complaint" aria-labelledby="q-complaint-title">
+      <h2 id="q-complaint-title">{t('complaint.title')}</h2>
+      <p className="q-muted">{t('complaint.intro')}</p>
+      {state.kind === 'sent' ? (
+        <p className="q-notice q-notice--ok" role="status" data-testid="complaint-sent">
+          {t('complaint.thanks', { reference: state.reference })}
+        </p>
+      ) : null}
+      <form onSubmit={onSubmit} noValidate>
+        <label className="q-field">
+          <span>{t('complaint.category')}</span>
+          <select name="category" value={category} onChange={(e) => setCategory(e.target.value as ComplaintCategory)}>
+            {COMPLAINT_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {t(`complaint.categories.${c}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="q-field">
+          <span>{t('complaint.text')}</span>
+          <textarea name="text" rows={4} maxLength={2000} value={text} placeholder={t('complaint.textPlaceholder')} onChange={(e) => setText(e.target.value)} />
+        </label>
+        <label className="q-field">
+          <span>{t('complaint.photo')}</span>
+          <input name="photo" type="file" accept="image/jpeg,image/png,image/webp" onChange={(e) => setPhoto(e.target.files?.[0] ?? null)} />
+        </label>
+        <label className="q-field">
+          <span>{t('complaint.contact')}</span>
+          <input name="contact" type="text" maxLength={100} autoComplete="tel" value={contact} onChange={(e) => setContact(e.target.value)} />
+        </label>
+        {state.kind === 'error' ? (
+          <p className="q-notice q-notice--error" role="alert">
+            {state.message}
+          </p>
+        ) : null}
+        <button type="submit" className="q-button" disabled={state.kind === 'sending'}>
+          {state.kind === 'sending' ? t('complaint.submitting') : t('complaint.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}

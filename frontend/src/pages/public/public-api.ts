@@ -1,0 +1,42 @@
+import { io, type Socket } from 'socket.io-client';
+import { ApiError } from '../../api/api-client';
+import type { ComplaintReceipt, PublicViewJson } from '../../api/public-types';
+
+/** Calls of the public page: no session, no bearer token (a visitor who is also signed in stays anonymous here). */
+async function failure(response: Response): Promise<ApiError> {
+  let code = `http_${response.status}`;
+  let message = response.statusText;
+  try {
+    const body = (await response.json()) as { error?: { code?: string; message?: string } };
+    code = body.error?.code ?? code;
+    message = body.error?.message ?? message;
+  } catch {
+    // not JSON
+  }
+  return new ApiError(response.status, code, message);
+}
+
+export async function fetchPublicView(token: string, signal?: AbortSignal): Promise<PublicViewJson> {
+  const response = await fetch(`/api/public/${encodeURIComponent(token)}`, { headers: { Accept: 'application/json' }, signal });
+  if (!response.ok) throw await failure(response);
+  return (await response.json()) as PublicViewJson;
+}
+
+/** Multipart, so a photo travels as bytes (the server checks its type by content and caps it at 2 MB). */
+export async function submitComplaint(token: string, form: FormData): Promise<ComplaintReceipt> {
+  const response = await fetch(`/api/public/${encodeURIComponent(token)}/complaints`, { method: 'POST', body: form });
+  if (!response.ok) throw await failure(response);
+  return (await response.json()) as ComplaintReceipt;
+}
+
+/** The `/public` socket: the server picks the room from the token and sends the whole public view on each change. */
+export function watchPublicView(token: string, onView: (view: PublicViewJson) => void, onLive: (live: boolean) => void): () => void {
+  const socket: Socket = io('/public', { auth: { publicToken: token }, transports: ['websocket'], reconnectionDelayMax: 30_000 });
+  socket.on('connect', () => onLive(true));
+  socket.on('disconnect', () => onLive(false));
+  socket.on('public.view', onView);
+  socket.on('public.revoked', () => socket.disconnect());
+  return () => {
+    socket.disconnect();
+  };
+}

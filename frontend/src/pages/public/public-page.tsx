@@ -1,0 +1,133 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import { ApiError } from '../../api/api-client';
+import type { PublicViewJson } from '../../api/public-types';
+import { useApiQuery } from '../../api/use-api-query';
+import { FaceIcon } from '../../components/face-icon';
+import { RATING_COLOURS, STAR_COLOUR_NAMES, starFill } from '../../components/rating-colours';
+import { StarRating } from '../../components/star-rating';
+import { ErrorState, LoadingState } from '../../components/state-view';
+import { LanguageSwitch } from '../../i18n/language-switch';
+import { ComplaintForm } from './complaint-form';
+import { fetchPublicView, watchPublicView } from './public-api';
+import '../../styles/public.css';
+
+/**
+ * /q/{token}: what a passer-by sees after scanning the sign at the factory gate. Phone first, no login,
+ * live: the server pushes the whole public view again whenever the rating changes.
+ */
+export function PublicPage() {
+  const { token = '' } = useParams();
+  const { t } = useTranslation();
+  const query = useApiQuery(`public:${token}`, (signal) => fetchPublicView(token, signal));
+  const [pushed, setPushed] = useState<PublicViewJson | null>(null);
+  const [live, setLive] = useState(false);
+  const found = query.status === 'success';
+
+  useEffect(() => {
+    if (!found) return undefined;
+    return watchPublicView(token, setPushed, setLive);
+  }, [token, found]);
+
+  useEffect(() => {
+    setPushed(null);
+  }, [token]);
+
+  if (query.status === 'loading') return <main className="q-page"><LoadingState /></main>;
+  if (query.status === 'error') {
+    const notFound = query.error instanceof ApiError && query.error.status === 404;
+    return (
+      <main className="q-page">
+        {notFound ? (
+          <section className="q-card q-notfound" data-testid="public-not-found">
+            <h1>{t('publicPage.notFoundTitle')}</h1>
+            <p>{t('publicPage.notFoundText')}</p>
+          </section>
+        ) : (
+          <ErrorState title={t('state.error')} onRetry={query.reload}>
+            {t('errors.network')}
+          </ErrorState>
+        )}
+      </main>
+    );
+  }
+  const view = pushed ?? query.data;
+  return <PublicViewCard view={view} token={token} live={live} />;
+}
+
+function PublicViewCard({ view, token, live }: { view: PublicViewJson; token: string; live: boolean }) {
+  const { t } = useTranslation();
+  const tone = view.colour ? RATING_COLOURS[view.colour] : null;
+  return (
+    <main className="q-page">
+      <header className="q-top">
+        <span className="q-brand">{t('app.name')}</span>
+        <LanguageSwitch />
+      </header>
+      <section className="q-card q-hero" style={tone ? { borderTopColor: tone.fill } : undefined} data-testid="public-rating">
+        <h1 className="q-name" data-testid="public-name">{view.name ?? view.uscc}</h1>
+        <p className="q-muted">
+          {t('publicPage.uscc')} <span className="q-mono">{view.uscc}</span>
+        </p>
+        {view.stars !== null && view.face && view.colour && view.grade && view.score !== null && tone ? (
+          <div className="q-rating">
+            <FaceIcon face={view.face} colour={view.colour} size={88} label={t('rating.faceLabel', { face: t(`rating.face.${view.face}`), colour: t(`rating.colour.${view.colour}`) })} />
+            <div className="q-rating__body">
+              <p className="q-label">{t('publicPage.today')}</p>
+              <StarRating stars={view.stars} size={30} />
+              <p className="q-score" style={{ color: tone.text }} data-testid="public-score" data-stars={view.stars} data-face={view.face}>
+                <strong>{t(`rating.grade.${view.grade}`)}</strong> · {t('publicPage.score', { score: view.score.toFixed(1) })}
+              </p>
+            </div>
+          </div>
+        ) : (
+          <p>{t('publicPage.noRating')}</p>
+        )}
+        {view.grade ? <p className="q-meaning">{t(`publicPage.meaning.${view.grade}`)}</p> : null}
+        {view.underAppeal ? (
+          <p className="q-badge" data-testid="public-under-appeal" title={t('publicPage.underAppealNote')}>
+            {t('publicPage.underAppeal')}
+          </p>
+        ) : null}
+        <p className={live ? 'q-live q-live--on' : 'q-live'} aria-live="polite">
+          {live ? t('publicPage.live') : ''}
+        </p>
+      </section>
+
+      <section className="q-card" aria-labelledby="q-strip-title">
+        <h2 id="q-strip-title">{t('publicPage.last30')}</h2>
+        <ol className="q-strip">
+          {view.last30.map((d) => (
+            <li key={d.day} title={`${d.day} ${t('rating.starsShort', { stars: d.stars })}`} style={{ background: starFill(d.stars), color: RATING_COLOURS[STAR_COLOUR_NAMES[d.stars]].ink }}>
+              <span className="q-strip__stars">{d.stars}</span>
+              <span className="q-strip__day">{d.day.slice(8)}</span>
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section className="q-card" aria-labelledby="q-penalties-title">
+        <h2 id="q-penalties-title">{t('publicPage.penalties')}</h2>
+        {view.penalties.length === 0 ? (
+          <p className="q-muted">{t('publicPage.noPenalties')}</p>
+        ) : (
+          <ul className="q-penalties">
+            {view.penalties.map((p) => (
+              <li key={`${p.caseNo}-${p.day}`}>
+                <p className="q-muted">
+                  {p.day} · {t('publicPage.caseNo', { caseNo: p.caseNo })}
+                </p>
+                <p>{p.violation}</p>
+                {p.publicText ? <p className="q-muted">{p.publicText}</p> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <ComplaintForm token={token} />
+      <footer className="q-footer">{t('publicPage.footer')}</footer>
+    </main>
+  );
+}

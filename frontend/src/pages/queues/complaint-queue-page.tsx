@@ -1,0 +1,112 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { apiClient } from '../../api/api-client';
+import { fetchBlob } from '../../api/fetch-blob';
+import type { ComplaintJson, PageJson } from '../../api/public-types';
+import { useApiQuery } from '../../api/use-api-query';
+import { PageHeader } from '../../components/page-header';
+import { EmptyState, ErrorState, LoadingState } from '../../components/state-view';
+import { DecisionControls } from './decision-controls';
+import '../../styles/queues.css';
+
+const STATUSES = ['pending', 'verified', 'dismissed'] as const;
+
+/** /complaints — the inspectors' queue of public reports, oldest first. */
+export function ComplaintQueuePage() {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<(typeof STATUSES)[number] | ''>('pending');
+  const path = `/api/complaints?limit=100${status ? `&status=${status}` : ''}`;
+  const list = useApiQuery(path, (signal) => apiClient.get<PageJson<ComplaintJson>>(path, signal), { keepData: true });
+
+  return (
+    <>
+      <PageHeader title={t('queues.complaintsTitle')} subtitle={t('queues.complaintsSubtitle')} />
+      <div className="queue-filter">
+        <label>
+          {t('queues.filter')}{' '}
+          <select value={status} onChange={(e) => setStatus(e.target.value as typeof status)} data-testid="complaint-status-filter">
+            <option value="">{t('queues.all')}</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`queues.status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {list.status === 'loading' ? <LoadingState /> : null}
+      {list.status === 'error' ? <ErrorState title={t('state.error')} onRetry={list.reload} /> : null}
+      {list.status === 'success' && list.data.items.length === 0 ? <EmptyState title={t('queues.empty')} /> : null}
+      {list.status === 'success' ? (
+        <ul className="queue" data-testid="complaint-queue">
+          {list.data.items.map((c) => (
+            <ComplaintItem key={c.id} complaint={c} onDecided={list.reload} />
+          ))}
+        </ul>
+      ) : null}
+    </>
+  );
+}
+
+function ComplaintItem({ complaint: c, onDecided }: { complaint: ComplaintJson; onDecided: () => void }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <li className="queue__item card" data-testid="complaint-item" data-id={c.id}>
+      <div className="queue__head">
+        <span className={`queue__status queue__status--${c.status}`}>{t(`queues.status.${c.status}`)}</span>
+        <strong>{t(`complaint.categories.${c.category}`)}</strong>
+        <Link to={`/enterprises/${c.enterpriseId}`}>{c.enterpriseName ?? c.enterpriseId}</Link>
+        <span className="queue__muted">{new Date(c.createdAt).toLocaleString(i18n.resolvedLanguage)}</span>
+      </div>
+      <p className="queue__text">{c.text}</p>
+      {c.contact ? (
+        <p className="queue__muted">
+          {t('queues.contact')}：{c.contact}
+        </p>
+      ) : null}
+      {c.hasPhoto ? <ComplaintPhoto id={c.id} /> : null}
+      {c.status === 'pending' ? (
+        <DecisionControls
+          testId={`complaint-decide-${c.id}`}
+          approveLabel={t('queues.verify')}
+          refuseLabel={t('queues.dismiss')}
+          onApprove={async (note) => {
+            await apiClient.post(`/api/complaints/${c.id}/verify`, note ? { note } : {});
+            onDecided();
+          }}
+          onRefuse={async (reason) => {
+            await apiClient.post(`/api/complaints/${c.id}/dismiss`, { reason });
+            onDecided();
+          }}
+        />
+      ) : c.decisionReason ? (
+        <p className="queue__muted">
+          {t('queues.decision')}：{c.decisionReason}
+        </p>
+      ) : null}
+    </li>
+  );
+}
+
+/** The photo needs the bearer token, so it is fetched as a blob and shown through an object URL. */
+function ComplaintPhoto({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    let objectUrl: string | null = null;
+    fetchBlob(`/api/complaints/${id}/photo`, controller.signal).then(
+      (blob) => {
+        objectUrl = URL.createObjectURL(blob);
+        setUrl(objectUrl);
+      },
+      () => undefined,
+    );
+    return () => {
+      controller.abort();
+      if (objectUrl) URL.revokeObjectURL(objectUrl);
+    };
+  }, [id]);
+  return url ? <img className="queue__photo" src={url} alt={t('queues.photo')} /> : null;
+}
