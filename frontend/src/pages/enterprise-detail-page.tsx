@@ -10,7 +10,7 @@ import type {
   RatingsResponse,
   StoredEvent,
 } from '../api/api-types';
-import { lastDays } from '../api/day-range';
+import { addDays } from '../api/day-range';
 import { useApiQuery, type QueryState } from '../api/use-api-query';
 import { chartLabels } from '../charts/chart-labels';
 import { EChartsChart } from '../charts/echarts-chart';
@@ -271,10 +271,16 @@ export function EnterpriseDetailPage() {
     dayPath ? apiClient.get<RatingDayDetail>(dayPath, signal) : new Promise<RatingDayDetail>(() => undefined),
   );
 
-  // Fixed per mount, enterprise and range: re-rendering must not move the window (and re-fetch) at midnight.
-  const range = useMemo(() => lastDays(rangeDays), [uscc, rangeDays]);
-  const ratingsPath = `${base}/ratings?from=${range.from}&to=${range.to}`;
-  const ratings = useApiQuery(ratingsPath, (signal) => apiClient.get<RatingsResponse>(ratingsPath, signal), { keepData: true });
+  // The window ends on the server's today (its clock and rating timezone decide the day, not this machine's), and
+  // stays fixed while the page is open: re-rendering must not move it (and re-fetch) at midnight.
+  const serverToday = detail.status === 'success' ? detail.data.today : null;
+  const range = useMemo(() => (serverToday ? { from: addDays(serverToday, -(rangeDays - 1)), to: serverToday } : null), [serverToday, rangeDays]);
+  const ratingsPath = range ? `${base}/ratings?from=${range.from}&to=${range.to}` : 'none';
+  const ratings = useApiQuery(
+    ratingsPath,
+    (signal) => (range ? apiClient.get<RatingsResponse>(ratingsPath, signal) : new Promise<RatingsResponse>(() => undefined)),
+    { keepData: true },
+  );
 
   const eventsPath = `${base}/events?limit=${EVENT_PAGE}`;
   const firstEvents = useApiQuery(eventsPath, (signal) => apiClient.get<EnterpriseEventsResponse>(eventsPath, signal));
@@ -303,7 +309,7 @@ export function EnterpriseDetailPage() {
   const points = ratings.status === 'success' ? ratings.data.ratings : [];
   const markers = useMemo(() => (markerEvents.status === 'success' ? timelineEvents(markerEvents.data.items) : []), [markerEvents]);
   const timeline = useMemo(() => buildScoreTimelineOption(points, markers, labels), [points, markers, labels]);
-  const calendar = useMemo(() => buildStarCalendarOption(points, [range.from, range.to], labels), [points, range, labels]);
+  const calendar = useMemo(() => buildStarCalendarOption(points, range ? [range.from, range.to] : ['', ''], labels), [points, range, labels]);
   const onTimelineEvents = useMemo(
     () => ({
       click: (params: unknown) => {
@@ -415,7 +421,7 @@ export function EnterpriseDetailPage() {
               onEvents={onTimelineEvents}
             />
           )}
-          {rangeDays === 365 && points.length > 0 ? (
+          {rangeDays === 365 && range && points.length > 0 ? (
             <div className="chart-scroll">
               <EChartsChart option={calendar} height={200} ariaLabel={t('pages.enterprise.calendar', range)} style={{ minWidth: 760 }} />
             </div>
