@@ -1,7 +1,7 @@
 // One jest run for the whole repo: unit tests live beside their code (*.spec.ts),
 // integration and browser tests under tests/ (*.test.ts) share one global harness
 // (real PostgreSQL + real Kafka-protocol broker).
-const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json', isolatedModules: true }];
+const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }];
 const moduleNameMapper = {
   '^@envface/streams$': '<rootDir>/streams/src/index.ts',
   '^@envface/streams/(.*)$': '<rootDir>/streams/src/$1',
