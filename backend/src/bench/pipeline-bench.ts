@@ -23,6 +23,8 @@ import { dayOfInstant, topicName, withUsccCheck, type ContractEvent } from '@env
 import { startEmbeddedPostgres } from '../db/embedded-postgres';
 import { startApp } from '../bootstrap/start-app';
 import { RolloverService } from '../rollover/rollover.service';
+import { METRICS_REGISTRY } from '../metrics/metrics-registry';
+import type { Registry } from 'prom-client';
 import { fixedClock } from '../scoring/clock';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -55,6 +57,20 @@ function fmt(n: number, digits = 0): string {
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+function printDatabaseTime(stages: string, metrics: string): void {
+  const sums = new Map<string, { s: number; n: number }>();
+  for (const m of metrics.matchAll(/^envface_db_query_duration_seconds_(sum|count)\{tag="([^"]+)",outcome="ok"\} ([\d.e+-]+)$/gm)) {
+    const e = sums.get(m[2]!) ?? { s: 0, n: 0 };
+    if (m[1] === 'sum') e.s = Number(m[3]);
+    else e.n = Number(m[3]);
+    sums.set(m[2]!, e);
+  }
+  const g = /envface_scoring_group_messages_sum ([\d.e+-]+)\nenvface_scoring_group_messages_count ([\d.e+-]+)/.exec(metrics);
+  if (g && Number(g[2]) > 0) console.log(`group commit: ${fmt(Number(g[2]))} transactions, ${fmt(Number(g[1]) / Number(g[2]), 1)} messages each on average`);
+  console.log(`database time by query tag (${stages}):`);
+  for (const [tag, e] of [...sums].sort((a, b) => b[1].s - a[1].s).slice(0, 12)) console.log(`  ${tag.padEnd(40)} ${fmt(e.s * 1000).padStart(8)} ms in ${fmt(e.n)} calls`);
 }
 
 async function startBroker(): Promise<{ brokers: string[]; child: ChildProcess }> {
@@ -243,18 +259,7 @@ async function main(): Promise<void> {
     console.log(results[results.length - 1]!.join(': '));
 
     // Where the database time went (the app's own per-tag query histogram).
-    const metrics = await fetch(`http://127.0.0.1:${port}/metrics`).then((r) => r.text());
-    const sums = new Map<string, { s: number; n: number }>();
-    for (const m of metrics.matchAll(/^envface_db_query_duration_seconds_(sum|count)\{tag="([^"]+)",outcome="ok"\} ([\d.e+-]+)$/gm)) {
-      const e = sums.get(m[2]!) ?? { s: 0, n: 0 };
-      if (m[1] === 'sum') e.s = Number(m[3]);
-      else e.n = Number(m[3]);
-      sums.set(m[2]!, e);
-    }
-    const g = /envface_scoring_group_messages_sum ([\d.e+-]+)\nenvface_scoring_group_messages_count ([\d.e+-]+)/.exec(metrics);
-    if (g) console.log(`group commit: ${fmt(Number(g[2]))} transactions, ${fmt(Number(g[1]) / Number(g[2]), 1)} messages each on average`);
-    console.log('database time by query tag (A–D):');
-    for (const [tag, e] of [...sums].sort((a, b) => b[1].s - a[1].s).slice(0, 12)) console.log(`  ${tag.padEnd(34)} ${fmt(e.s * 1000).padStart(8)} ms in ${fmt(e.n)} calls`);
+    printDatabaseTime('A–D', await fetch(`http://127.0.0.1:${port}/metrics`).then((r) => r.text()));
 
     // ---- E. rollover ---------------------------------------------------------------------------
     app.kill('SIGTERM');
@@ -272,6 +277,7 @@ async function main(): Promise<void> {
     const rollover = inProcess.app.get(RolloverService);
     await rollover.idle();
     const msD = performance.now() - tD;
+    printDatabaseTime('E', await inProcess.app.get<Registry>(METRICS_REGISTRY).metrics());
     const revisions = (await sql.query<{ n: number }>('SELECT count(*)::int AS n FROM daily_ratings WHERE day = $1::date', [new Date(tomorrow * 86_400_000).toISOString().slice(0, 10)])).rows[0]!.n;
     const ids = { length: (await sql.query<{ n: number }>('SELECT count(*)::int AS n FROM enterprises')).rows[0]!.n };
     await inProcess.close();

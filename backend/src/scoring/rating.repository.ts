@@ -60,6 +60,21 @@ export class RatingRepository {
     );
   }
 
+  /**
+   * The latest revision of one day for many enterprises (the rollover): one range scan of the
+   * (day, enterprise) index instead of a probe per enterprise — a new day usually has no rows yet.
+   */
+  async latestOfDay(q: Queryable, enterpriseIds: readonly string[], day: string): Promise<StoredRatingRow[]> {
+    if (enterpriseIds.length === 0) return [];
+    return q.query<StoredRatingRow>(
+      'ratings.latest_of_day',
+      `SELECT DISTINCT ON (enterprise_id) ${COLUMNS} FROM daily_ratings
+       WHERE day = $2::date AND enterprise_id = ANY($1::text[])
+       ORDER BY enterprise_id, revision DESC`,
+      [enterpriseIds, day],
+    );
+  }
+
   async insert(q: Queryable, rows: readonly NewRatingRow[]): Promise<void> {
     if (rows.length === 0) return;
     await q.query(

@@ -380,7 +380,10 @@ export class ScoringService {
       if (days) plan.push({ id, ...days, causes });
     }
     if (plan.length === 0) return 0;
-    const stored = await this.ratings.latestInRanges(tx, plan.map((p) => ({ enterpriseId: p.id, from: isoFromDay(p.from), to: isoFromDay(p.to) })));
+    const oneDay = plan.every((p) => p.from === plan[0]!.from && p.to === plan[0]!.from);
+    const stored = oneDay
+      ? await this.ratings.latestOfDay(tx, plan.map((p) => p.id), isoFromDay(plan[0]!.from))
+      : await this.ratings.latestInRanges(tx, plan.map((p) => ({ enterpriseId: p.id, from: isoFromDay(p.from), to: isoFromDay(p.to) })));
     const byKey = new Map<string, StoredRatingRow>(stored.map((r) => [`${r.enterprise_id}|${r.day}`, r]));
     const rows: NewRatingRow[] = [];
     const changes: OutboxMessage[] = [];
