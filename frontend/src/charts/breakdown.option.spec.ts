@@ -27,6 +27,8 @@ describe('buildBreakdownOption', () => {
     const zoom = asArray(buildBreakdownOption(many, TEST_LABELS).dataZoom);
     expect(zoom.length).toBeGreaterThan(0);
     expect(zoom[0]).toMatchObject({ yAxisIndex: 0, startValue: 0, endValue: BREAKDOWN_VISIBLE_ROWS - 1 });
+    // Cropping, not filtering: filtered stacks are drawn with gaps between their segments.
+    for (const z of zoom) expect(z).toMatchObject({ filterMode: 'none' });
   });
 
   it('handles no rows', () => {

@@ -45,8 +45,10 @@ export function buildBreakdownOption(
     },
     dataZoom: scroll
       ? [
-          { type: 'slider', yAxisIndex: 0, right: 4, width: 14, startValue: 0, endValue: BREAKDOWN_VISIBLE_ROWS - 1 },
-          { type: 'inside', yAxisIndex: 0, zoomOnMouseWheel: false, moveOnMouseWheel: true },
+          // filterMode 'none': the window only crops the axis. Filtering the data instead breaks the
+          // stacking (segments drawn with gaps between them).
+          { type: 'slider', yAxisIndex: 0, right: 4, width: 14, startValue: 0, endValue: BREAKDOWN_VISIBLE_ROWS - 1, filterMode: 'none' },
+          { type: 'inside', yAxisIndex: 0, zoomOnMouseWheel: false, moveOnMouseWheel: true, filterMode: 'none' },
         ]
       : [],
     series: STACK_ORDER.map(
