@@ -19,7 +19,7 @@ const MAX_BACKOFF_MS = 5_000;
  * The Kafka edge of the scorer. One consumer group over the four input topics; per partition,
  * messages are processed in order in chunks, each chunk in ONE database transaction
  * (ScoringService), then the outbox is published (dead letters reach the DLQ topic), and only then is
- * the offset committed. A crash anywhere before the commit redelivers the chunk, which is harmless:
+ * the offset resolved for commit. A crash anywhere before the commit redelivers the chunk, which is harmless:
  * events are stored once by eventId and ratings only change when they differ.
  *
  * Outages: a failing database or publish is retried with capped exponential backoff while the
@@ -101,7 +101,10 @@ export class KafkaIngestService implements OnApplicationBootstrap, OnModuleDestr
     // A new group starts at the beginning of every topic: nothing published before the first start is lost.
     await consumer.subscribe({ topics: INPUT_TOPIC_KINDS.map((k) => topicName(topicPrefix, k)), fromBeginning: true });
     await consumer.run({
-      autoCommit: false,
+      // Offsets are resolved only after the chunk's transaction committed and its outbox was
+      // published; kafkajs then commits the resolved offsets of all partitions in one request after
+      // each batch (and on rebalance and stop) instead of one request per partition chunk.
+      autoCommit: true,
       eachBatchAutoResolve: false,
       // Several partitions in flight at once: their chunks are group-committed in one transaction.
       partitionsConsumedConcurrently: 64,
@@ -150,9 +153,7 @@ export class KafkaIngestService implements OnApplicationBootstrap, OnModuleDestr
         return r;
       });
       if (result === null) return; // stopping: the chunk is redelivered to whoever owns the partition next
-      const last = chunk[chunk.length - 1]!.offset;
-      resolveOffset(last);
-      await this.consumer!.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: (BigInt(last) + 1n).toString() }]);
+      resolveOffset(chunk[chunk.length - 1]!.offset);
       this.processed.inc({ topic: kind, outcome: 'accepted' }, result.accepted);
       this.processed.inc({ topic: kind, outcome: 'duplicate' }, result.duplicates);
       this.processed.inc({ topic: kind, outcome: 'rejected' }, result.rejected.length);
