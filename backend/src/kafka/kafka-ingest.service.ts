@@ -87,6 +87,9 @@ export class KafkaIngestService implements OnApplicationBootstrap, OnModuleDestr
       sessionTimeout: sessionTimeoutMs,
       rebalanceTimeout: Math.max(sessionTimeoutMs, 6_000),
       heartbeatInterval: Math.max(500, Math.floor(sessionTimeoutMs / 10)),
+      // Let the broker gather up to 64 KiB (or 250 ms) per fetch: a steady trickle of single
+      // messages would otherwise become one tiny transaction per fetch.
+      minBytes: 64 * 1024,
       maxWaitTimeInMs: 250,
       retry: { retries: 10, initialRetryTime: 300, maxRetryTime: MAX_BACKOFF_MS },
     });
