@@ -5,7 +5,7 @@ import type { Admin } from 'kafkajs';
 import { INPUT_TOPIC_KINDS, parseStreamFile, valueBytes } from '@envface/streams';
 import { ensureBackendBuilt, spawnApp } from '../support/app-process';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { createTestKafka, type EnvfaceTopicSet, type TestKafka } from '../support/test-kafka';
+import { createTestKafka, groupCaughtUp, type EnvfaceTopicSet, type TestKafka } from '../support/test-kafka';
 
 /**
  * Crash safety: the server is SIGKILLed at random moments while it consumes the sample stream and
@@ -35,16 +35,9 @@ describe(`crash safety (seed ${SEED})`, () => {
   const groupId = `envface-crash-${Date.now()}`;
   let env: Record<string, string>;
 
+  /** The group committed every input message and the outbox is empty. */
   async function caughtUp(): Promise<boolean> {
-    for (const kind of INPUT_TOPIC_KINDS) {
-      const topic = set.topics[kind];
-      const ends = await admin.fetchTopicOffsets(topic);
-      const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
-      for (const end of ends) {
-        const c = committed!.partitions.find((p) => p.partition === end.partition);
-        if ((c && c.offset !== '-1' ? BigInt(c.offset) : 0n) < BigInt(end.high)) return false;
-      }
-    }
+    if (!(await groupCaughtUp(admin, groupId, INPUT_TOPIC_KINDS.map((k) => set.topics[k])))) return false;
     return (await sql.query('SELECT count(*)::int AS n FROM outbox')).rows[0].n === 0;
   }
 

@@ -15,7 +15,7 @@ import {
 import { startApp, type RunningApp } from '../../backend/src/bootstrap/start-app';
 import { fixedClock } from '../../backend/src/scoring/clock';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { createTestKafka, type EnvfaceTopicSet, type TestKafka } from '../support/test-kafka';
+import { createTestKafka, groupCaughtUp, type EnvfaceTopicSet, type TestKafka } from '../support/test-kafka';
 
 /**
  * The whole pipeline with real parts: the sample stream produced to a Kafka-protocol broker with its
@@ -72,19 +72,10 @@ describe('Kafka → scorer → PostgreSQL → API, ratings and dead-letter topic
   }
 
   /** True when the group has committed every input message and the outbox is empty. */
+  /** The group committed every input message and the outbox is empty. */
   async function caughtUp(): Promise<boolean> {
-    for (const kind of INPUT_TOPIC_KINDS) {
-      const topic = set.topics[kind];
-      const ends = await admin.fetchTopicOffsets(topic);
-      const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
-      for (const end of ends) {
-        const c = committed!.partitions.find((p) => p.partition === end.partition);
-        const done = c && c.offset !== '-1' ? BigInt(c.offset) : 0n;
-        if (done < BigInt(end.high)) return false;
-      }
-    }
-    const outbox = await sql.query('SELECT count(*)::int AS n FROM outbox');
-    return outbox.rows[0].n === 0;
+    if (!(await groupCaughtUp(admin, groupId, INPUT_TOPIC_KINDS.map((k) => set.topics[k])))) return false;
+    return (await sql.query('SELECT count(*)::int AS n FROM outbox')).rows[0].n === 0;
   }
 
   async function readTopic(topic: string, count: number): Promise<{ key: string | null; value: any }[]> {

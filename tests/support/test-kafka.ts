@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
-import { Kafka, logLevel, Partitioners, type Consumer, type ConsumerConfig, type IHeaders, type Producer } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type Admin, type Consumer, type ConsumerConfig, type IHeaders, type Producer } from 'kafkajs';
 import { readHarnessConfig } from './harness-config';
 
 /**
@@ -145,4 +145,17 @@ export function createTestKafka(): TestKafka {
       await current?.disconnect();
     },
   };
+}
+
+/** True when `groupId` has committed every message of `topics` (all partitions up to their high watermark). */
+export async function groupCaughtUp(admin: Admin, groupId: string, topics: readonly string[]): Promise<boolean> {
+  for (const topic of topics) {
+    const ends = await admin.fetchTopicOffsets(topic);
+    const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+    for (const end of ends) {
+      const c = committed!.partitions.find((p) => p.partition === end.partition);
+      if ((c && c.offset !== '-1' ? BigInt(c.offset) : 0n) < BigInt(end.high)) return false;
+    }
+  }
+  return true;
 }
