@@ -152,6 +152,38 @@ describe('engine properties', () => {
     );
   });
 
+  it('a day\'s rating holds, date aside, on every day before nextChangeAfter says it may change', () => {
+    const undated = (r: ReturnType<typeof ratingDetailJson>) => ({ ...r, day: '' });
+    fc.assert(
+      fc.property(historyArb, fc.integer({ min: -10, max: 170 }), (h, at) => {
+        const ledger = ledgerOf(h, BOOK);
+        const day = FIRST_DAY + at;
+        const next = ledger.nextChangeAfter(day);
+        if (next !== null) expect(next).toBeGreaterThan(day);
+        const base = undated(ratingDetailJson(ledger.rate(day)));
+        // Days far beyond every event's window (or through the next change) must all equal the base.
+        const through = next === null ? day + 400 : next - 1;
+        for (let d = day + 1; d <= through; d++) expect([d, undated(ratingDetailJson(ledger.rate(d)))]).toEqual([d, base]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('nextChangeAfter is tight where a window ends: the day it names differs from the one before', () => {
+    const ledger = ledgerOf(
+      [
+        { eventId: 'x1', type: 'monitoring.reading', enterpriseId: ENTERPRISE, occurredAt: '2026-01-10T09:00:00+08:00', data: { pointId: 'W1', pollutant: 'COD', value: 60, limit: 50 } },
+      ] as ContractEvent[],
+      BOOK,
+    );
+    const day = dayOfInstant(Date.parse('2026-01-10T09:00:00+08:00'), TZ);
+    const next = ledger.nextChangeAfter(day)!;
+    expect(next).toBe(day + BOOK.defaultProfile.windows.reading);
+    expect(ledger.rate(next).scoreTenths).toBeGreaterThan(ledger.rate(next - 1).scoreTenths);
+    expect(ledger.nextChangeAfter(next)).toBeNull();
+    expect(ledger.nextChangeAfter(day - 1)).toBe(day); // before the first day: unknown, look again tomorrow
+  });
+
   it('the default rule book is the model (E 4379, M 2190, P 2437, S 994)', () => {
     expect(defaultRuleBook().defaultProfile.weights).toEqual({ E: 4379, M: 2190, P: 2437, S: 994 });
   });

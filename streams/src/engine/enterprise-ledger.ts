@@ -121,6 +121,35 @@ export class EnterpriseLedger implements RepairLookup {
     return rateDay(day, this.allEffects(), permitLapseOn(day, this.permits.values(), this.profile), this.profile);
   }
 
+  /**
+   * The first day after `day` whose rating may differ from `day`'s in anything but its date, from
+   * the events applied so far; null when no later day can differ. A day's rating is a function of
+   * the effects active on it and its permit state (§4–§6), so it can only change where an effect's
+   * window starts or ends or where a permit event, validity start or expiry takes effect. A lapsed
+   * day (P2) is explained with that day's own window, so the next day always differs. Lets the
+   * nightly rollover copy yesterday's rating instead of re-evaluating enterprises nothing happens to.
+   */
+  nextChangeAfter(day: Day): Day | null {
+    if (this.first === null || day < this.first) return day + 1;
+    if (permitLapseOn(day, this.permits.values(), this.profile)) return day + 1;
+    let next: Day | null = null;
+    const consider = (d: Day): void => {
+      if (d > day && (next === null || d < next)) next = d;
+    };
+    for (const e of this.allEffects()) {
+      consider(e.from);
+      if (e.until !== null) consider(e.until);
+    }
+    for (const entries of this.permits.values()) {
+      for (const p of entries) {
+        consider(p.day);
+        if (p.validFrom !== null) consider(p.validFrom);
+        if (p.validUntil !== null) consider(p.validUntil + 1);
+      }
+    }
+    return next;
+  }
+
   /** Current effects (before caps), e.g. for "how to regain stars". */
   allEffects(): readonly Effect[] {
     if (this.flatEffects === null) {
