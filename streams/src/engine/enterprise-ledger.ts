@@ -18,6 +18,9 @@ export interface ApplyOutcome {
   affected: DayRange | null;
 }
 
+const NO_EFFECTS: readonly Effect[] = Object.freeze([]);
+const NO_PERMITS: readonly (readonly PermitEntry[])[] = Object.freeze([]);
+
 function addToSet<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
   const s = map.get(key);
   if (s) s.add(value);
@@ -50,15 +53,18 @@ export class EnterpriseLedger implements RepairLookup {
   private industryFrom: { atMs: number; id: string } | null = null;
   private first: Day | null = null;
 
-  private readonly events = new Map<string, ScoringEvent>();
-  private readonly voidedTargets = new Set<string>();
-  private readonly effectsByEvent = new Map<string, Effect[]>();
-  private readonly dependentsByRef = new Map<string, Set<string>>();
-  private readonly completionsByRef = new Map<string, Set<string>>();
-  private readonly overdueByKey = new Map<string, Set<string>>();
-  private readonly submissionsByKey = new Map<string, Set<string>>();
-  private readonly permits = new Map<string, PermitEntry[]>();
-  private flatEffects: Effect[] | null = [];
+  // Created on first use: the scorer keeps a ledger per enterprise (200,000 of them), most with
+  // nothing but a permit, and an empty Map costs about 190 bytes — eight of them tripled the heap
+  // and the length of every full garbage collection.
+  private events: Map<string, ScoringEvent> | undefined;
+  private voidedTargets: Set<string> | undefined;
+  private effectsByEvent: Map<string, Effect[]> | undefined;
+  private dependentsByRef: Map<string, Set<string>> | undefined;
+  private completionsByRef: Map<string, Set<string>> | undefined;
+  private overdueByKey: Map<string, Set<string>> | undefined;
+  private submissionsByKey: Map<string, Set<string>> | undefined;
+  private permits: Map<string, PermitEntry[]> | undefined;
+  private flatEffects: readonly Effect[] | null = NO_EFFECTS;
 
   constructor(
     readonly enterpriseId: string,
@@ -78,12 +84,12 @@ export class EnterpriseLedger implements RepairLookup {
 
   /** Number of retained events (for memory accounting). */
   get retainedEvents(): number {
-    return this.events.size;
+    return this.events?.size ?? 0;
   }
 
   /** True when the event is retained here. Events without any effect are not remembered at all. */
   has(eventId: string): boolean {
-    return this.events.has(eventId);
+    return this.events?.has(eventId) ?? false;
   }
 
   /**
@@ -92,7 +98,7 @@ export class EnterpriseLedger implements RepairLookup {
    * remembering every hourly reading's id here would grow without bound.
    */
   apply(se: ScoringEvent): ApplyOutcome {
-    if (this.events.has(se.id)) return { applied: false, affected: null };
+    if (this.events?.has(se.id)) return { applied: false, affected: null };
     let affected: DayRange | null = null;
     if (this.first === null || se.day < this.first) {
       // The enterprise's days from here on come into existence (first event), or the days before
@@ -103,22 +109,22 @@ export class EnterpriseLedger implements RepairLookup {
     const ev = se.event;
     if (ev.type === 'enterprise.upserted') return { applied: true, affected: this.applyRegistry(se, ev.data.industryCode, affected) };
     if (ev.type === 'enforcement.voided') {
-      this.events.set(se.id, se);
+      (this.events ??= new Map()).set(se.id, se);
       const target = ev.data.targetEventId;
-      if (this.voidedTargets.has(target)) return { applied: true, affected };
-      this.voidedTargets.add(target);
+      if (this.voidedTargets?.has(target)) return { applied: true, affected };
+      (this.voidedTargets ??= new Set()).add(target);
       const victim = this.events.get(target);
       // A void of a void has no effect; a void of an unknown event waits for it.
       if (!victim || victim.event.type === 'enforcement.voided') return { applied: true, affected };
       return { applied: true, affected: this.deactivate(victim, affected) };
     }
-    if (this.voidedTargets.has(se.id)) return { applied: true, affected }; // voided before it arrived
+    if (this.voidedTargets?.has(se.id)) return { applied: true, affected }; // voided before it arrived
     return { applied: true, affected: this.activate(se, affected) };
   }
 
   /** The rating of `day` over everything applied so far. */
   rate(day: Day): DayRating {
-    return rateDay(day, this.allEffects(), permitLapseOn(day, this.permits.values(), this.profile), this.profile);
+    return rateDay(day, this.allEffects(), permitLapseOn(day, this.permitLists(), this.profile), this.profile);
   }
 
   /**
@@ -131,7 +137,7 @@ export class EnterpriseLedger implements RepairLookup {
    */
   nextChangeAfter(day: Day): Day | null {
     if (this.first === null || day < this.first) return day + 1;
-    if (permitLapseOn(day, this.permits.values(), this.profile)) return day + 1;
+    if (permitLapseOn(day, this.permitLists(), this.profile)) return day + 1;
     let next: Day | null = null;
     const consider = (d: Day): void => {
       if (d > day && (next === null || d < next)) next = d;
@@ -140,7 +146,7 @@ export class EnterpriseLedger implements RepairLookup {
       consider(e.from);
       if (e.until !== null) consider(e.until);
     }
-    for (const entries of this.permits.values()) {
+    for (const entries of this.permitLists()) {
       for (const p of entries) {
         consider(p.day);
         if (p.validFrom !== null) consider(p.validFrom);
@@ -154,27 +160,31 @@ export class EnterpriseLedger implements RepairLookup {
   allEffects(): readonly Effect[] {
     if (this.flatEffects === null) {
       const flat: Effect[] = [];
-      for (const list of this.effectsByEvent.values()) for (const e of list) flat.push(e);
+      for (const list of this.effectsByEvent?.values() ?? []) for (const e of list) flat.push(e);
       this.flatEffects = flat;
     }
     return this.flatEffects;
   }
 
+  private permitLists(): Iterable<readonly PermitEntry[]> {
+    return this.permits?.values() ?? NO_PERMITS;
+  }
+
   // ---- RepairLookup ----
 
   earliestCompletion(ref: string): Day | undefined {
-    return this.earliestOf(this.completionsByRef.get(ref));
+    return this.earliestOf(this.completionsByRef?.get(ref));
   }
 
   earliestSubmission(key: string): Day | undefined {
-    return this.earliestOf(this.submissionsByKey.get(key));
+    return this.earliestOf(this.submissionsByKey?.get(key));
   }
 
   private earliestOf(ids: Set<string> | undefined): Day | undefined {
     if (!ids) return undefined;
     let best: Day | undefined;
     for (const id of ids) {
-      const d = this.events.get(id)!.day;
+      const d = this.events!.get(id)!.day;
       if (best === undefined || d < best) best = d;
     }
     return best;
@@ -191,9 +201,9 @@ export class EnterpriseLedger implements RepairLookup {
     if (next === this.profile) return affected;
     // Another profile means other points and windows on every day: rebuild every effect.
     this.profile = next;
-    const all = new Set<string>(this.effectsByEvent.keys());
-    for (const ids of this.overdueByKey.values()) for (const id of ids) all.add(id);
-    for (const ids of this.dependentsByRef.values()) for (const id of ids) all.add(id);
+    const all = new Set<string>(this.effectsByEvent?.keys() ?? []);
+    for (const ids of this.overdueByKey?.values() ?? []) for (const id of ids) all.add(id);
+    for (const ids of this.dependentsByRef?.values() ?? []) for (const id of ids) all.add(id);
     this.recompute(all, null);
     return { from: this.first!, until: null };
   }
@@ -203,49 +213,49 @@ export class EnterpriseLedger implements RepairLookup {
     const dirty = new Set<string>();
     switch (ev.type) {
       case 'enforcement.rectification_completed':
-        this.events.set(se.id, se);
-        addToSet(this.completionsByRef, ev.data.ref, se.id);
-        for (const id of this.dependentsByRef.get(ev.data.ref) ?? []) dirty.add(id);
+        (this.events ??= new Map()).set(se.id, se);
+        addToSet((this.completionsByRef ??= new Map()), ev.data.ref, se.id);
+        for (const id of this.dependentsByRef?.get(ev.data.ref) ?? []) dirty.add(id);
         break;
       case 'permit.report_submitted': {
-        this.events.set(se.id, se);
+        (this.events ??= new Map()).set(se.id, se);
         const key = reportKey(ev.data.permitNo, ev.data.reportType, ev.data.period);
-        addToSet(this.submissionsByKey, key, se.id);
-        for (const id of this.overdueByKey.get(key) ?? []) dirty.add(id);
+        addToSet((this.submissionsByKey ??= new Map()), key, se.id);
+        for (const id of this.overdueByKey?.get(key) ?? []) dirty.add(id);
         break;
       }
       case 'permit.report_overdue':
-        this.events.set(se.id, se);
-        addToSet(this.overdueByKey, reportKey(ev.data.permitNo, ev.data.reportType, ev.data.period), se.id);
+        (this.events ??= new Map()).set(se.id, se);
+        addToSet((this.overdueByKey ??= new Map()), reportKey(ev.data.permitNo, ev.data.reportType, ev.data.period), se.id);
         dirty.add(se.id);
         break;
       case 'permit.issued':
       case 'permit.renewed':
       case 'permit.revoked': {
-        this.events.set(se.id, se);
+        (this.events ??= new Map()).set(se.id, se);
         const p = permitEntryOf(se)!;
-        const list = this.permits.get(p.permitNo);
+        const list = this.permits?.get(p.permitNo);
         if (list) insertPermitEntry(list, p.entry);
-        else this.permits.set(p.permitNo, [p.entry]);
+        else (this.permits ??= new Map()).set(p.permitNo, [p.entry]);
         // P2 on every day from this event's day on may change.
         affected = union(affected, se.day, null);
         break;
       }
       case 'monitoring.reading':
         if (ev.data.value <= ev.data.limit) return affected; // no effect, not retained
-        this.events.set(se.id, se);
+        (this.events ??= new Map()).set(se.id, se);
         dirty.add(se.id);
         break;
       case 'enforcement.inspection':
         if (ev.data.result !== 'violation_found') return affected;
-        this.events.set(se.id, se);
-        addToSet(this.dependentsByRef, ev.data.inspectionId, se.id);
+        (this.events ??= new Map()).set(se.id, se);
+        addToSet((this.dependentsByRef ??= new Map()), ev.data.inspectionId, se.id);
         dirty.add(se.id);
         break;
       default: {
         const ref = repairRefOf(se);
-        this.events.set(se.id, se);
-        if (ref !== null) addToSet(this.dependentsByRef, ref, se.id);
+        (this.events ??= new Map()).set(se.id, se);
+        if (ref !== null) addToSet((this.dependentsByRef ??= new Map()), ref, se.id);
         dirty.add(se.id);
       }
     }
@@ -256,34 +266,34 @@ export class EnterpriseLedger implements RepairLookup {
   private deactivate(se: ScoringEvent, affected: DayRange | null): DayRange | null {
     const ev = se.event;
     const dirty = new Set<string>([se.id]);
-    this.events.delete(se.id);
+    this.events!.delete(se.id);
     switch (ev.type) {
       case 'enforcement.rectification_completed':
-        this.completionsByRef.get(ev.data.ref)?.delete(se.id);
-        for (const id of this.dependentsByRef.get(ev.data.ref) ?? []) dirty.add(id);
+        this.completionsByRef?.get(ev.data.ref)?.delete(se.id);
+        for (const id of this.dependentsByRef?.get(ev.data.ref) ?? []) dirty.add(id);
         break;
       case 'permit.report_submitted': {
         const key = reportKey(ev.data.permitNo, ev.data.reportType, ev.data.period);
-        this.submissionsByKey.get(key)?.delete(se.id);
-        for (const id of this.overdueByKey.get(key) ?? []) dirty.add(id);
+        this.submissionsByKey?.get(key)?.delete(se.id);
+        for (const id of this.overdueByKey?.get(key) ?? []) dirty.add(id);
         break;
       }
       case 'permit.report_overdue':
-        this.overdueByKey.get(reportKey(ev.data.permitNo, ev.data.reportType, ev.data.period))?.delete(se.id);
+        this.overdueByKey?.get(reportKey(ev.data.permitNo, ev.data.reportType, ev.data.period))?.delete(se.id);
         break;
       case 'permit.issued':
       case 'permit.renewed':
       case 'permit.revoked': {
         const p = permitEntryOf(se)!;
-        const list = this.permits.get(p.permitNo)!;
+        const list = this.permits!.get(p.permitNo)!;
         list.splice(list.findIndex((e) => e.id === se.id), 1);
-        if (list.length === 0) this.permits.delete(p.permitNo);
+        if (list.length === 0) this.permits!.delete(p.permitNo);
         affected = union(affected, se.day, null);
         break;
       }
       default: {
         const ref = repairRefOf(se);
-        if (ref !== null) this.dependentsByRef.get(ref)?.delete(se.id);
+        if (ref !== null) this.dependentsByRef?.get(ref)?.delete(se.id);
       }
     }
     return this.recompute(dirty, affected);
@@ -291,13 +301,13 @@ export class EnterpriseLedger implements RepairLookup {
 
   private recompute(ids: Set<string>, affected: DayRange | null): DayRange | null {
     for (const id of ids) {
-      const old = this.effectsByEvent.get(id);
-      const se = this.events.get(id);
+      const old = this.effectsByEvent?.get(id);
+      const se = this.events?.get(id);
       const next = se ? deriveEffects(se, this.profile, this) : [];
       if (old) for (const e of old) affected = union(affected, e.from, e.until);
       for (const e of next) affected = union(affected, e.from, e.until);
-      if (next.length > 0) this.effectsByEvent.set(id, next);
-      else this.effectsByEvent.delete(id);
+      if (next.length > 0) (this.effectsByEvent ??= new Map()).set(id, next);
+      else this.effectsByEvent?.delete(id);
       if (old || next.length > 0) this.flatEffects = null;
     }
     return affected;
