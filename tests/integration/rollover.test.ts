@@ -144,6 +144,15 @@ describe('midnight rollover', () => {
     expect(indicators(today.get(PERMIT))).toEqual([]);
     expect(indicators(today.get(ORDER))).toEqual(['E3']);
     expect(indicators(today.get(WINDOW))).toEqual(['M1']);
+    // Where each rating can next change without an event: the rollover's fast path reads this.
+    const next = await sql.query('SELECT uscc, next_change_day::text AS d FROM enterprise_ledgers');
+    expect(Object.fromEntries(next.rows.map((r) => [r.uscc, r.d]))).toEqual({
+      [PERMIT]: isoFromDay(D + 1), // the permit's last valid day is D
+      [ORDER]: isoFromDay(D + 1), // overdue from the day after the deadline
+      [WINDOW]: isoFromDay(D + 1), // the reading's 30-day window
+      [PENALTY]: isoFromDay(D - 1 + book.defaultProfile.windows.penalty),
+      [NEWCOMER]: 'infinity',
+    });
   });
 
   it('rates day D+1 for every enterprise exactly as the engine does, and publishes the changes', async () => {
@@ -152,7 +161,8 @@ describe('midnight rollover', () => {
     await app.app.get(OutboxDrainer).drain(); // D's own changes go out first
     published.length = 0;
     const result = await app.app.get(RolloverService).runDay(D + 1);
-    expect(result).toMatchObject({ day: isoFromDay(D + 1), outcome: 'done', enterprises: IDS.length, revisions: IDS.length });
+    // PENALTY and NEWCOMER have nothing ending tonight: copied in SQL; the other three evaluated.
+    expect(result).toMatchObject({ day: isoFromDay(D + 1), outcome: 'done', enterprises: IDS.length, revisions: IDS.length, copied: 2 });
 
     const next = await stored(D + 1);
     expect([...next.keys()].sort()).toEqual([...IDS].sort());
@@ -272,5 +282,16 @@ describe('midnight rollover', () => {
     expect([...day7.keys()].sort()).toEqual([...IDS].sort());
     const current = await sql.query('SELECT DISTINCT rated_day::text AS d FROM enterprises');
     expect(current.rows).toEqual([{ d: isoFromDay(D + 7) }]);
+    // The 5-star streak, carried night by night (mostly by copies), equals the one counted from the history.
+    const streaks = await sql.query('SELECT uscc, streak FROM enterprises ORDER BY uscc');
+    let fiveStar = 0;
+    for (const r of streaks.rows) {
+      const days = await sql.query('SELECT DISTINCT ON (day) day, stars FROM daily_ratings WHERE enterprise_id = $1 ORDER BY day, revision DESC', [r.uscc]);
+      let n = 0;
+      for (let i = days.rows.length - 1; i >= 0 && days.rows[i].stars === 5; i--) n++;
+      if (n > 0) fiveStar++;
+      expect([r.uscc, r.streak]).toEqual([r.uscc, n]);
+    }
+    expect(fiveStar).toBeGreaterThan(0);
   });
 });

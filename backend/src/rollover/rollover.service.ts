@@ -10,7 +10,7 @@ import { catchUpDays, nextRolloverAt } from './rollover-schedule';
 import { RolloverRepository } from './rollover.repository';
 
 /** Enterprises rated per transaction: big enough to amortise the round trips, small enough to keep locks short. */
-const CHUNK = 2_000;
+const CHUNK = 5_000;
 /** A claim unfinished this long belongs to a dead instance. */
 const STALE_SECONDS = 15 * 60;
 /** After a failure or a day another instance holds, look again this much later (not only at midnight). */
@@ -24,6 +24,8 @@ export interface RolloverDayResult {
   outcome: RolloverOutcome;
   enterprises: number;
   revisions: number;
+  /** Of the revisions, those copied from the previous day because nothing could change (no ledger needed). */
+  copied: number;
   ms: number;
 }
 
@@ -156,7 +158,7 @@ export class RolloverService implements OnApplicationBootstrap, OnModuleDestroy 
     if (done.length > 0) {
       const span = done.length === 1 ? done[0].day : `${done[0].day}..${done[done.length - 1].day}`;
       this.logger.log(
-        `rolled over ${span}: ${done.length} day(s), ${summary.enterprises} enterprise-days, ${summary.revisions} revisions, ${summary.ms} ms`,
+        `rolled over ${span}: ${done.length} day(s), ${summary.enterprises} enterprise-days, ${summary.revisions} revisions (${done.reduce((n, r) => n + r.copied, 0)} copied unchanged), ${summary.ms} ms`,
       );
     }
     for (const r of results) if (r.outcome === 'busy') this.logger.log(`rollover of ${r.day} is running on another instance`);
@@ -166,25 +168,26 @@ export class RolloverService implements OnApplicationBootstrap, OnModuleDestroy 
   private async rollOver(day: Day, force: boolean): Promise<RolloverDayResult> {
     const started = Date.now();
     const iso = isoFromDay(day);
-    const result = (outcome: RolloverOutcome, enterprises = 0, revisions = 0): RolloverDayResult => ({
-      day: iso, outcome, enterprises, revisions, ms: Date.now() - started,
-    });
+    let enterprises = 0;
+    let revisions = 0;
+    let copied = 0;
+    const result = (outcome: RolloverOutcome): RolloverDayResult => ({ day: iso, outcome, enterprises, revisions, copied, ms: Date.now() - started });
     if (!force) {
       const claim = await this.runs.claim(iso, this.instance, STALE_SECONDS);
       if (claim !== 'claimed') return result(claim === 'finished' ? 'finished_elsewhere' : 'busy');
     }
-    let enterprises = 0;
-    let revisions = 0;
     let after = '';
     try {
       for (;;) {
         if (this.stopping) {
           if (!force) await this.runs.release(iso, this.instance);
-          return result('stopped', enterprises, revisions);
+          return result('stopped');
         }
         const ids = await this.runs.enterprisesOn(iso, after, CHUNK);
         if (ids.length === 0) break;
-        revisions += await this.scoring.rateDay(ids, day);
+        const rolled = await this.scoring.rollDay(ids, day);
+        revisions += rolled.revisions;
+        copied += rolled.copied;
         enterprises += ids.length;
         after = ids[ids.length - 1];
         // Publish while the next chunk is rated; drains coalesce, the final one below is awaited.
@@ -198,6 +201,6 @@ export class RolloverService implements OnApplicationBootstrap, OnModuleDestroy 
     if (!force) await this.runs.finish(iso, this.instance);
     // A failing sink keeps its messages in the outbox and the drainer retries by itself.
     await this.drainer.drain().catch(() => undefined);
-    return result('done', enterprises, revisions);
+    return result('done');
   }
 }

@@ -58,6 +58,14 @@ export interface LockedEnterprise {
   stars: number | null;
   streak: number | null;
   firstDay: string;
+  /** enterprise_ledgers.next_change_day as text ('infinity' when none); null when unknown. */
+  nextChangeDay: string | null;
+}
+
+export interface NextChangeRow {
+  uscc: string;
+  /** YYYY-MM-DD, or 'infinity'. */
+  nextChangeDay: string;
 }
 
 export interface ClaimRow {
@@ -84,38 +92,60 @@ export class EnterpriseRepository {
     if (rows.length === 0) return new Map();
     const sorted = [...rows].sort((a, b) => (a.uscc < b.uscc ? -1 : 1)); // one lock order: no deadlocks between instances
     const ids = sorted.map((r) => r.uscc);
+    // DO NOTHING takes no lock on existing rows (DO UPDATE … WHERE would lock, and so dirty, every
+    // enterprise's wide row on every batch). The ledger row below is the lock, always taken before
+    // any enterprises row is written — the same order as the rollover.
     await q.query(
       'enterprises.ensure',
-      `INSERT INTO enterprises AS e (uscc, first_day, public_token)
+      `INSERT INTO enterprises (uscc, first_day, public_token)
        SELECT * FROM unnest($1::text[], $2::date[], $3::text[])
-       ON CONFLICT (uscc) DO UPDATE SET first_day = EXCLUDED.first_day, updated_at = now() WHERE EXCLUDED.first_day < e.first_day`,
+       ON CONFLICT (uscc) DO NOTHING`,
       [ids, sorted.map((r) => r.firstDay), sorted.map((r) => r.publicToken)],
     );
-    const counted = await q.query<{ uscc: string; event_count: number }>(
+    const counted = await q.query<{ uscc: string; event_count: number; next_change_day: string | null }>(
       'enterprises.count_events',
       `INSERT INTO enterprise_ledgers AS l (uscc, event_count) SELECT * FROM unnest($1::text[], $2::int[])
        ON CONFLICT (uscc) DO UPDATE SET event_count = l.event_count + EXCLUDED.event_count
-       RETURNING uscc, event_count`,
+       RETURNING uscc, event_count, next_change_day::text AS next_change_day`,
       [ids, sorted.map((r) => r.newEvents)],
     );
     const rowsNow = await this.current(q, ids);
     const added = new Map(rows.map((r) => [r.uscc, r.newEvents]));
-    for (const c of counted) rowsNow.get(c.uscc)!.eventCountBefore = c.event_count - (added.get(c.uscc) ?? 0);
+    for (const c of counted) {
+      const row = rowsNow.get(c.uscc)!;
+      row.eventCountBefore = c.event_count - (added.get(c.uscc) ?? 0);
+      row.nextChangeDay = c.next_change_day;
+    }
+    // A late event moves the first day back (rare: one more statement only when it happens).
+    const moved = sorted.filter((r) => r.firstDay < rowsNow.get(r.uscc)!.firstDay);
+    if (moved.length > 0) {
+      await q.query(
+        'enterprises.move_first_day',
+        `INSERT INTO enterprises AS e (uscc, first_day, public_token)
+         SELECT uscc, first_day, 'unused-unused-unused-unused' FROM unnest($1::text[], $2::date[]) AS m(uscc, first_day)
+         ON CONFLICT (uscc) DO UPDATE SET first_day = EXCLUDED.first_day, updated_at = now() WHERE EXCLUDED.first_day < e.first_day`,
+        [moved.map((r) => r.uscc), moved.map((r) => r.firstDay)],
+      );
+      for (const r of moved) rowsNow.get(r.uscc)!.firstDay = r.firstDay;
+    }
     return rowsNow;
   }
 
   /** Locks existing enterprises' ledger rows (the rollover) and returns them; unknown ids are absent. */
   async lock(q: Queryable, ids: readonly string[]): Promise<Map<string, LockedEnterprise>> {
     if (ids.length === 0) return new Map();
-    const counts = await q.query<{ uscc: string; event_count: number }>(
+    const counts = await q.query<{ uscc: string; event_count: number; next_change_day: string | null }>(
       'enterprises.lock',
-      'SELECT uscc, event_count FROM enterprise_ledgers WHERE uscc = ANY($1::text[]) ORDER BY uscc FOR UPDATE',
+      'SELECT uscc, event_count, next_change_day::text AS next_change_day FROM enterprise_ledgers WHERE uscc = ANY($1::text[]) ORDER BY uscc FOR UPDATE',
       [ids],
     );
     const rowsNow = await this.current(q, ids);
     for (const c of counts) {
       const row = rowsNow.get(c.uscc);
-      if (row) row.eventCountBefore = c.event_count;
+      if (row) {
+        row.eventCountBefore = c.event_count;
+        row.nextChangeDay = c.next_change_day;
+      }
     }
     return rowsNow;
   }
@@ -126,7 +156,19 @@ export class EnterpriseRepository {
       `SELECT uscc, rated_day::text AS rated_day, stars, streak, first_day::text AS first_day FROM enterprises WHERE uscc = ANY($1::text[])`,
       [ids],
     );
-    return new Map(rows.map((r) => [r.uscc, { uscc: r.uscc, eventCountBefore: 0, ratedDay: r.rated_day, stars: r.stars, streak: r.streak, firstDay: r.first_day }]));
+    return new Map(rows.map((r) => [r.uscc, { uscc: r.uscc, eventCountBefore: 0, ratedDay: r.rated_day, stars: r.stars, streak: r.streak, firstDay: r.first_day, nextChangeDay: null }]));
+  }
+
+  /** Records each enterprise's next possible rating change (rows exist: claimed or locked earlier in the transaction). */
+  async setNextChange(q: Queryable, rows: readonly NextChangeRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await q.query(
+      'enterprises.set_next_change',
+      `INSERT INTO enterprise_ledgers AS l (uscc, event_count, next_change_day)
+       SELECT uscc, 0, next_change_day FROM unnest($1::text[], $2::date[]) AS n(uscc, next_change_day)
+       ON CONFLICT (uscc) DO UPDATE SET next_change_day = EXCLUDED.next_change_day`,
+      [rows.map((r) => r.uscc), rows.map((r) => r.nextChangeDay)],
+    );
   }
 
   /** Master data from registrations; an older registration than the one applied is ignored. */

@@ -94,9 +94,15 @@ export class OutboxDrainer implements OnApplicationBootstrap, OnModuleDestroy {
     } while (this.again && !this.stopped);
   }
 
+  /**
+   * All sinks at once: dashboards need not wait for the broker's acknowledgement. If any sink fails
+   * the rows stay in the outbox and every sink gets them again (at-least-once for each).
+   */
   private async publish(rows: readonly OutboxRow[]): Promise<void> {
     if (rows.length === 0) return;
-    for (const sink of this.sinks) await sink.publish(rows);
+    const outcomes = await Promise.allSettled(this.sinks.map((sink) => sink.publish(rows)));
+    const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   /** Publishes rows nobody handed over (their writer died between commit and publish). */

@@ -101,6 +101,47 @@ export class RatingRepository {
     );
   }
 
+  /**
+   * The nightly rollover's fast path, one statement: each given enterprise (the caller holds its
+   * ledger row lock and knows nothing can change on `day`) gets the previous day's rating as `day`'s
+   * first revision, its current rating moved to `day` (streak carried) and its ratings message in
+   * the outbox. Skipped, for the caller to evaluate: a row for `day` already stored, no previous
+   * day's rating, a current rating that is not the previous day's.
+   */
+  async copyPreviousDay(q: Queryable, enterpriseIds: readonly string[], day: string, at: string): Promise<{ copied: string[]; outboxIds: string[] }> {
+    if (enterpriseIds.length === 0) return { copied: [], outboxIds: [] };
+    const rows = await q.query<{ copied: string[] | null; outbox_ids: string[] | null }>(
+      'ratings.copy_previous_day',
+      `WITH prev AS (
+         SELECT DISTINCT ON (d.enterprise_id) d.enterprise_id, d.score_tenths, d.stars, d.face, d.colour, d.grade, d.veto, d.criteria,
+           d.bonus, d.effects
+         FROM daily_ratings d
+         WHERE d.day = $2::date - 1 AND d.enterprise_id = ANY($1::text[])
+         ORDER BY d.enterprise_id, d.revision DESC),
+       ins AS (
+         INSERT INTO daily_ratings (enterprise_id, day, revision, score_tenths, stars, face, colour, grade, veto, criteria, bonus, effects, cause_event_ids)
+         SELECT p.enterprise_id, $2::date, 1, p.score_tenths, p.stars, p.face, p.colour, p.grade, p.veto, p.criteria, p.bonus, p.effects, '{}'
+         FROM prev p JOIN enterprises e ON e.uscc = p.enterprise_id AND e.rated_day = $2::date - 1
+         WHERE NOT EXISTS (SELECT 1 FROM daily_ratings x WHERE x.enterprise_id = p.enterprise_id AND x.day = $2::date)
+         ORDER BY p.enterprise_id
+         RETURNING enterprise_id, score_tenths, stars, face, colour, grade, veto),
+       cur AS (
+         UPDATE enterprises e SET rated_day = $2::date, streak = CASE WHEN i.stars = 5 THEN e.streak + 1 ELSE 0 END, updated_at = now()
+         FROM ins i WHERE e.uscc = i.enterprise_id),
+       msg AS (
+         INSERT INTO outbox (kind, key, payload)
+         SELECT 'ratings', i.enterprise_id, jsonb_build_object(
+           'enterpriseId', i.enterprise_id, 'day', $2::date::text, 'score', round(i.score_tenths / 10.0, 1), 'stars', i.stars,
+           'face', i.face, 'colour', i.colour, 'grade', i.grade, 'veto', i.veto, 'revision', 1, 'previous', NULL::jsonb,
+           'causeEventIds', '[]'::jsonb, 'at', $3::text)
+         FROM ins i ORDER BY i.enterprise_id
+         RETURNING id)
+       SELECT (SELECT array_agg(enterprise_id) FROM ins) AS copied, (SELECT array_agg(id::text ORDER BY id) FROM msg) AS outbox_ids`,
+      [enterpriseIds, day, at],
+    );
+    return { copied: rows[0]?.copied ?? [], outboxIds: rows[0]?.outbox_ids ?? [] };
+  }
+
   async range(q: Queryable, enterpriseId: string, from: string, to: string): Promise<StoredRatingRow[]> {
     return this.latestInRanges(q, [{ enterpriseId, from, to }]);
   }
