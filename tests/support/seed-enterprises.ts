@@ -102,6 +102,18 @@ export async function seedEnterprises(client: Client, o: SeedOptions): Promise<S
     ),
   );
 
+  // What the scorer keeps with every rating change: the latest star drop of the last week.
+  await client.query(
+    `WITH latest AS (
+       SELECT DISTINCT ON (enterprise_id, day) enterprise_id, day, stars FROM daily_ratings
+       WHERE day BETWEEN $1::date - 8 AND $1::date ORDER BY enterprise_id, day, revision DESC),
+     drops AS (
+       SELECT c.enterprise_id, max(c.day) AS drop_day FROM latest c JOIN latest p ON p.enterprise_id = c.enterprise_id AND p.day = c.day - 1
+       WHERE c.stars < p.stars GROUP BY c.enterprise_id)
+     UPDATE enterprises e SET last_drop_day = d.drop_day FROM drops d WHERE e.uscc = d.enterprise_id`,
+    [o.today],
+  );
+
   // The seeded days count as rolled over, so an app started on this database has no catch-up to do.
   await client.query(`INSERT INTO rollover_runs (day, finished_at, instance) VALUES ($1::date, now(), 'seed') ON CONFLICT (day) DO NOTHING`, [o.today]);
 

@@ -171,6 +171,31 @@ export class EnterpriseRepository {
     );
   }
 
+  /**
+   * Recomputes last_drop_day for enterprises whose ratings of the last 8 days changed in this
+   * transaction: the latest day in [today − 7, today] whose stars are below the day before's.
+   * Written only where it moved.
+   */
+  async markDrops(q: Queryable, ids: readonly string[], today: string): Promise<void> {
+    if (ids.length === 0) return;
+    await q.query(
+      'enterprises.mark_drops',
+      `WITH latest AS (
+         SELECT DISTINCT ON (enterprise_id, day) enterprise_id, day, stars FROM daily_ratings
+         WHERE enterprise_id = ANY($1::text[]) AND day BETWEEN $2::date - 8 AND $2::date
+         ORDER BY enterprise_id, day, revision DESC),
+       drops AS (
+         SELECT c.enterprise_id, max(c.day) FILTER (WHERE c.stars < p.stars) AS drop_day
+         FROM latest c LEFT JOIN latest p ON p.enterprise_id = c.enterprise_id AND p.day = c.day - 1
+         GROUP BY c.enterprise_id)
+       INSERT INTO enterprises AS e (uscc, first_day, public_token, last_drop_day)
+       SELECT enterprise_id, '1970-01-01', 'unused-unused-unused-unused', drop_day FROM drops ORDER BY enterprise_id
+       ON CONFLICT (uscc) DO UPDATE SET last_drop_day = EXCLUDED.last_drop_day
+       WHERE e.last_drop_day IS DISTINCT FROM EXCLUDED.last_drop_day`,
+      [[...ids].sort(), today],
+    );
+  }
+
   /** Master data from registrations; an older registration than the one applied is ignored. */
   async register(q: Queryable, rows: readonly RegistrationRow[]): Promise<void> {
     if (rows.length === 0) return;

@@ -450,6 +450,9 @@ export class ScoringService {
       }
     }
     await this.ratings.insert(tx, rows);
+    // Star drops of the last week (early warnings) can only move where one of those days changed.
+    const recentFrom = isoFromDay(today - 8);
+    await this.enterprises.markDrops(tx, [...new Set(rows.filter((r) => r.day >= recentFrom).map((r) => r.enterpriseId))], isoFromDay(today));
     // The 5-star streak is carried forward from the stored row when only today changed; recounted
     // from the history when past days were revised or the carry is unknown.
     const todayIso = isoFromDay(today);

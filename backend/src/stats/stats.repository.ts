@@ -209,19 +209,11 @@ export class StatsRepository {
                              WHERE COALESCE(e.industry_code, '') LIKE p.prefix || '%' ORDER BY length(p.prefix) DESC LIMIT 1) t
          WHERE e.rated_day = $1::date AND NOT e.veto AND e.stars > 1
            AND e.score_tenths - CASE e.stars WHEN 5 THEN t.five WHEN 4 THEN t.four WHEN 3 THEN t.three ELSE t.two END <= 20),
-       -- One merge join per pair of consecutive days over the (day, enterprise_id, revision DESC) index:
-       -- both sides arrive sorted by enterprise, latest revision first, without touching the rows.
+       -- Kept by the scorer with every rating change (enterprises.last_drop_day).
        drops AS (
-         SELECT t.enterprise_id, max(w.day) AS drop_day
-         FROM generate_series($1::date - 6, $1::date, interval '1 day') AS g(ts)
-         CROSS JOIN LATERAL (SELECT g.ts::date AS day) w
-         CROSS JOIN LATERAL (
-           SELECT c.enterprise_id
-           FROM (SELECT DISTINCT ON (enterprise_id) enterprise_id, stars FROM daily_ratings WHERE day = w.day ORDER BY enterprise_id, revision DESC) c
-           JOIN (SELECT DISTINCT ON (enterprise_id) enterprise_id, stars FROM daily_ratings WHERE day = w.day - 1 ORDER BY enterprise_id, revision DESC) p
-             USING (enterprise_id)
-           WHERE c.stars < p.stars) t
-         GROUP BY t.enterprise_id),
+         SELECT e.uscc AS enterprise_id, e.last_drop_day AS drop_day
+         FROM enterprises e
+         WHERE e.last_drop_day BETWEEN $1::date - 6 AND $1::date),
        overdue AS (
          SELECT o.enterprise_id
          FROM daily_ratings o
