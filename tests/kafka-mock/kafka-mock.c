@@ -14,7 +14,14 @@
  *
  * Commands, one per line, on stdin or on any connection to the control port:
  *   create <topic> <partitions>  -> "ok" | "error <reason>"
+ *   down <brokerId>              -> "ok" | "error <reason>"
+ *   up <brokerId>                -> "ok" | "error <reason>"
  *   ping                         -> "pong"
+ * down/up take a broker out of service and back (rd_kafka_mock_broker_set_
+ * down/up: its connections are closed and new ones refused, while topics,
+ * offsets and groups survive), so tests can stage a broker outage without
+ * killing the process that holds the cluster's state. The cluster has one
+ * broker, id 1.
  * The mock does not implement the CreateTopics admin API, so topics that
  * tests need are created through this channel. The control port exists
  * because jest test files run in worker processes that cannot write to the
@@ -93,9 +100,20 @@ static int create_topic_spec(const char *spec) {
         return 0;
 }
 
+static void set_broker_up(int broker_id, int up, char *reply,
+                          size_t reply_size) {
+        rd_kafka_resp_err_t err =
+            up ? rd_kafka_mock_broker_set_up(mcluster, broker_id)
+               : rd_kafka_mock_broker_set_down(mcluster, broker_id);
+        if (err)
+                snprintf(reply, reply_size, "error %s", rd_kafka_err2str(err));
+        else
+                snprintf(reply, reply_size, "ok");
+}
+
 static void handle_command(char *line, char *reply, size_t reply_size) {
         char topic[LINE_MAX_LEN];
-        int partitions;
+        int partitions, broker_id;
         size_t n = strlen(line);
         while (n > 0 && (line[n - 1] == '\r' || line[n - 1] == ' '))
                 line[--n] = '\0';
@@ -103,6 +121,10 @@ static void handle_command(char *line, char *reply, size_t reply_size) {
                 snprintf(reply, reply_size, "pong");
         } else if (sscanf(line, "create %511s %d", topic, &partitions) == 2) {
                 create_topic(topic, partitions, reply, reply_size);
+        } else if (sscanf(line, "down %d", &broker_id) == 1) {
+                set_broker_up(broker_id, 0, reply, reply_size);
+        } else if (sscanf(line, "up %d", &broker_id) == 1) {
+                set_broker_up(broker_id, 1, reply, reply_size);
         } else {
                 snprintf(reply, reply_size, "error unknown command");
         }

@@ -81,6 +81,13 @@ export class Database implements Queryable {
   async transaction<T>(tag: string, fn: (tx: Queryable) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     let releaseError: Error | undefined;
+    // pg-pool takes its own 'error' listener off a checked-out client, so a connection lost during
+    // the transaction (database restart, network cut) would be an unhandled 'error' event and crash
+    // the process. The running or next query fails with that error anyway; here it is only recorded.
+    const onConnectionError = (error: Error): void => {
+      releaseError = error;
+    };
+    client.on('error', onConnectionError);
     try {
       await client.query('BEGIN');
       const tx = new TransactionQueryable(client, tag, this.timed.bind(this));
@@ -95,6 +102,7 @@ export class Database implements Queryable {
       }
       throw error;
     } finally {
+      client.off('error', onConnectionError);
       client.release(releaseError);
     }
   }

@@ -34,6 +34,7 @@ export class KafkaIngestService implements OnApplicationBootstrap, OnModuleDestr
   private stopping = false;
   private starting: Promise<void> | null = null;
   private readonly processed: Counter<'topic' | 'outcome'>;
+  private readonly crashes: Counter<'restarted_by'>;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -45,6 +46,10 @@ export class KafkaIngestService implements OnApplicationBootstrap, OnModuleDestr
     this.processed =
       (registry.getSingleMetric('envface_ingest_messages_total') as Counter<'topic' | 'outcome'> | undefined) ??
       new Counter({ name: 'envface_ingest_messages_total', help: 'Input messages by topic and outcome', labelNames: ['topic', 'outcome'], registers: [registry] });
+    // Crashes are survivable (the consumer is restarted), so they would go unnoticed without a count.
+    this.crashes =
+      (registry.getSingleMetric('envface_kafka_consumer_crashes_total') as Counter<'restarted_by'> | undefined) ??
+      new Counter({ name: 'envface_kafka_consumer_crashes_total', help: 'Consumer crashes by who restarts the consumer (kafkajs or the app)', labelNames: ['restarted_by'], registers: [registry] });
   }
 
   onApplicationBootstrap(): void {
@@ -97,7 +102,9 @@ export class KafkaIngestService implements OnApplicationBootstrap, OnModuleDestr
     // Another member may now own some of our partitions: drop cached ledgers (rebuilt from the database on use).
     consumer.on(consumer.events.GROUP_JOIN, () => this.scoring.forgetLedgers());
     consumer.on(consumer.events.CRASH, (e) => {
-      this.logger.error(`consumer crashed: ${String(e.payload.error)}${e.payload.restart ? ' (kafkajs restarts it)' : ''}`);
+      this.logger.error(`consumer crashed: ${String(e.payload.error)} (${e.payload.restart ? 'kafkajs restarts it' : 'restarting it'})`);
+      this.crashes.inc({ restarted_by: e.payload.restart ? 'kafkajs' : 'app' });
+      // kafkajs gives up on errors it deems non-retriable; the consumer must never stay stopped, so start a new one.
       if (!e.payload.restart && !this.stopping) this.starting = this.startWithRetry();
     });
     await consumer.connect();
