@@ -114,6 +114,22 @@ describe('midnight rollover', () => {
     return (await sql.query(query, params)).rows[0].n as number;
   }
 
+  /** The dashboard trend's kept counts (totals + deltas, fed by the outbox trigger) equal a count of the stored ratings. */
+  async function expectTrendCountsMatch(day: number): Promise<void> {
+    const kept = await sql.query(
+      `SELECT stars, sum(n)::int AS n FROM (SELECT stars, n FROM rating_day_counts WHERE day = $1::date
+         UNION ALL SELECT stars, delta FROM rating_day_count_deltas WHERE day = $1::date) k GROUP BY stars HAVING sum(n) <> 0 ORDER BY stars`,
+      [isoFromDay(day)],
+    );
+    const counted = await sql.query(
+      `SELECT stars, count(*)::int AS n FROM (SELECT DISTINCT ON (enterprise_id) stars FROM daily_ratings WHERE day = $1::date
+         ORDER BY enterprise_id, revision DESC) l GROUP BY stars ORDER BY stars`,
+      [isoFromDay(day)],
+    );
+    expect(kept.rows).toEqual(counted.rows);
+    expect(counted.rows.length).toBeGreaterThan(0);
+  }
+
   const indicators = (r: RatingDetailJson | undefined) => (r?.effects ?? []).map((e) => e.indicator).sort();
 
   beforeAll(async () => {
@@ -190,6 +206,7 @@ describe('midnight rollover', () => {
     expect(messages.map((m) => m.enterpriseId).sort()).toEqual([...IDS].sort());
     for (const m of messages) expect(m).toMatchObject({ day: isoFromDay(D + 1), revision: 1, previous: null, causeEventIds: [] });
     expect(await count('SELECT count(*)::int AS n FROM outbox')).toBe(0);
+    await expectTrendCountsMatch(D + 1);
     const run = await sql.query('SELECT instance, finished_at FROM rollover_runs WHERE day = $1::date', [isoFromDay(D + 1)]);
     expect(run.rows).toEqual([{ instance: app.app.get(RolloverService).instance, finished_at: expect.any(Date) }]);
   });
@@ -293,5 +310,6 @@ describe('midnight rollover', () => {
       expect([r.uscc, r.streak]).toEqual([r.uscc, n]);
     }
     expect(fiveStar).toBeGreaterThan(0);
+    for (const day of [D + 4, D + 5, D + 6, D + 7]) await expectTrendCountsMatch(day);
   });
 });

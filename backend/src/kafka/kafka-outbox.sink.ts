@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { topicName } from '@envface/streams';
 import { Partitioners, type Kafka, type Producer, type TopicMessages } from 'kafkajs';
-import type { OutboxRow } from '../scoring/outbox.repository';
+import type { PublishedRow } from '../scoring/outbox.repository';
 import type { OutboxSink } from '../scoring/outbox-sink';
 
 /** Publishes outbox rows to envface.ratings.v1 and envface.dlq.v1 (key = USCC), acks from all replicas. */
@@ -21,7 +21,7 @@ export class KafkaOutboxSink implements OutboxSink {
     });
   }
 
-  async publish(rows: readonly OutboxRow[]): Promise<void> {
+  async publish(rows: readonly PublishedRow[]): Promise<void> {
     const byTopic = new Map<string, TopicMessages>();
     for (const row of rows) {
       const topic = topicName(this.prefix, row.kind);

@@ -14,7 +14,7 @@ import { errorBody } from '../common/api-error';
 import { METRICS_REGISTRY } from '../metrics/metrics-registry';
 import { OutboxDrainer } from '../scoring/outbox-drainer.service';
 import type { OutboxSink } from '../scoring/outbox-sink';
-import type { OutboxRow } from '../scoring/outbox.repository';
+import type { PublishedRow } from '../scoring/outbox.repository';
 import { LiveAccessService, LiveAuthError, type LiveSession } from './live-access.service';
 import { LiveBroadcastService } from './live-broadcast.service';
 import { LIVE_EVENTS, isRatingChange, type RatingChange, type SubscriptionAck } from './live-messages';
@@ -139,7 +139,7 @@ export class LiveGateway implements OutboxSink, OnModuleInit, OnGatewayInit<Name
   }
 
   /** OutboxSink: rating changes only ('dlq' rows are for operators, through Kafka). */
-  async publish(rows: readonly OutboxRow[]): Promise<void> {
+  async publish(rows: readonly PublishedRow[]): Promise<void> {
     const changes: RatingChange[] = [];
     let malformed = 0;
     for (const row of rows) {

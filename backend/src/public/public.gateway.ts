@@ -4,7 +4,7 @@ import type { DefaultEventsMap, Namespace, Socket } from 'socket.io';
 import { errorBody } from '../common/api-error';
 import { OutboxDrainer } from '../scoring/outbox-drainer.service';
 import type { OutboxSink } from '../scoring/outbox-sink';
-import type { OutboxRow } from '../scoring/outbox.repository';
+import type { PublishedRow } from '../scoring/outbox.repository';
 import { PublicViewService } from './public-view.service';
 
 /** The event carrying the whole public view (the same object as GET /api/public/{token}). */
@@ -72,7 +72,7 @@ export class PublicGateway implements OutboxSink, OnModuleInit, OnGatewayInit<Na
   }
 
   /** OutboxSink: re-send the public view of enterprises that someone is watching and whose rating changed. */
-  async publish(rows: readonly OutboxRow[]): Promise<void> {
+  async publish(rows: readonly PublishedRow[]): Promise<void> {
     const changed = new Set<string>();
     for (const row of rows) {
       if (row.kind !== 'ratings') continue;

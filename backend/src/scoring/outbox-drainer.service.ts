@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { Database } from '../db/database.service';
-import { OutboxRepository, type OutboxRow } from './outbox.repository';
+import { Database, type Queryable } from '../db/database.service';
+import { OutboxRepository, type OutboxRow, type PublishedRow } from './outbox.repository';
+import { RatingRepository } from './rating.repository';
 import type { OutboxSink } from './outbox-sink';
 
 const TAKE = 5000;
@@ -33,6 +34,7 @@ export class OutboxDrainer implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     private readonly db: Database,
     private readonly outbox: OutboxRepository,
+    private readonly ratings: RatingRepository,
   ) {}
 
   /** Sinks register themselves at start-up (Kafka producer, socket.io gateway). */
@@ -77,7 +79,7 @@ export class OutboxDrainer implements OnApplicationBootstrap, OnModuleDestroy {
       while (this.pending.length > 0 && !this.stopped) {
         const ids = this.pending.splice(0, TAKE);
         try {
-          await this.db.transaction('outbox.drain', async (tx) => this.publish(await this.outbox.take(tx, ids)));
+          await this.db.transaction('outbox.drain', async (tx) => this.publish(await this.expand(tx, await this.outbox.take(tx, ids))));
         } catch (error) {
           this.pending.unshift(...ids);
           this.logger.warn(`publishing the outbox failed, retrying in ${RETRY_MS} ms: ${error instanceof Error ? error.message : String(error)}`);
@@ -95,10 +97,38 @@ export class OutboxDrainer implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /**
+   * A ratings_copy row (the rollover's copied ratings of a chunk of enterprises) becomes the ratings
+   * message of each enterprise, read back from daily_ratings: the copy is the day's first revision,
+   * with no previous revision and no cause event. Sinks only ever see 'ratings' and 'dlq' rows.
+   */
+  private async expand(tx: Queryable, rows: readonly OutboxRow[]): Promise<PublishedRow[]> {
+    const out: PublishedRow[] = [];
+    for (const row of rows) {
+      if (row.kind !== 'ratings_copy') {
+        out.push({ ...row, kind: row.kind });
+        continue;
+      }
+      const { day, at, enterpriseIds } = row.payload as { day: string; at: string; enterpriseIds: string[] };
+      for (const r of await this.ratings.firstRevisionsOfDay(tx, enterpriseIds, day)) {
+        out.push({
+          id: row.id,
+          kind: 'ratings',
+          key: r.enterprise_id,
+          payload: {
+            enterpriseId: r.enterprise_id, day, score: r.score_tenths / 10, stars: r.stars, face: r.face, colour: r.colour, grade: r.grade,
+            veto: r.veto, revision: 1, previous: null, causeEventIds: [], at,
+          },
+        });
+      }
+    }
+    return out;
+  }
+
+  /**
    * All sinks at once: dashboards need not wait for the broker's acknowledgement. If any sink fails
    * the rows stay in the outbox and every sink gets them again (at-least-once for each).
    */
-  private async publish(rows: readonly OutboxRow[]): Promise<void> {
+  private async publish(rows: readonly PublishedRow[]): Promise<void> {
     if (rows.length === 0) return;
     const outcomes = await Promise.allSettled(this.sinks.map((sink) => sink.publish(rows)));
     const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
@@ -112,7 +142,7 @@ export class OutboxDrainer implements OnApplicationBootstrap, OnModuleDestroy {
       for (;;) {
         const n = await this.db.transaction('outbox.sweep', async (tx) => {
           const rows = await this.outbox.claimLeftovers(tx, TAKE, minAgeSeconds);
-          await this.publish(rows);
+          await this.publish(await this.expand(tx, rows));
           await this.outbox.remove(tx, rows.map((r) => r.id));
           return rows.length;
         });

@@ -1,4 +1,4 @@
-import type { OutboxRow } from './outbox.repository';
+import type { PublishedRow } from './outbox.repository';
 
 /**
  * Where committed outbox messages go: the Kafka producer (ratings and dlq topics) and the socket.io
@@ -6,7 +6,7 @@ import type { OutboxRow } from './outbox.repository';
  */
 export interface OutboxSink {
   readonly name: string;
-  publish(rows: readonly OutboxRow[]): Promise<void>;
+  publish(rows: readonly PublishedRow[]): Promise<void>;
 }
 
 export const OUTBOX_SINKS = Symbol('OUTBOX_SINKS');

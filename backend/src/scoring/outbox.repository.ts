@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Queryable } from '../db/database.service';
 
-export type OutboxKind = 'ratings' | 'dlq';
+/** ratings_copy: the rollover's copied ratings of a chunk of enterprises, expanded by the drainer into 'ratings' rows. */
+export type OutboxKind = 'ratings' | 'dlq' | 'ratings_copy';
 
 export interface OutboxMessage {
   kind: OutboxKind;
@@ -11,6 +12,11 @@ export interface OutboxMessage {
 
 export interface OutboxRow extends OutboxMessage {
   id: string;
+}
+
+/** What sinks receive: ratings_copy rows arrive expanded into 'ratings' rows. */
+export interface PublishedRow extends OutboxRow {
+  kind: 'ratings' | 'dlq';
 }
 
 /** Transactional outbox: written with the batch, drained after commit. */

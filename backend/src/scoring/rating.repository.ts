@@ -35,6 +35,16 @@ export interface NewRatingRow {
   causeEventIds: string[];
 }
 
+export interface CopiedRatingRow {
+  enterprise_id: string;
+  score_tenths: number;
+  stars: number;
+  face: string;
+  colour: string;
+  grade: string;
+  veto: boolean;
+}
+
 export interface DayRangeRow {
   enterpriseId: string;
   from: string;
@@ -103,10 +113,11 @@ export class RatingRepository {
 
   /**
    * The nightly rollover's fast path, one statement: each given enterprise (the caller holds its
-   * ledger row lock and knows nothing can change on `day`) gets the previous day's rating as `day`'s
-   * first revision, its current rating moved to `day` (streak carried) and its ratings message in
-   * the outbox. Skipped, for the caller to evaluate: a row for `day` already stored, no previous
-   * day's rating, a current rating that is not the previous day's.
+   * ledger row lock, knows nothing can change on `day` and that its current rating is the previous
+   * day's) gets the previous day's rating as `day`'s first revision and its current rating moved to
+   * `day` (streak carried). Skipped, for the caller to evaluate: a row for `day` already stored
+   * (ON CONFLICT: a probe of the key being inserted anyway), no previous day's rating. The change
+   * is announced by ONE outbox row (kind ratings_copy) that the drainer expands from daily_ratings.
    */
   async copyPreviousDay(q: Queryable, enterpriseIds: readonly string[], day: string, at: string): Promise<{ copied: string[]; outboxIds: string[] }> {
     if (enterpriseIds.length === 0) return { copied: [], outboxIds: [] };
@@ -121,25 +132,36 @@ export class RatingRepository {
        ins AS (
          INSERT INTO daily_ratings (enterprise_id, day, revision, score_tenths, stars, face, colour, grade, veto, criteria, bonus, effects, cause_event_ids)
          SELECT p.enterprise_id, $2::date, 1, p.score_tenths, p.stars, p.face, p.colour, p.grade, p.veto, p.criteria, p.bonus, p.effects, '{}'
-         FROM prev p JOIN enterprises e ON e.uscc = p.enterprise_id AND e.rated_day = $2::date - 1
-         WHERE NOT EXISTS (SELECT 1 FROM daily_ratings x WHERE x.enterprise_id = p.enterprise_id AND x.day = $2::date)
+         FROM prev p
          ORDER BY p.enterprise_id
-         RETURNING enterprise_id, score_tenths, stars, face, colour, grade, veto),
+         ON CONFLICT DO NOTHING
+         RETURNING enterprise_id, stars),
        cur AS (
          UPDATE enterprises e SET rated_day = $2::date, streak = CASE WHEN i.stars = 5 THEN e.streak + 1 ELSE 0 END, updated_at = now()
          FROM ins i WHERE e.uscc = i.enterprise_id),
        msg AS (
          INSERT INTO outbox (kind, key, payload)
-         SELECT 'ratings', i.enterprise_id, jsonb_build_object(
-           'enterpriseId', i.enterprise_id, 'day', $2::date::text, 'score', round(i.score_tenths / 10.0, 1), 'stars', i.stars,
-           'face', i.face, 'colour', i.colour, 'grade', i.grade, 'veto', i.veto, 'revision', 1, 'previous', NULL::jsonb,
-           'causeEventIds', '[]'::jsonb, 'at', $3::text)
-         FROM ins i ORDER BY i.enterprise_id
+         SELECT 'ratings_copy', NULL, jsonb_build_object('day', $2::date::text, 'at', $3::text,
+           'enterpriseIds', (SELECT jsonb_agg(enterprise_id ORDER BY enterprise_id) FROM ins),
+           'starCounts', (SELECT jsonb_object_agg(stars, n) FROM (SELECT stars, count(*) AS n FROM ins GROUP BY stars) c))
+         WHERE EXISTS (SELECT 1 FROM ins)
          RETURNING id)
-       SELECT (SELECT array_agg(enterprise_id) FROM ins) AS copied, (SELECT array_agg(id::text ORDER BY id) FROM msg) AS outbox_ids`,
+       SELECT (SELECT array_agg(enterprise_id) FROM ins) AS copied, (SELECT array_agg(id::text) FROM msg) AS outbox_ids`,
       [enterpriseIds, day, at],
     );
     return { copied: rows[0]?.copied ?? [], outboxIds: rows[0]?.outbox_ids ?? [] };
+  }
+
+  /** A day's first revisions of the given enterprises (expanding a ratings_copy outbox row). */
+  async firstRevisionsOfDay(q: Queryable, enterpriseIds: readonly string[], day: string): Promise<CopiedRatingRow[]> {
+    if (enterpriseIds.length === 0) return [];
+    return q.query<CopiedRatingRow>(
+      'ratings.first_revisions_of_day',
+      `SELECT enterprise_id, score_tenths, stars, face, colour, grade, veto FROM daily_ratings
+       WHERE day = $2::date AND revision = 1 AND enterprise_id = ANY($1::text[])
+       ORDER BY enterprise_id`,
+      [enterpriseIds, day],
+    );
   }
 
   async range(q: Queryable, enterpriseId: string, from: string, to: string): Promise<StoredRatingRow[]> {

@@ -246,8 +246,12 @@ export class ScoringService {
         // Every row locked in one sorted statement (as batches lock them) before anything is read
         // for the copy: the copy's own snapshot then sees whatever a batch committed meanwhile.
         const locked = await this.enterprises.lock(tx, [...enterpriseIds].sort());
-        // 'infinity' sorts after every YYYY-MM-DD.
-        const stable = [...locked.values()].filter((e) => e.nextChangeDay !== null && e.nextChangeDay > iso).map((e) => e.uscc);
+        // Copied: nothing can change on `day` ('infinity' sorts after every YYYY-MM-DD) and the current
+        // rating is yesterday's, so the streak carries by one.
+        const yesterday = isoFromDay(day - 1);
+        const stable = [...locked.values()]
+          .filter((e) => e.nextChangeDay !== null && e.nextChangeDay > iso && e.ratedDay === yesterday)
+          .map((e) => e.uscc);
         const copy = await this.ratings.copyPreviousDay(tx, stable, iso, at);
         outboxIds.push(...copy.outboxIds);
         for (const id of copy.copied) locked.delete(id);
