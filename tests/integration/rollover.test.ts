@@ -311,5 +311,16 @@ describe('midnight rollover', () => {
     }
     expect(fiveStar).toBeGreaterThan(0);
     for (const day of [D + 4, D + 5, D + 6, D + 7]) await expectTrendCountsMatch(day);
+    // The latest star drop of the last week, kept with every change (copies never drop), equals the history's.
+    const drops = await sql.query(
+      `WITH latest AS (SELECT DISTINCT ON (enterprise_id, day) enterprise_id, day, stars FROM daily_ratings ORDER BY enterprise_id, day, revision DESC)
+       SELECT e.uscc, e.last_drop_day::text AS kept,
+         (SELECT max(c.day)::text FROM latest c JOIN latest p ON p.enterprise_id = c.enterprise_id AND p.day = c.day - 1
+          WHERE c.enterprise_id = e.uscc AND c.stars < p.stars AND c.day >= $1::date - 7) AS counted
+       FROM enterprises e ORDER BY e.uscc`,
+      [isoFromDay(D + 7)],
+    );
+    for (const r of drops.rows) expect([r.uscc, r.kept]).toEqual([r.uscc, r.counted]);
+    expect(drops.rows.filter((r) => r.counted !== null).length).toBeGreaterThan(0);
   });
 });

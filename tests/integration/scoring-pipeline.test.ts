@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
-import { parseStreamFile, topicName, valueBytes } from '@envface/streams';
+import { dayFromIso, parseStreamFile, topicName, valueBytes } from '@envface/streams';
 import { startApp, type RunningApp } from '../../backend/src/bootstrap/start-app';
 import { fixedClock } from '../../backend/src/scoring/clock';
 import type { IncomingMessage } from '../../backend/src/scoring/incoming-message';
@@ -126,6 +126,23 @@ describe('scoring pipeline with the sample stream', () => {
       for (let i = days.length - 1; i >= 0 && days[i]!.stars === 5; i--) streak++;
       expect(byId.get(id)).toEqual({ uscc: id, rated_day: last.day, score_tenths: Math.round((last.score as number) * 10), stars: last.stars, streak });
     }
+  });
+
+  it('keeps each enterprise\'s latest star drop of the last week (early warnings) as the expected history says', async () => {
+    const rows = await sql.query('SELECT uscc, last_drop_day::text AS d FROM enterprises');
+    const byId = new Map(rows.rows.map((r) => [r.uscc, r.d]));
+    let drops = 0;
+    for (const [id, days] of Object.entries(expected.ratings)) {
+      const last = dayFromIso(days[days.length - 1]!.day);
+      let want: string | null = null;
+      for (let i = 1; i < days.length; i++) {
+        const d = dayFromIso(days[i]!.day);
+        if (d >= last - 7 && dayFromIso(days[i - 1]!.day) === d - 1 && days[i]!.stars < days[i - 1]!.stars) want = days[i]!.day;
+      }
+      if (want !== null) drops++;
+      expect([id, byId.get(id)]).toEqual([id, want]);
+    }
+    expect(drops).toBeGreaterThan(0);
   });
 
   it('keeps revisions: late events and voids revised past days without overwriting them', async () => {

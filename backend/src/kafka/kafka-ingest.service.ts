@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { INPUT_TOPIC_KINDS, OUTPUT_TOPIC_KINDS, topicKindOf, topicName } from '@envface/streams';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import { KafkaJSProtocolError } from 'kafkajs';
 import { Counter, type Registry } from 'prom-client';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { METRICS_REGISTRY } from '../metrics/metrics-registry';
@@ -181,8 +182,22 @@ export class KafkaIngestService implements OnApplicationBootstrap, OnModuleDestr
         const wait = Math.min(MAX_BACKOFF_MS, 200 * 2 ** attempt);
         this.logger.warn(`processing ${what} failed (${error instanceof Error ? error.message : String(error)}); retry ${attempt + 1} in ${wait} ms`);
         await sleep(wait);
-        await heartbeat().catch(() => undefined);
+        try {
+          await heartbeat();
+        } catch (beat) {
+          // The group is rebalancing (or this member was dropped): give the partitions up now
+          // instead of holding the whole group back until the outage ends. Nothing was committed
+          // for this chunk, so whoever gets the partition redelivers it.
+          if (isGroupChange(beat)) throw beat;
+        }
       }
     }
   }
+}
+
+const GROUP_CHANGE_ERRORS = new Set(['REBALANCE_IN_PROGRESS', 'ILLEGAL_GENERATION', 'UNKNOWN_MEMBER_ID', 'FENCED_INSTANCE_ID']);
+
+/** A heartbeat refused because the group moved on: kafkajs rejoins when eachBatch throws it. */
+export function isGroupChange(error: unknown): boolean {
+  return error instanceof KafkaJSProtocolError && GROUP_CHANGE_ERRORS.has(error.type);
 }

@@ -62,6 +62,12 @@ export interface LockedEnterprise {
   nextChangeDay: string | null;
 }
 
+export interface LastDropRow {
+  uscc: string;
+  /** YYYY-MM-DD or null (no drop in the last week). */
+  lastDropDay: string | null;
+}
+
 export interface NextChangeRow {
   uscc: string;
   /** YYYY-MM-DD, or 'infinity'. */
@@ -180,10 +186,13 @@ export class EnterpriseRepository {
     if (ids.length === 0) return;
     await q.query(
       'enterprises.mark_drops',
+      // One primary-key range per enterprise (a join, not = ANY: that became a scan of every
+      // enterprise's rows of those days).
       `WITH latest AS (
-         SELECT DISTINCT ON (enterprise_id, day) enterprise_id, day, stars FROM daily_ratings
-         WHERE enterprise_id = ANY($1::text[]) AND day BETWEEN $2::date - 8 AND $2::date
-         ORDER BY enterprise_id, day, revision DESC),
+         SELECT DISTINCT ON (d.enterprise_id, d.day) d.enterprise_id, d.day, d.stars
+         FROM unnest($1::text[]) AS u(id)
+         JOIN daily_ratings d ON d.enterprise_id = u.id AND d.day BETWEEN $2::date - 8 AND $2::date
+         ORDER BY d.enterprise_id, d.day, d.revision DESC),
        drops AS (
          SELECT c.enterprise_id, max(c.day) FILTER (WHERE c.stars < p.stars) AS drop_day
          FROM latest c LEFT JOIN latest p ON p.enterprise_id = c.enterprise_id AND p.day = c.day - 1
@@ -193,6 +202,20 @@ export class EnterpriseRepository {
        ON CONFLICT (uscc) DO UPDATE SET last_drop_day = EXCLUDED.last_drop_day
        WHERE e.last_drop_day IS DISTINCT FROM EXCLUDED.last_drop_day`,
       [[...ids].sort(), today],
+    );
+  }
+
+  /** Sets last_drop_day where the caller computed it from a whole week of ratings; written only where it moved. */
+  async setLastDrops(q: Queryable, rows: readonly LastDropRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await q.query(
+      'enterprises.set_last_drops',
+      `INSERT INTO enterprises AS e (uscc, first_day, public_token, last_drop_day)
+       SELECT uscc, '1970-01-01', 'unused-unused-unused-unused', last_drop_day FROM unnest($1::text[], $2::date[]) AS x(uscc, last_drop_day)
+       ORDER BY uscc
+       ON CONFLICT (uscc) DO UPDATE SET last_drop_day = EXCLUDED.last_drop_day
+       WHERE e.last_drop_day IS DISTINCT FROM EXCLUDED.last_drop_day`,
+      [rows.map((r) => r.uscc), rows.map((r) => r.lastDropDay)],
     );
   }
 

@@ -19,7 +19,7 @@ import { TZDate } from '@date-fns/tz';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Database, type Queryable } from '../db/database.service';
 import { DeadLetterRepository, type DeadLetter } from './dead-letter.repository';
-import { EnterpriseRepository, type CurrentRatingRow, type LockedEnterprise, type NextChangeRow, type RegistrationRow } from './enterprise.repository';
+import { EnterpriseRepository, type CurrentRatingRow, type LockedEnterprise, type LastDropRow, type NextChangeRow, type RegistrationRow } from './enterprise.repository';
 import { EventRepository } from './event.repository';
 import type { BatchResult, IncomingMessage } from './incoming-message';
 import { OutboxRepository, type OutboxMessage } from './outbox.repository';
@@ -428,17 +428,39 @@ export class ScoringService {
     const changes: OutboxMessage[] = [];
     const current: CurrentRatingRow[] = [];
     const pastRevised = new Set<string>();
+    // Enterprises whose star drops of the last week may have moved: a day's stars changed, or a new
+    // day whose predecessor's stars we cannot see here. (A score change within its band, the usual
+    // live case, or a new day equal to yesterday's current rating, moves nothing.)
+    const dropsMayMove = new Set<string>();
+    const yesterday = isoFromDay(today - 1);
+    const recentFrom = today - 8;
     const at = new TZDate(nowMs, this.config.timeZone).toISOString();
+    const knownDrops: LastDropRow[] = [];
     for (const p of plan) {
       const ledger = this.engine.get(p.id)!;
+      // When the plan rates every day of the last week (a new enterprise, a late event), the drops
+      // are computed here from those ratings, changed or not: no query needed.
+      const weekStart = Math.max(ledger.firstDay ?? today, recentFrom);
+      const wholeWeek = p.from <= weekStart && p.to === today;
+      let lastDrop: number | null = null;
+      let before: number | null = null;
       for (let d = p.from; d <= p.to; d++) {
         const r = ratingDetailJson(ledger.rate(d));
+        if (wholeWeek && d >= weekStart) {
+          if (before !== null && d > recentFrom && r.stars < before) lastDrop = d;
+          before = r.stars;
+        }
         const old = byKey.get(`${p.id}|${r.day}`);
         if (old && sameRating(old, r)) continue;
         const causes = p.causes.filter((c) => d >= c.range.from && (c.range.until === null || d < c.range.until)).map((c) => c.id);
         // A rollover revision has no event as its cause: the day itself arrived.
         const causeEventIds = causes.length > 0 ? causes : p.causes.map((c) => c.id);
         const revision = (old?.revision ?? 0) + 1;
+        if (d >= recentFrom) {
+          const before = locked.get(p.id)!;
+          const known = old ? old.stars === r.stars : d === today && before.ratedDay === yesterday && before.stars === r.stars;
+          if (!known) dropsMayMove.add(p.id);
+        }
         rows.push({ enterpriseId: p.id, day: r.day, revision, scoreTenths: Math.round(r.score * 10), stars: r.stars, face: r.face, colour: r.colour, grade: r.grade, veto: r.veto, criteria: r.criteria, bonus: r.bonus, effects: r.effects, causeEventIds });
         changes.push({
           kind: 'ratings',
@@ -452,11 +474,12 @@ export class ScoringService {
         if (d === today) current.push({ uscc: p.id, ratedDay: r.day, scoreTenths: Math.round(r.score * 10), stars: r.stars, face: r.face, colour: r.colour, grade: r.grade, veto: r.veto, streak: 0 });
         else if (d < today) pastRevised.add(p.id);
       }
+      if (wholeWeek && dropsMayMove.delete(p.id)) knownDrops.push({ uscc: p.id, lastDropDay: lastDrop === null ? null : isoFromDay(lastDrop) });
     }
     await this.ratings.insert(tx, rows);
     // Star drops of the last week (early warnings) can only move where one of those days changed.
-    const recentFrom = isoFromDay(today - 8);
-    await this.enterprises.markDrops(tx, [...new Set(rows.filter((r) => r.day >= recentFrom).map((r) => r.enterpriseId))], isoFromDay(today));
+    await this.enterprises.markDrops(tx, [...dropsMayMove], isoFromDay(today));
+    await this.enterprises.setLastDrops(tx, knownDrops);
     // The 5-star streak is carried forward from the stored row when only today changed; recounted
     // from the history when past days were revised or the carry is unknown.
     const todayIso = isoFromDay(today);
