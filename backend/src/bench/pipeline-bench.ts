@@ -9,6 +9,7 @@
  *  D. latency: event → socket.io `/live` at half the sustained rate (capped at 2,500/s)
  *  E. rollover: every enterprise rated for the next day (cold ledgers, as after a restart)
  *  F. a bare kafkajs consumer on the same broker, for comparison
+ *  G. (run after D, reported last) the inspector overview's reads at this size
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -311,6 +312,23 @@ async function main(): Promise<void> {
 
     // Where the database time went (the app's own per-tag query histogram).
     printDatabaseTime('D', await metricsNow(), mark);
+
+    // ---- G. dashboard reads at this size (the inspector overview's requests), median of 5 -------
+    const reads: string[] = [];
+    for (const route of ['/api/stats/overview', '/api/stats/trend', '/api/stats/early-warnings?limit=30', '/api/stats/recent-changes?limit=50', '/api/enterprises?limit=50&sort=score&stars=1,2']) {
+      const times: number[] = [];
+      for (let k = 0; k < 5; k++) {
+        const t = performance.now();
+        const res = await fetch(`http://127.0.0.1:${port}${route}`, { headers: { authorization: `Bearer ${token}` } });
+        await res.arrayBuffer();
+        if (res.status !== 200) throw new Error(`${route} answered ${res.status}`);
+        times.push(performance.now() - t);
+      }
+      times.sort((a, b) => a - b);
+      reads.push(`${route.split('?')[0]} ${fmt(times[2]!)} ms`);
+    }
+    results.push(['G. dashboard reads (median of 5)', reads.join('; ')]);
+    console.log(results[results.length - 1]!.join(': '));
 
     // ---- E. rollover ---------------------------------------------------------------------------
     app.kill('SIGTERM');

@@ -25,9 +25,10 @@ function setup(lookup: (ids: string[]) => Promise<Map<string, string | null>> = 
   const registry = new Registry();
   const service = new LiveBroadcastService(regions, registry);
   const sent: { room: string; message: LiveMessage }[] = [];
-  service.attach((room, message) => sent.push({ room, message }));
+  const audience = { regions: true };
+  service.attach((room, message) => sent.push({ room, message }), () => audience.regions);
   const inRoom = (room: string) => sent.filter((s) => s.room === room).map((s) => s.message);
-  return { service, sent, inRoom, lookups, registry };
+  return { service, sent, inRoom, lookups, registry, audience };
 }
 
 describe('LiveBroadcastService', () => {
@@ -75,6 +76,20 @@ describe('LiveBroadcastService', () => {
     expect(inRoom('all').length).toBeLessThanOrEqual(1 + 1000 / FLUSH_MS + 1);
     expect(inRoom('all')[0]).toEqual({ event: 'rating.changed', data: change('E0', 1) });
     expect(inRoom('all').slice(1).every((m) => m.event === 'ratings.burst')).toBe(true);
+  });
+
+  it('skips the region lookup while no socket is in a region room', async () => {
+    const { service, inRoom, lookups, audience } = setup();
+    audience.regions = false;
+    service.publish([change('A', 1), change('C', 1)]);
+    await jest.advanceTimersByTimeAsync(FLUSH_MS);
+    expect(lookups).toEqual([]);
+    expect(inRoom('all')).toHaveLength(2);
+    audience.regions = true;
+    service.publish([change('B', 1)]);
+    await jest.advanceTimersByTimeAsync(FLUSH_MS);
+    expect(lookups).toEqual([['B']]);
+    expect(inRoom('region:320102')).toEqual([{ event: 'rating.changed', data: change('B', 1) }]);
   });
 
   it('sends a change after a quiet spell on the next tick, not a window later', async () => {

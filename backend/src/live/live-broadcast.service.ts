@@ -25,6 +25,7 @@ export class LiveBroadcastService implements OnModuleDestroy {
   private readonly logger = new Logger('Live');
   private readonly messages: Counter<'event'>;
   private emit: LiveEmit | null = null;
+  private hasRegionAudience: () => boolean = () => true;
   private readonly all = new LatestChanges();
   private readonly regional = new LatestChanges();
   private timer: NodeJS.Timeout | undefined;
@@ -41,9 +42,14 @@ export class LiveBroadcastService implements OnModuleDestroy {
       new Counter({ name: MESSAGES_METRIC, help: 'Messages sent to socket.io rooms of /live, by event', labelNames: ['event'], registers: [registry] });
   }
 
-  /** The gateway hands over its namespace once socket.io is up; changes before that have no audience. */
-  attach(emit: LiveEmit): void {
+  /**
+   * The gateway hands over its namespace once socket.io is up; changes before that have no audience.
+   * `hasRegionAudience` says whether any socket is in a region room: without one, the region lookup
+   * (a query per flush for every changed enterprise — 200,000 on a rollover night) is skipped.
+   */
+  attach(emit: LiveEmit, hasRegionAudience: () => boolean = () => true): void {
     this.emit = emit;
+    this.hasRegionAudience = hasRegionAudience;
   }
 
   onModuleDestroy(): void {
@@ -55,10 +61,11 @@ export class LiveBroadcastService implements OnModuleDestroy {
   /** Returns at once: it neither waits for slow sockets nor for the region lookup (done at flush). */
   publish(changes: readonly RatingChange[]): void {
     if (this.emit === null || this.stopped || changes.length === 0) return;
+    const regional = this.hasRegionAudience();
     for (const change of changes) {
       this.send(enterpriseRoom(change.enterpriseId), { event: LIVE_EVENTS.ratingChanged, data: change });
       this.all.add(change);
-      this.regional.add(change);
+      if (regional) this.regional.add(change);
     }
     this.schedule();
   }

@@ -18,6 +18,7 @@ import type { PublishedRow } from '../scoring/outbox.repository';
 import { LiveAccessService, LiveAuthError, type LiveSession } from './live-access.service';
 import { LiveBroadcastService } from './live-broadcast.service';
 import { LIVE_EVENTS, isRatingChange, type RatingChange, type SubscriptionAck } from './live-messages';
+import { REGION_ROOM_PREFIX } from './live-rooms';
 
 interface LiveSocketData {
   session: LiveSession;
@@ -94,7 +95,12 @@ export class LiveGateway implements OutboxSink, OnModuleInit, OnGatewayInit<Name
         (error: unknown) => next(error instanceof LiveAuthError ? error : new LiveAuthError('unauthorized', 'Authentication failed')),
       );
     });
-    this.broadcast.attach((room, message) => namespace.to(room).emit(message.event, message.data));
+    this.broadcast.attach(
+      (room, message) => namespace.to(room).emit(message.event, message.data),
+      // Region rooms on this instance's adapter. With a cross-instance adapter (see above) other
+      // instances' sockets count too: return true there, or ask the adapter for all rooms.
+      () => [...namespace.adapter.rooms.keys()].some((room) => room.startsWith(REGION_ROOM_PREFIX)),
+    );
   }
 
   handleConnection(socket: LiveSocket): void {

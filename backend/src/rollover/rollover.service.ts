@@ -11,6 +11,8 @@ import { RolloverRepository } from './rollover.repository';
 
 /** Enterprises rated per transaction: big enough to amortise the round trips, small enough to keep locks short. */
 const CHUNK = 5_000;
+/** Chunks rolled at once: the copies are database work, and the database has more than one core. */
+const WORKERS = 2;
 /** A claim unfinished this long belongs to a dead instance. */
 const STALE_SECONDS = 15 * 60;
 /** After a failure or a day another instance holds, look again this much later (not only at midnight). */
@@ -176,27 +178,46 @@ export class RolloverService implements OnApplicationBootstrap, OnModuleDestroy 
       const claim = await this.runs.claim(iso, this.instance, STALE_SECONDS);
       if (claim !== 'claimed') return result(claim === 'finished' ? 'finished_elsewhere' : 'busy');
     }
+    // Pages are handed out one at a time; WORKERS chunks are rolled at once (the copies run in
+    // parallel on the database, the evaluated rest queues behind the scorer's batches).
     let after = '';
-    try {
-      for (;;) {
-        if (this.stopping) {
-          if (!force) await this.runs.release(iso, this.instance);
-          return result('stopped');
-        }
+    let pages: Promise<string[]> = Promise.resolve([]);
+    const nextPage = (): Promise<string[]> => {
+      pages = pages.then(async () => {
         const ids = await this.runs.enterprisesOn(iso, after, CHUNK);
-        if (ids.length === 0) break;
+        if (ids.length > 0) after = ids[ids.length - 1]!;
+        return ids;
+      });
+      return pages;
+    };
+    let failed = false;
+    const worker = async (): Promise<void> => {
+      while (!this.stopping && !failed) {
+        const ids = await nextPage();
+        if (ids.length === 0) return;
         const rolled = await this.scoring.rollDay(ids, day);
         revisions += rolled.revisions;
         copied += rolled.copied;
         enterprises += ids.length;
-        after = ids[ids.length - 1];
         // Publish while the next chunk is rated; drains coalesce, the final one below is awaited.
         this.drainer.drain().catch(() => undefined);
       }
-    } catch (error) {
+    };
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: WORKERS }, () => worker().catch((error: unknown) => {
+        failed = true;
+        throw error;
+      })),
+    );
+    const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+    if (failure) {
       // Give the day back so the retry (here or elsewhere) need not wait for the claim to go stale.
       if (!force) await this.runs.release(iso, this.instance).catch(() => undefined);
-      throw error;
+      throw failure.reason;
+    }
+    if (this.stopping) {
+      if (!force) await this.runs.release(iso, this.instance);
+      return result('stopped');
     }
     if (!force) await this.runs.finish(iso, this.instance);
     // A failing sink keeps its messages in the outbox and the drainer retries by itself.

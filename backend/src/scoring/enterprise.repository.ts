@@ -94,20 +94,12 @@ export class EnterpriseRepository {
    * batch's event counts — which locks each enterprise's ledger row until commit — and returns each
    * enterprise as it was before this batch.
    */
-  async claim(q: Queryable, rows: readonly ClaimRow[]): Promise<Map<string, LockedEnterprise>> {
+  async claim(q: Queryable, rows: readonly ClaimRow[], known: { has(uscc: string): boolean } = new Set<string>()): Promise<Map<string, LockedEnterprise>> {
     if (rows.length === 0) return new Map();
     const sorted = [...rows].sort((a, b) => (a.uscc < b.uscc ? -1 : 1)); // one lock order: no deadlocks between instances
     const ids = sorted.map((r) => r.uscc);
-    // DO NOTHING takes no lock on existing rows (DO UPDATE … WHERE would lock, and so dirty, every
-    // enterprise's wide row on every batch). The ledger row below is the lock, always taken before
-    // any enterprises row is written — the same order as the rollover.
-    await q.query(
-      'enterprises.ensure',
-      `INSERT INTO enterprises (uscc, first_day, public_token)
-       SELECT * FROM unnest($1::text[], $2::date[], $3::text[])
-       ON CONFLICT (uscc) DO NOTHING`,
-      [ids, sorted.map((r) => r.firstDay), sorted.map((r) => r.publicToken)],
-    );
+    // Enterprises are never deleted: those the caller has seen stored need no insert attempt.
+    await this.ensure(q, sorted.filter((r) => !known.has(r.uscc)));
     const counted = await q.query<{ uscc: string; event_count: number; next_change_day: string | null }>(
       'enterprises.count_events',
       `INSERT INTO enterprise_ledgers AS l (uscc, event_count) SELECT * FROM unnest($1::text[], $2::int[])
@@ -116,6 +108,12 @@ export class EnterpriseRepository {
       [ids, sorted.map((r) => r.newEvents)],
     );
     const rowsNow = await this.current(q, ids);
+    const missing = sorted.filter((r) => !rowsNow.has(r.uscc));
+    if (missing.length > 0) {
+      // "Known" was wrong (the database was reset under a running instance): create them after all.
+      await this.ensure(q, missing);
+      for (const [id, row] of await this.current(q, missing.map((r) => r.uscc))) rowsNow.set(id, row);
+    }
     const added = new Map(rows.map((r) => [r.uscc, r.newEvents]));
     for (const c of counted) {
       const row = rowsNow.get(c.uscc)!;
@@ -137,23 +135,41 @@ export class EnterpriseRepository {
     return rowsNow;
   }
 
-  /** Locks existing enterprises' ledger rows (the rollover) and returns them; unknown ids are absent. */
+  /**
+   * Creates unknown enterprises (unregistered). DO NOTHING takes no lock on existing rows (DO UPDATE
+   * … WHERE would lock, and so dirty, every enterprise's wide row on every batch); the ledger row is
+   * the lock, always taken before any enterprises row is written — the same order as the rollover.
+   */
+  private async ensure(q: Queryable, rows: readonly ClaimRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await q.query(
+      'enterprises.ensure',
+      `INSERT INTO enterprises (uscc, first_day, public_token)
+       SELECT * FROM unnest($1::text[], $2::date[], $3::text[])
+       ON CONFLICT (uscc) DO NOTHING`,
+      [rows.map((r) => r.uscc), rows.map((r) => r.firstDay), rows.map((r) => r.publicToken)],
+    );
+  }
+
+  /** Locks existing enterprises' ledger rows (the rollover) and returns them; unknown ids are absent. One statement. */
   async lock(q: Queryable, ids: readonly string[]): Promise<Map<string, LockedEnterprise>> {
     if (ids.length === 0) return new Map();
-    const counts = await q.query<{ uscc: string; event_count: number; next_change_day: string | null }>(
+    const rows = await q.query<{
+      uscc: string; event_count: number; next_change_day: string | null; rated_day: string | null; stars: number | null; streak: number | null; first_day: string;
+    }>(
       'enterprises.lock',
-      'SELECT uscc, event_count, next_change_day::text AS next_change_day FROM enterprise_ledgers WHERE uscc = ANY($1::text[]) ORDER BY uscc FOR UPDATE',
+      `SELECT l.uscc, l.event_count, l.next_change_day::text AS next_change_day, e.rated_day::text AS rated_day, e.stars, e.streak,
+         e.first_day::text AS first_day
+       FROM enterprise_ledgers l JOIN enterprises e ON e.uscc = l.uscc
+       WHERE l.uscc = ANY($1::text[]) ORDER BY l.uscc FOR UPDATE OF l`,
       [ids],
     );
-    const rowsNow = await this.current(q, ids);
-    for (const c of counts) {
-      const row = rowsNow.get(c.uscc);
-      if (row) {
-        row.eventCountBefore = c.event_count;
-        row.nextChangeDay = c.next_change_day;
-      }
-    }
-    return rowsNow;
+    return new Map(
+      rows.map((r) => [
+        r.uscc,
+        { uscc: r.uscc, eventCountBefore: r.event_count, ratedDay: r.rated_day, stars: r.stars, streak: r.streak, firstDay: r.first_day, nextChangeDay: r.next_change_day },
+      ]),
+    );
   }
 
   private async current(q: Queryable, ids: readonly string[]): Promise<Map<string, LockedEnterprise>> {

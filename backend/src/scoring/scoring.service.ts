@@ -235,31 +235,30 @@ export class ScoringService {
   /**
    * The rollover of `day` for these enterprises: those whose next possible change lies after `day`
    * get yesterday's rating copied in SQL (no ledger needed: at 200,000 enterprises most have nothing
-   * ending tonight); the rest are rated from their ledgers like rateDay.
+   * ending tonight); the rest are rated from their ledgers like rateDay. The copy touches no ledger,
+   * so it runs outside the scorer's queue (its row locks keep it apart from batches), and several
+   * chunks can be copied at once.
    */
-  rollDay(enterpriseIds: readonly string[], day: number): Promise<{ revisions: number; copied: number }> {
-    return this.exclusive(async () => {
-      const outboxIds: string[] = [];
-      const iso = isoFromDay(day);
-      const at = new TZDate(this.clock.now(), this.config.timeZone).toISOString();
-      const result = await this.db.transaction('scoring.roll_day', async (tx) => {
-        // Every row locked in one sorted statement (as batches lock them) before anything is read
-        // for the copy: the copy's own snapshot then sees whatever a batch committed meanwhile.
-        const locked = await this.enterprises.lock(tx, [...enterpriseIds].sort());
-        // Copied: nothing can change on `day` ('infinity' sorts after every YYYY-MM-DD) and the current
-        // rating is yesterday's, so the streak carries by one.
-        const yesterday = isoFromDay(day - 1);
-        const stable = [...locked.values()]
-          .filter((e) => e.nextChangeDay !== null && e.nextChangeDay > iso && e.ratedDay === yesterday)
-          .map((e) => e.uscc);
-        const copy = await this.ratings.copyPreviousDay(tx, stable, iso, at);
-        outboxIds.push(...copy.outboxIds);
-        for (const id of copy.copied) locked.delete(id);
-        return { revisions: copy.copied.length + (await this.rateLocked(tx, locked, day, outboxIds)), copied: copy.copied.length };
-      });
-      this.drainer.enqueue(outboxIds);
-      return result;
+  async rollDay(enterpriseIds: readonly string[], day: number): Promise<{ revisions: number; copied: number }> {
+    const iso = isoFromDay(day);
+    const yesterday = isoFromDay(day - 1);
+    const at = new TZDate(this.clock.now(), this.config.timeZone).toISOString();
+    const copy = await this.db.transaction('scoring.roll_copy', async (tx) => {
+      // Locked in one sorted statement (as batches lock them) before anything is read for the copy:
+      // the copy's own snapshot then sees whatever a batch committed meanwhile.
+      const locked = await this.enterprises.lock(tx, [...enterpriseIds].sort());
+      // Copied: nothing can change on `day` ('infinity' sorts after every YYYY-MM-DD) and the current
+      // rating is yesterday's, so the streak carries by one.
+      const stable = [...locked.values()]
+        .filter((e) => e.nextChangeDay !== null && e.nextChangeDay > iso && e.ratedDay === yesterday)
+        .map((e) => e.uscc);
+      return this.ratings.copyPreviousDay(tx, stable, iso, at);
     });
+    this.drainer.enqueue(copy.outboxIds);
+    const copied = new Set(copy.copied);
+    const rest = enterpriseIds.filter((id) => !copied.has(id));
+    const evaluated = rest.length > 0 ? await this.rateDay(rest, day) : 0;
+    return { revisions: copy.copied.length + evaluated, copied: copy.copied.length };
   }
 
   /** Rates one day for enterprises whose ledger rows this transaction has locked. */
@@ -326,6 +325,8 @@ export class ScoringService {
         const locked = await this.enterprises.claim(
           tx,
           [...firstDays].map(([id, day]) => ({ uscc: id, firstDay: isoFromDay(day), publicToken: newPublicToken(), newEvents: added.get(id)! })),
+          // A cached ledger means the enterprise is stored: no insert attempt for it.
+          this.ledgerCounts,
         );
         await this.syncLedgers(tx, locked);
 
