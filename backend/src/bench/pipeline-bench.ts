@@ -20,7 +20,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Kafka, logLevel, Partitioners, type Message } from 'kafkajs';
 import { io } from 'socket.io-client';
 import { Client } from 'pg';
-import { dayOfInstant, topicName, withUsccCheck, type ContractEvent } from '@envface/streams';
+import { dayOfInstant, isoFromDay, topicName, withUsccCheck, type ContractEvent } from '@envface/streams';
 import { startEmbeddedPostgres } from '../db/embedded-postgres';
 import { startApp } from '../bootstrap/start-app';
 import { RolloverService } from '../rollover/rollover.service';
@@ -177,7 +177,10 @@ async function main(): Promise<void> {
     for (let i = 0; i < N; i++) {
       const id = uscc(i);
       reg.push({ key: id, value: JSON.stringify({ eventId: `bench-reg-${i}`, type: 'enterprise.upserted', enterpriseId: id, occurredAt: regAt, data: { name: `基准企业${i}`, regionCode: REGIONS[i % REGIONS.length], industryCode: i % 2 ? 'C2614' : 'D4411' } }) });
-      permits.push({ key: id, value: JSON.stringify({ eventId: `bench-permit-${i}`, type: 'permit.issued', enterpriseId: id, occurredAt: regAt, data: { permitNo: `P${i}`, validFrom: '2025-01-01', validUntil: '2030-12-31' } }) });
+      // One permit in twenty expires today: those enterprises lapse (P2) at midnight, so the rollover
+      // (E) must evaluate them from their ledgers instead of copying yesterday's rating.
+      const validUntil = i % 20 === 0 ? isoFromDay(dayOfInstant(nowMs, TZ)) : '2030-12-31';
+      permits.push({ key: id, value: JSON.stringify({ eventId: `bench-permit-${i}`, type: 'permit.issued', enterpriseId: id, occurredAt: regAt, data: { permitNo: `P${i}`, validFrom: '2025-01-01', validUntil } }) });
     }
     const tA = performance.now();
     await produce('registry', reg);
@@ -335,6 +338,7 @@ async function main(): Promise<void> {
     await new Promise((r) => app!.once('exit', r));
     app = null;
     const tomorrow = dayOfInstant(nowMs, TZ) + 1;
+    const toEvaluate = (await sql.query<{ n: number }>('SELECT count(*)::int AS n FROM enterprise_ledgers WHERE next_change_day IS NULL OR next_change_day <= $1::date', [isoFromDay(tomorrow)])).rows[0]!.n;
     // Today counts as rolled over (it was, by the live pipeline): the catch-up then does exactly
     // one day, like the nightly run.
     await sql.query(`INSERT INTO rollover_runs (day, instance, finished_at) VALUES ($1::date, 'bench', now()) ON CONFLICT DO NOTHING`, [
@@ -355,7 +359,7 @@ async function main(): Promise<void> {
     const revisions = (await sql.query<{ n: number }>('SELECT count(*)::int AS n FROM daily_ratings WHERE day = $1::date', [new Date(tomorrow * 86_400_000).toISOString().slice(0, 10)])).rows[0]!.n;
     const ids = { length: (await sql.query<{ n: number }>('SELECT count(*)::int AS n FROM enterprises')).rows[0]!.n };
     await inProcess.close();
-    results.push(['E. day rollover (cold ledgers)', `${fmt(ids.length)} enterprises rated for the next day in ${fmt(msD / 1000, 1)} s (${fmt(revisions)} rows written)`]);
+    results.push(['E. day rollover (cold ledgers)', `${fmt(ids.length)} enterprises rated for the next day in ${fmt(msD / 1000, 1)} s (${fmt(revisions)} rows written; ${fmt(toEvaluate)} with a change due evaluated from their ledgers, the rest copied)`]);
     console.log(results[results.length - 1]!.join(': '));
 
     // ---- F. bare kafkajs consumer --------------------------------------------------------------
