@@ -239,6 +239,9 @@ async function main(): Promise<void> {
     const rate = Math.min(2500, Math.floor(sustained / 2));
     const sentAt = new Map<string, number>();
     const latencies: number[] = [];
+    /** (second of the run the event was sent in, latency): shows whether a slow tail is one stall or a queue. */
+    const bySecond: [number, number][] = [];
+    let tC = 0;
     const socket = io(`http://127.0.0.1:${port}/live`, { auth: { token }, transports: ['websocket'] });
     const onChange = (c: { causeEventIds: string[] }) => {
       const now = performance.now();
@@ -246,6 +249,7 @@ async function main(): Promise<void> {
         const t = sentAt.get(id);
         if (t !== undefined) {
           latencies.push(now - t);
+          bySecond.push([Math.floor((t - tC) / 1000), now - t]);
           sentAt.delete(id);
         }
       }
@@ -273,7 +277,7 @@ async function main(): Promise<void> {
       },
     });
     await sleep(3000); // joined and positioned at the end before we start producing
-    const tC = performance.now();
+    tC = performance.now();
     let sent = 0;
     const total = rate * LATENCY_S;
     const topicMon = topicName(PREFIX, 'monitoring');
@@ -310,6 +314,9 @@ async function main(): Promise<void> {
     await bareD.disconnect();
     bareLatencies.sort((a, b) => a - b);
     latencies.sort((a, b) => a - b);
+    const worst = new Map<number, number>();
+    for (const [sec, ms] of bySecond) worst.set(sec, Math.max(worst.get(sec) ?? 0, ms));
+    console.log(`D: slowest change by second sent: ${[...worst].sort((a, b) => a[0] - b[0]).map(([sec, ms]) => `${sec}s ${fmt(ms)}`).join(', ')}`);
     results.push([`D. event → socket.io at ${fmt(rate)} events/s for ${LATENCY_S} s`, `p50 ${fmt(percentile(latencies, 50))} ms, p99 ${fmt(percentile(latencies, 99))} ms (${fmt(latencies.length)} of ${fmt(total / 10)} rating changes seen by a dashboard client); bare kafkajs consumer on the same messages: p50 ${fmt(percentile(bareLatencies, 50))} ms, p99 ${fmt(percentile(bareLatencies, 99))} ms`]);
     console.log(results[results.length - 1]!.join(': '));
 

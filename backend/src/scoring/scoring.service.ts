@@ -437,6 +437,7 @@ export class ScoringService {
     const recentFrom = today - 8;
     const at = new TZDate(nowMs, this.config.timeZone).toISOString();
     const knownDrops: LastDropRow[] = [];
+    const newDrops = new Map<string, string>();
     for (const p of plan) {
       const ledger = this.engine.get(p.id)!;
       // When the plan rates every day of the last week (a new enterprise, a late event), the drops
@@ -459,8 +460,11 @@ export class ScoringService {
         const revision = (old?.revision ?? 0) + 1;
         if (d >= recentFrom) {
           const before = locked.get(p.id)!;
-          const known = old ? old.stars === r.stars : d === today && before.ratedDay === yesterday && before.stars === r.stars;
-          if (!known) dropsMayMove.add(p.id);
+          if (!old && d === today && before.ratedDay === yesterday && before.stars !== null) {
+            // A new day after yesterday's rating (the rollover): yesterday's stars are in hand. A drop
+            // today is the latest there can be; no drop leaves the stored one right (no other day moved).
+            if (r.stars < before.stars) newDrops.set(p.id, r.day);
+          } else if (!old || old.stars !== r.stars) dropsMayMove.add(p.id);
         }
         rows.push({ enterpriseId: p.id, day: r.day, revision, scoreTenths: Math.round(r.score * 10), stars: r.stars, face: r.face, colour: r.colour, grade: r.grade, veto: r.veto, criteria: r.criteria, bonus: r.bonus, effects: r.effects, causeEventIds });
         changes.push({
@@ -480,6 +484,8 @@ export class ScoringService {
     await this.ratings.insert(tx, rows);
     // Star drops of the last week (early warnings) can only move where one of those days changed.
     await this.enterprises.markDrops(tx, [...dropsMayMove], isoFromDay(today));
+    const computed = new Set(knownDrops.map((k) => k.uscc));
+    for (const [id, day] of newDrops) if (!dropsMayMove.has(id) && !computed.has(id)) knownDrops.push({ uscc: id, lastDropDay: day });
     await this.enterprises.setLastDrops(tx, knownDrops);
     // The 5-star streak is carried forward from the stored row when only today changed; recounted
     // from the history when past days were revised or the carry is unknown.
