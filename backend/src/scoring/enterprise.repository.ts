@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Queryable } from '../db/database.service';
+import { newPublicToken } from './public-token';
 
 export interface RegistrationRow {
   uscc: string;
@@ -77,7 +78,6 @@ export interface NextChangeRow {
 export interface ClaimRow {
   uscc: string;
   firstDay: string;
-  publicToken: string;
   /** Events this batch adds. */
   newEvents: number;
 }
@@ -147,7 +147,8 @@ export class EnterpriseRepository {
       `INSERT INTO enterprises (uscc, first_day, public_token)
        SELECT * FROM unnest($1::text[], $2::date[], $3::text[])
        ON CONFLICT (uscc) DO NOTHING`,
-      [rows.map((r) => r.uscc), rows.map((r) => r.firstDay), rows.map((r) => r.publicToken)],
+      // A token only for the rows that may be new (random bytes cost more than the probe).
+      [rows.map((r) => r.uscc), rows.map((r) => r.firstDay), rows.map(() => newPublicToken())],
     );
   }
 

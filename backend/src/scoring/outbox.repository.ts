@@ -28,10 +28,11 @@ export class OutboxRepository {
     const rows = await q.query<{ id: string }>(
       'outbox.add',
       // WITH ORDINALITY keeps the batch's order in the ids, so changes are published in the order they happened.
+      // One JSON document, not a jsonb[] parameter (node-postgres escapes those element by element).
       `INSERT INTO outbox (kind, key, payload)
-       SELECT kind, key, payload FROM unnest($1::text[], $2::text[], $3::jsonb[]) WITH ORDINALITY AS x(kind, key, payload, n) ORDER BY n
+       SELECT m->>'kind', m->>'key', m->'payload' FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS x(m, n) ORDER BY n
        RETURNING id::text AS id`,
-      [messages.map((m) => m.kind), messages.map((m) => m.key), messages.map((m) => JSON.stringify(m.payload))],
+      [JSON.stringify(messages.map((m) => ({ kind: m.kind, key: m.key, payload: m.payload })))],
     );
     return rows.map((r) => r.id);
   }

@@ -89,24 +89,18 @@ export class RatingRepository {
     if (rows.length === 0) return;
     await q.query(
       'ratings.insert',
+      // One JSON document, not jsonb[] parameters (node-postgres escapes those element by element).
       `INSERT INTO daily_ratings (enterprise_id, day, revision, score_tenths, stars, face, colour, grade, veto, criteria, bonus, effects, cause_event_ids)
        SELECT e, d, r, s, st, f, c, g, v, cr, b, ef, ARRAY(SELECT jsonb_array_elements_text(ca))
-       FROM unnest($1::text[], $2::date[], $3::int[], $4::int[], $5::smallint[], $6::text[], $7::text[], $8::text[], $9::bool[],
-                   $10::jsonb[], $11::smallint[], $12::jsonb[], $13::jsonb[]) AS x(e, d, r, s, st, f, c, g, v, cr, b, ef, ca)`,
+       FROM jsonb_to_recordset($1::jsonb) AS x(e text, d date, r int, s int, st smallint, f text, c text, g text, v bool, cr jsonb, b smallint,
+         ef jsonb, ca jsonb)`,
       [
-        rows.map((r) => r.enterpriseId),
-        rows.map((r) => r.day),
-        rows.map((r) => r.revision),
-        rows.map((r) => r.scoreTenths),
-        rows.map((r) => r.stars),
-        rows.map((r) => r.face),
-        rows.map((r) => r.colour),
-        rows.map((r) => r.grade),
-        rows.map((r) => r.veto),
-        rows.map((r) => JSON.stringify(r.criteria)),
-        rows.map((r) => r.bonus),
-        rows.map((r) => JSON.stringify(r.effects)),
-        rows.map((r) => JSON.stringify(r.causeEventIds)),
+        JSON.stringify(
+          rows.map((r) => ({
+            e: r.enterpriseId, d: r.day, r: r.revision, s: r.scoreTenths, st: r.stars, f: r.face, c: r.colour, g: r.grade, v: r.veto,
+            cr: r.criteria, b: r.bonus, ef: r.effects, ca: r.causeEventIds,
+          })),
+        ),
       ],
     );
   }

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   daysToRate,
@@ -71,10 +70,6 @@ interface Admitted {
   se: ScoringEvent;
 }
 
-/** 22 base64url characters = 132 random bits: unguessable, URL-safe, says nothing about the enterprise. */
-export function newPublicToken(): string {
-  return randomBytes(17).toString('base64url').slice(0, 22);
-}
 
 function deadLetterOf(msg: IncomingMessage, reason: string, detail: string): DeadLetter {
   let value = '';
@@ -324,7 +319,7 @@ export class ScoringService {
         for (const id of firstDays.keys()) touched.add(id);
         const locked = await this.enterprises.claim(
           tx,
-          [...firstDays].map(([id, day]) => ({ uscc: id, firstDay: isoFromDay(day), publicToken: newPublicToken(), newEvents: added.get(id)! })),
+          [...firstDays].map(([id, day]) => ({ uscc: id, firstDay: isoFromDay(day), newEvents: added.get(id)! })),
           // A cached ledger means the enterprise is stored: no insert attempt for it.
           this.ledgerCounts,
         );

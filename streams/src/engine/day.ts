@@ -28,8 +28,17 @@ export function dayFromIso(iso: string): Day {
 
 /** epoch day → `YYYY-MM-DD`. */
 export function isoFromDay(day: Day): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  // Called for every day of every rating the scorer writes: a Date and toISOString each time showed
+  // up in profiles. The days in use are few; the cache is bounded all the same.
+  let iso = isoCache.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+    if (isoCache.size > 20_000) isoCache.clear();
+    isoCache.set(day, iso);
+  }
+  return iso;
 }
+const isoCache = new Map<Day, string>();
 
 /**
  * Offsets only change at transitions, which every real zone places on a quarter hour, so
