@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { IoAdapter } from '@nestjs/platform-socket.io';
+import { ClusterIoAdapter } from '../live/cluster-io.adapter';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from '../app.module';
 import { ensureAdminAccount, resolveJwtSecret } from '../auth/auth-bootstrap';
@@ -67,8 +67,8 @@ export async function startApp(env: NodeJS.ProcessEnv, options: StartOptions = {
     // Behind a reverse proxy the client address (rate limiting) comes from X-Forwarded-For.
     app.set('trust proxy', 'loopback, linklocal, uniquelocal');
     app.disable('x-powered-by');
-    // socket.io (/live) on the same HTTP server; a Redis/Postgres socket.io adapter for several instances would plug in here (see live.gateway.ts).
-    app.useWebSocketAdapter(new IoAdapter(app));
+    // socket.io (/live, /public) on the same HTTP server, fanned out across instances through PostgreSQL.
+    app.useWebSocketAdapter(new ClusterIoAdapter(app, databaseUrl));
     app.use(jsonBodyMiddleware('1mb'));
     app.use(webApp.staticMiddleware());
     if (!webApp.built) logger.warn(`web app not built (${webApp.distDir} missing): run npm run build`);

@@ -19,6 +19,10 @@ import { LiveAccessService, LiveAuthError, type LiveSession } from './live-acces
 import { LiveBroadcastService } from './live-broadcast.service';
 import { LIVE_EVENTS, isRatingChange, type RatingChange, type SubscriptionAck } from './live-messages';
 import { REGION_ROOM_PREFIX } from './live-rooms';
+import { isClustered } from './cluster-io.adapter';
+
+/** serverSideEmit event carrying one instance's drained rating changes to the others. */
+const PEER_CHANGES_EVENT = 'envface:rating-changes';
 
 interface LiveSocketData {
   session: LiveSession;
@@ -95,8 +99,13 @@ export class LiveGateway implements OutboxSink, OnModuleInit, OnGatewayInit<Name
         (error: unknown) => next(error instanceof LiveAuthError ? error : new LiveAuthError('unauthorized', 'Authentication failed')),
       );
     });
+    // Changes another instance drained (see cluster-io.adapter.ts): routed to this instance's sockets.
+    namespace.on(PEER_CHANGES_EVENT, (changes: unknown) => {
+      if (Array.isArray(changes)) this.broadcast.publish(changes.filter(isRatingChange));
+    });
     this.broadcast.attach(
-      (room, message) => namespace.to(room).emit(message.event, message.data),
+      // Local: every instance routes every change to its own sockets; nothing per change crosses instances.
+      (room, message) => namespace.local.to(room).emit(message.event, message.data),
       // Region rooms on this instance's adapter. With a cross-instance adapter (see above) other
       // instances' sockets count too: return true there, or ask the adapter for all rooms.
       () => [...namespace.adapter.rooms.keys()].some((room) => room.startsWith(REGION_ROOM_PREFIX)),
@@ -154,7 +163,10 @@ export class LiveGateway implements OutboxSink, OnModuleInit, OnGatewayInit<Name
       else malformed++;
     }
     if (malformed > 0) this.logger.warn(`${malformed} outbox rating rows without enterpriseId/day/revision were not sent live`);
+    if (changes.length === 0) return;
     this.broadcast.publish(changes);
+    // Once per drain, to the other instances' sockets (best effort, like every live push).
+    if (this.namespace && isClustered(this.namespace.adapter)) this.namespace.serverSideEmit(PEER_CHANGES_EVENT, changes);
   }
 
   private scheduleExpiry(socket: LiveSocket, session: LiveSession): void {

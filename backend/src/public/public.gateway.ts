@@ -1,4 +1,5 @@
 import { Logger, type OnModuleInit } from '@nestjs/common';
+import { isClustered } from '../live/cluster-io.adapter';
 import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import type { DefaultEventsMap, Namespace, Socket } from 'socket.io';
 import { errorBody } from '../common/api-error';
@@ -14,6 +15,9 @@ interface PublicSocketData {
   uscc: string;
 }
 type PublicSocket = Socket<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, Partial<PublicSocketData>>;
+
+/** serverSideEmit event carrying the enterprises one instance's drain changed to the others. */
+const PEER_CHANGED_EVENT = 'envface:public-changed';
 
 /** Room names live in their own namespace, so they cannot collide with /live rooms. */
 const roomOf = (uscc: string): string => `public:${uscc}`;
@@ -50,6 +54,10 @@ export class PublicGateway implements OutboxSink, OnModuleInit, OnGatewayInit<Na
 
   afterInit(namespace: Namespace): void {
     this.namespace = namespace;
+    // Enterprises whose rating another instance drained (see live/cluster-io.adapter.ts).
+    namespace.on(PEER_CHANGED_EVENT, (ids: unknown) => {
+      if (Array.isArray(ids)) for (const id of ids) if (typeof id === 'string') this.refresh(id);
+    });
     namespace.use((socket, next) => {
       const token: unknown = (socket.handshake.auth as Record<string, unknown> | undefined)?.publicToken;
       this.views.resolve(token).then(
@@ -82,6 +90,9 @@ export class PublicGateway implements OutboxSink, OnModuleInit, OnGatewayInit<Na
     // Not awaited: the drain transaction must not wait for view queries, and a failed view is not a
     // reason to publish the outbox rows again.
     for (const uscc of changed) this.refresh(uscc);
+    // Watchers on other instances: their instance fetches and sends the view (once per drain).
+    const namespace = this.namespace;
+    if (changed.size > 0 && namespace && isClustered(namespace.adapter)) namespace.serverSideEmit(PEER_CHANGED_EVENT, [...changed]);
   }
 
   /** Sends the current public view to the enterprise's watchers (also after an appeal opens or closes). */
@@ -91,7 +102,7 @@ export class PublicGateway implements OutboxSink, OnModuleInit, OnGatewayInit<Na
     if (!namespace || !namespace.adapter.rooms.has(room)) return;
     this.views.viewByUscc(uscc).then(
       (view) => {
-        if (view) namespace.to(room).emit(PUBLIC_VIEW_EVENT, view);
+        if (view) namespace.local.to(room).emit(PUBLIC_VIEW_EVENT, view);
       },
       (error: unknown) => this.logger.warn(`public view of ${uscc} not sent: ${String(error)}`),
     );
