@@ -53,7 +53,10 @@ export class ClusterIoAdapter extends IoAdapter {
   }
 }
 
-/** True when the namespace's adapter reaches other instances (serverSideEmit is then supported). */
-export function isClustered(adapter: Adapter): boolean {
-  return adapter instanceof ClusterAdapter;
+/**
+ * True when other instances are up (known from the adapter's heartbeats): only then is a drain's
+ * payload worth a NOTIFY and, over 8,000 bytes, an attachment row. A lone instance sends nothing.
+ */
+export async function hasPeers(adapter: Adapter): Promise<boolean> {
+  return adapter instanceof ClusterAdapter && (await adapter.serverCount()) > 1;
 }

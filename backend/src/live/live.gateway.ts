@@ -19,7 +19,7 @@ import { LiveAccessService, LiveAuthError, type LiveSession } from './live-acces
 import { LiveBroadcastService } from './live-broadcast.service';
 import { LIVE_EVENTS, isRatingChange, type RatingChange, type SubscriptionAck } from './live-messages';
 import { REGION_ROOM_PREFIX } from './live-rooms';
-import { isClustered } from './cluster-io.adapter';
+import { hasPeers } from './cluster-io.adapter';
 
 /** serverSideEmit event carrying one instance's drained rating changes to the others. */
 const PEER_CHANGES_EVENT = 'envface:rating-changes';
@@ -43,12 +43,10 @@ const SOCKETS_METRIC = 'envface_live_sockets';
  * disconnects it when the token expires. Rating changes arrive as an outbox sink, i.e. only after
  * their transaction committed.
  *
- * Horizontal scale: each instance drains its own share of the outbox and emits only to its own
- * sockets. To reach dashboards connected to other instances, plug a socket.io adapter into the
- * server — @socket.io/redis-adapter, or @socket.io/postgres-adapter over the database we already
- * have — in bootstrap/start-app.ts: subclass IoAdapter, call `server.adapter(createAdapter(...))` in
- * createIOServer, and pass it to app.useWebSocketAdapter. Nothing in this module changes
- * (`server.to(room).emit` then fans out across instances); coalescing stays per instance.
+ * Horizontal scale (cluster-io.adapter.ts): each instance drains its own share of the outbox,
+ * routes those changes to its own sockets and sends them once per drain to the other instances
+ * (`serverSideEmit` through PostgreSQL), which route them to theirs. Room emits are local, so the
+ * coalescing of each room happens where its sockets are.
  */
 @WebSocketGateway({
   namespace: '/live',
@@ -106,8 +104,7 @@ export class LiveGateway implements OutboxSink, OnModuleInit, OnGatewayInit<Name
     this.broadcast.attach(
       // Local: every instance routes every change to its own sockets; nothing per change crosses instances.
       (room, message) => namespace.local.to(room).emit(message.event, message.data),
-      // Region rooms on this instance's adapter. With a cross-instance adapter (see above) other
-      // instances' sockets count too: return true there, or ask the adapter for all rooms.
+      // Region rooms of this instance's sockets: every instance routes every change itself.
       () => [...namespace.adapter.rooms.keys()].some((room) => room.startsWith(REGION_ROOM_PREFIX)),
     );
   }
@@ -166,7 +163,7 @@ export class LiveGateway implements OutboxSink, OnModuleInit, OnGatewayInit<Name
     if (changes.length === 0) return;
     this.broadcast.publish(changes);
     // Once per drain, to the other instances' sockets (best effort, like every live push).
-    if (this.namespace && isClustered(this.namespace.adapter)) this.namespace.serverSideEmit(PEER_CHANGES_EVENT, changes);
+    if (this.namespace && (await hasPeers(this.namespace.adapter))) this.namespace.serverSideEmit(PEER_CHANGES_EVENT, changes);
   }
 
   private scheduleExpiry(socket: LiveSocket, session: LiveSession): void {

@@ -1,5 +1,5 @@
 import { Logger, type OnModuleInit } from '@nestjs/common';
-import { isClustered } from '../live/cluster-io.adapter';
+import { hasPeers } from '../live/cluster-io.adapter';
 import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import type { DefaultEventsMap, Namespace, Socket } from 'socket.io';
 import { errorBody } from '../common/api-error';
@@ -92,7 +92,7 @@ export class PublicGateway implements OutboxSink, OnModuleInit, OnGatewayInit<Na
     for (const uscc of changed) this.refresh(uscc);
     // Watchers on other instances: their instance fetches and sends the view (once per drain).
     const namespace = this.namespace;
-    if (changed.size > 0 && namespace && isClustered(namespace.adapter)) namespace.serverSideEmit(PEER_CHANGED_EVENT, [...changed]);
+    if (changed.size > 0 && namespace && (await hasPeers(namespace.adapter))) namespace.serverSideEmit(PEER_CHANGED_EVENT, [...changed]);
   }
 
   /** Sends the current public view to the enterprise's watchers (also after an appeal opens or closes). */
