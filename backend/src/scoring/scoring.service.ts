@@ -147,6 +147,10 @@ export class ScoringService {
     if (this.pumping) return;
     this.pumping = true;
     try {
+      // The partitions of one fetch call in within the same tick: let them all queue, so the first
+      // transaction takes them together instead of the first partition alone (and the rest a
+      // second transaction, each paying the round trips).
+      await new Promise<void>((resolve) => setImmediate(resolve));
       while (this.waiting.length > 0) {
         const group: Waiter[] = [];
         let size = 0;
