@@ -5,6 +5,7 @@ import type { Admin } from 'kafkajs';
 import { INPUT_TOPIC_KINDS, parseStreamFile, valueBytes } from '@envface/streams';
 import { ensureBackendBuilt, spawnApp } from '../support/app-process';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { historyFaults, latestRatingsByEnterprise } from '../support/stored-ratings';
 import { createTestKafka, groupCaughtUp, type EnvfaceTopicSet, type TestKafka } from '../support/test-kafka';
 
 /**
@@ -112,27 +113,12 @@ describe(`crash safety (seed ${SEED})`, () => {
     const dead = await sql.query('SELECT reason, count(*)::int AS n FROM dead_letters GROUP BY reason');
     expect(Object.fromEntries(dead.rows.map((r) => [r.reason, r.n]))).toEqual(expected.dlq);
 
-    const latest = await sql.query(
-      `SELECT DISTINCT ON (enterprise_id, day) enterprise_id, day::text AS day, score_tenths, stars, face, colour, grade, veto
-       FROM daily_ratings ORDER BY enterprise_id, day, revision DESC`,
-    );
-    const got: Record<string, unknown[]> = {};
-    for (const r of latest.rows) {
-      (got[r.enterprise_id] ??= []).push({ day: r.day, score: r.score_tenths / 10, stars: r.stars, face: r.face, colour: r.colour, grade: r.grade, veto: r.veto });
-    }
-    expect(got).toEqual(expected.ratings);
+    expect(await latestRatingsByEnterprise(sql)).toEqual(expected.ratings);
 
     // A clean history: revisions 1..n per day, each different from the one before.
-    const gaps = await sql.query(
-      `SELECT enterprise_id, day FROM daily_ratings GROUP BY enterprise_id, day HAVING max(revision) <> count(*) OR min(revision) <> 1`,
-    );
-    expect(gaps.rows).toEqual([]);
-    const repeats = await sql.query(
-      `SELECT a.enterprise_id, a.day, a.revision FROM daily_ratings a JOIN daily_ratings b
-         ON a.enterprise_id = b.enterprise_id AND a.day = b.day AND b.revision = a.revision - 1
-       WHERE a.score_tenths = b.score_tenths AND a.stars = b.stars AND a.veto = b.veto AND a.effects = b.effects AND a.criteria = b.criteria`,
-    );
-    expect(repeats.rows).toEqual([]);
+    const faults = await historyFaults(sql);
+    expect(faults.gaps).toEqual([]);
+    expect(faults.repeats).toEqual([]);
     // The kills must have hit the work at least once for the test to mean anything.
     expect(killsWhileWorking).toBeGreaterThanOrEqual(1);
   }, 300_000);

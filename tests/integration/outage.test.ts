@@ -22,6 +22,7 @@ import { fixedClock } from '../../backend/src/scoring/clock';
 import { startKafkaMock, type KafkaBroker } from '../support/kafka-broker.harness';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { historyFaults, latestRatingsByEnterprise } from '../support/stored-ratings';
 import { groupCaughtUp } from '../support/test-kafka';
 
 /**
@@ -221,27 +222,12 @@ describe('outages: the database or the broker goes away and comes back', () => {
     expect(Object.fromEntries(dead.rows.map((r) => [r.reason, r.n]))).toEqual(expected.dlq);
 
     // The latest revision of every enterprise-day equals the uninterrupted run's result (the fixture).
-    const latest = await sql.query(
-      `SELECT DISTINCT ON (enterprise_id, day) enterprise_id, day::text AS day, score_tenths, stars, face, colour, grade, veto
-       FROM daily_ratings ORDER BY enterprise_id, day, revision DESC`,
-    );
-    const got: Record<string, unknown[]> = {};
-    for (const r of latest.rows) {
-      (got[r.enterprise_id] ??= []).push({ day: r.day, score: r.score_tenths / 10, stars: r.stars, face: r.face, colour: r.colour, grade: r.grade, veto: r.veto });
-    }
-    expect(got).toEqual(expected.ratings);
+    expect(await latestRatingsByEnterprise(sql)).toEqual(expected.ratings);
 
     // A clean history: revisions 1..n per day, none repeating the one before (no retry wrote twice).
-    const gaps = await sql.query(
-      'SELECT enterprise_id, day FROM daily_ratings GROUP BY enterprise_id, day HAVING max(revision) <> count(*) OR min(revision) <> 1',
-    );
-    expect(gaps.rows).toEqual([]);
-    const repeats = await sql.query(
-      `SELECT a.enterprise_id, a.day, a.revision FROM daily_ratings a JOIN daily_ratings b
-         ON a.enterprise_id = b.enterprise_id AND a.day = b.day AND b.revision = a.revision - 1
-       WHERE a.score_tenths = b.score_tenths AND a.stars = b.stars AND a.veto = b.veto AND a.effects = b.effects AND a.criteria = b.criteria`,
-    );
-    expect(repeats.rows).toEqual([]);
+    const faults = await historyFaults(sql);
+    expect(faults.gaps).toEqual([]);
+    expect(faults.repeats).toEqual([]);
   });
 
   it('broker outage: 503 naming Kafka within a bounded time; the crashed consumer comes back by itself and rates what is produced next', async () => {

@@ -18,7 +18,7 @@ import { TZDate } from '@date-fns/tz';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Database, type Queryable } from '../db/database.service';
 import { DeadLetterRepository, type DeadLetter } from './dead-letter.repository';
-import { EnterpriseRepository, type CurrentRatingRow, type LockedEnterprise, type LastDropRow, type NextChangeRow, type RegistrationRow } from './enterprise.repository';
+import { EnterpriseRepository, type CurrentRatingRow, type LockedEnterprise, type NextChangeRow, type RegistrationRow } from './enterprise.repository';
 import { EventRepository } from './event.repository';
 import type { BatchResult, IncomingMessage } from './incoming-message';
 import { OutboxRepository, type OutboxMessage } from './outbox.repository';
@@ -435,8 +435,8 @@ export class ScoringService {
     const yesterday = isoFromDay(today - 1);
     const recentFrom = today - 8;
     const at = new TZDate(nowMs, this.config.timeZone).toISOString();
-    const knownDrops: LastDropRow[] = [];
-    const newDrops = new Map<string, string>();
+    /** Drop days known without a query (null: no drop in the last week); the query wins where it runs. */
+    const knownDrops = new Map<string, string | null>();
     for (const p of plan) {
       const ledger = this.engine.get(p.id)!;
       // When the plan rates every day of the last week (a new enterprise, a late event), the drops
@@ -462,7 +462,7 @@ export class ScoringService {
           if (!old && d === today && before.ratedDay === yesterday && before.stars !== null) {
             // A new day after yesterday's rating (the rollover): yesterday's stars are in hand. A drop
             // today is the latest there can be; no drop leaves the stored one right (no other day moved).
-            if (r.stars < before.stars) newDrops.set(p.id, r.day);
+            if (r.stars < before.stars) knownDrops.set(p.id, r.day);
           } else if (!old || old.stars !== r.stars) dropsMayMove.add(p.id);
         }
         rows.push({ enterpriseId: p.id, day: r.day, revision, scoreTenths: Math.round(r.score * 10), stars: r.stars, face: r.face, colour: r.colour, grade: r.grade, veto: r.veto, criteria: r.criteria, bonus: r.bonus, effects: r.effects, causeEventIds });
@@ -478,14 +478,13 @@ export class ScoringService {
         if (d === today) current.push({ uscc: p.id, ratedDay: r.day, scoreTenths: Math.round(r.score * 10), stars: r.stars, face: r.face, colour: r.colour, grade: r.grade, veto: r.veto, streak: 0 });
         else if (d < today) pastRevised.add(p.id);
       }
-      if (wholeWeek && dropsMayMove.delete(p.id)) knownDrops.push({ uscc: p.id, lastDropDay: lastDrop === null ? null : isoFromDay(lastDrop) });
+      if (wholeWeek && dropsMayMove.delete(p.id)) knownDrops.set(p.id, lastDrop === null ? null : isoFromDay(lastDrop));
     }
     await this.ratings.insert(tx, rows);
     // Star drops of the last week (early warnings) can only move where one of those days changed.
     await this.enterprises.markDrops(tx, [...dropsMayMove], isoFromDay(today));
-    const computed = new Set(knownDrops.map((k) => k.uscc));
-    for (const [id, day] of newDrops) if (!dropsMayMove.has(id) && !computed.has(id)) knownDrops.push({ uscc: id, lastDropDay: day });
-    await this.enterprises.setLastDrops(tx, knownDrops);
+    for (const id of dropsMayMove) knownDrops.delete(id);
+    await this.enterprises.setLastDrops(tx, [...knownDrops].map(([uscc, lastDropDay]) => ({ uscc, lastDropDay })));
     // The 5-star streak is carried forward from the stored row when only today changed; recounted
     // from the history when past days were revised or the carry is unknown.
     const todayIso = isoFromDay(today);
