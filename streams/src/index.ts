@@ -1,6 +1,7 @@
 // Public surface of @envface/streams: the event contract, the pure scoring engine and helpers.
 export * from './contract/event-schemas';
 export * from './contract/event-identity';
+export * from './contract/instant';
 export * from './contract/topics';
 export * from './contract/uscc';
 export * from './contract/validate-message';

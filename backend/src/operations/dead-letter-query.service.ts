@@ -3,7 +3,7 @@ import { ApiError } from '../common/api-error';
 import { Database } from '../db/database.service';
 import { DeadLetterQueryRepository, type DeadLetterListRow } from './dead-letter-query.repository';
 
-export const DLQ_REASONS = ['invalid_json', 'schema', 'invalid_uscc', 'key_mismatch', 'wrong_topic', 'future_event', 'too_large', 'duplicate_conflict'] as const;
+export const DLQ_REASONS = ['invalid_json', 'schema', 'invalid_uscc', 'key_mismatch', 'wrong_topic', 'future_event', 'too_large', 'duplicate_conflict', 'processing_error'] as const;
 /** Enough to recognise a message in a list; the full value is one request away (GET /api/dead-letters/{id}). */
 export const LIST_VALUE_CHARS = 4096;
 
@@ -20,6 +20,11 @@ function json(r: DeadLetterListRow) {
     valueTruncated: r.value.length < r.value_length,
     encoding: r.encoding,
     at: r.at.toISOString(),
+    redrives: r.redrives,
+    lastRedrive:
+      r.last_redrive_at === null
+        ? null
+        : { at: r.last_redrive_at.toISOString(), by: r.last_redrive_by, outcome: r.last_redrive_outcome, reason: r.last_redrive_reason },
   };
 }
 

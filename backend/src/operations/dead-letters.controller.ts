@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -14,7 +14,10 @@ import { AuthGuard } from '../auth/auth.guard';
 import { Roles } from '../auth/roles.decorator';
 import { ZodValidationPipe } from '../common/zod-validation.pipe';
 import { limitParam } from '../enterprises/enterprise-list.query';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/current-user.decorator';
 import { DeadLetterQueryService, DLQ_REASONS } from './dead-letter-query.service';
+import { DeadLetterRedriveService } from './dead-letter-redrive.service';
 
 const listQuery = z
   .object({
@@ -40,6 +43,12 @@ const item = {
     valueTruncated: { type: 'boolean' },
     encoding: { type: 'string', enum: ['utf8', 'base64'] },
     at: { type: 'string', format: 'date-time' },
+    redrives: { type: 'integer', description: 'how often it was sent through the pipeline again' },
+    lastRedrive: {
+      type: 'object',
+      nullable: true,
+      properties: { at: { type: 'string', format: 'date-time' }, by: { type: 'string' }, outcome: { type: 'string', enum: ['accepted', 'duplicate', 'rejected'] }, reason: { type: 'string', nullable: true } },
+    },
   },
 };
 
@@ -53,7 +62,10 @@ const item = {
 @UseGuards(AuthGuard)
 @Roles('admin', 'inspector')
 export class DeadLettersController {
-  constructor(private readonly deadLetters: DeadLetterQueryService) {}
+  constructor(
+    private readonly deadLetters: DeadLetterQueryService,
+    private readonly redrives: DeadLetterRedriveService,
+  ) {}
 
   @Get()
   @ApiQuery({ name: 'reason', required: false, enum: DLQ_REASONS })
@@ -78,5 +90,16 @@ export class DeadLettersController {
   @ApiNotFoundResponse({ description: 'unknown id' })
   one(@Param('id', new ZodValidationPipe(idParam)) id: string) {
     return this.deadLetters.one(id);
+  }
+
+  @Post(':id/redrive')
+  @HttpCode(200)
+  @ApiOkResponse({
+    description: 'The message was sent through the pipeline again; what became of it (a second rejection is an answer, not an error)',
+    schema: { type: 'object', properties: { outcome: { type: 'string', enum: ['accepted', 'duplicate', 'rejected'] }, reason: { type: 'string', nullable: true }, detail: { type: 'string' }, revisions: { type: 'integer' } } },
+  })
+  @ApiNotFoundResponse({ description: 'unknown id' })
+  redrive(@Param('id', new ZodValidationPipe(idParam)) id: string, @CurrentUser() user: AuthUser) {
+    return this.redrives.redrive(id, user);
   }
 }

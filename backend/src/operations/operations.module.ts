@@ -3,11 +3,13 @@ import { AuthModule } from '../auth/auth.module';
 import { DeadLetterQueryRepository } from './dead-letter-query.repository';
 import { DeadLetterQueryService } from './dead-letter-query.service';
 import { DeadLettersController } from './dead-letters.controller';
+import { DeadLetterRedriveService } from './dead-letter-redrive.service';
+import { ScoringModule } from '../scoring/scoring.module';
 
-/** Operator views: dead letters. */
+/** Operator views: dead letters, and their re-drive through the pipeline. */
 @Module({
-  imports: [AuthModule],
+  imports: [AuthModule, ScoringModule],
   controllers: [DeadLettersController],
-  providers: [DeadLetterQueryService, DeadLetterQueryRepository],
+  providers: [DeadLetterQueryService, DeadLetterQueryRepository, DeadLetterRedriveService],
 })
 export class OperationsModule {}

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { instantMicros } from '@envface/streams';
 import type { Queryable } from '../db/database.service';
 import { newPublicToken } from './public-token';
 
@@ -236,8 +237,14 @@ export class EnterpriseRepository {
     );
   }
 
-  /** Master data from registrations; an older registration than the one applied is ignored. */
-  async register(q: Queryable, rows: readonly RegistrationRow[]): Promise<void> {
+  /**
+   * Master data from registrations, in arrival order. The one with the latest occurredAt holds; on a
+   * tie the one that arrived last (contract). One statement cannot touch a row twice, so a burst of
+   * upserts for one enterprise is first reduced to its winner here; across batches, the WHERE keeps a
+   * later-arriving upsert of the same instant and ignores an older one.
+   */
+  async register(q: Queryable, arrivals: readonly RegistrationRow[]): Promise<void> {
+    const rows = latestRegistrations(arrivals);
     if (rows.length === 0) return;
     await q.query(
       'enterprises.register',
@@ -250,7 +257,7 @@ export class EnterpriseRepository {
        ON CONFLICT (uscc) DO UPDATE SET name = EXCLUDED.name, region_code = EXCLUDED.region_code, industry_code = EXCLUDED.industry_code,
          address = EXCLUDED.address, lat = EXCLUDED.lat, lon = EXCLUDED.lon, registered = true, registered_at = EXCLUDED.registered_at,
          registered_by = EXCLUDED.registered_by, updated_at = now()
-       WHERE e.registered_at IS NULL OR (EXCLUDED.registered_at, EXCLUDED.registered_by) > (e.registered_at, e.registered_by)`,
+       WHERE e.registered_at IS NULL OR EXCLUDED.registered_at >= e.registered_at`,
       [
         rows.map((r) => r.uscc),
         rows.map((r) => r.name),
@@ -313,4 +320,15 @@ export class EnterpriseRepository {
     const rows = await q.query<EnterpriseRow>('enterprises.find', `SELECT ${ENTERPRISE_COLUMNS} FROM enterprises WHERE uscc = $1`, [uscc]);
     return rows[0] ?? null;
   }
+}
+
+/** Per enterprise, the registration with the latest occurredAt; on a tie the later one in arrival order. */
+export function latestRegistrations(arrivals: readonly RegistrationRow[]): RegistrationRow[] {
+  const winners = new Map<string, { row: RegistrationRow; at: bigint }>();
+  for (const row of arrivals) {
+    const at = instantMicros(row.occurredAt);
+    const held = winners.get(row.uscc);
+    if (!held || at >= held.at) winners.set(row.uscc, { row, at });
+  }
+  return [...winners.values()].map((w) => w.row);
 }

@@ -41,7 +41,12 @@ export class IngestController {
     // Push the change to live clients now; a failed publish stays in the outbox for the next drain.
     await this.drainer.drain().catch(() => undefined);
     const rejected = result.rejected[0];
-    if (rejected) throw new ApiError(rejected.reason === 'too_large' ? 413 : 400, rejected.reason, rejected.detail);
+    if (rejected) {
+      // A processing error is not the sender's mistake, but it is final for this message: kept in the
+      // dead letters for a re-drive after the fix, never a 500.
+      const status = rejected.reason === 'too_large' ? 413 : rejected.reason === 'processing_error' ? 422 : 400;
+      throw new ApiError(status, rejected.reason, rejected.detail);
+    }
     return { accepted: result.accepted === 1, duplicate: result.duplicates === 1, revisions: result.revisions };
   }
 }

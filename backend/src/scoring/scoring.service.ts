@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import {
   daysToRate,
   eventBodyHash,
@@ -25,7 +25,7 @@ import { OutboxRepository, type OutboxMessage } from './outbox.repository';
 import { OutboxDrainer } from './outbox-drainer.service';
 import { RatingRepository, type NewRatingRow, type StoredRatingRow } from './rating.repository';
 import { CLOCK, type Clock } from './clock';
-import { Histogram, type Registry } from 'prom-client';
+import { Counter, Histogram, type Registry } from 'prom-client';
 import { METRICS_REGISTRY } from '../metrics/metrics-registry';
 
 export const RULE_BOOK = Symbol('RULE_BOOK');
@@ -56,11 +56,30 @@ function summarise(outcomes: readonly Outcome[], revisions: number): BatchResult
   return result;
 }
 
-/** PostgreSQL refused the data itself (class 22 data exception, 23 integrity, 54 limits), not the connection. */
+/** PostgreSQL refused the data itself (class 22 data exception, e.g. a NUL in text): the input is malformed. */
 function isDataError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && /^(22|23|54)/.test(code);
+  return typeof code === 'string' && code.startsWith('22');
 }
+
+/**
+ * Failures that retrying the same batch can fix: the connection (class 08, node socket errors, the
+ * pool's connect timeout or shutdown), a serialization conflict or deadlock (40), the server's
+ * resources or shutdown (53, 57: admin shutdown, statement timeout). Anything else fails the same way
+ * every time and must not hold the partition: the batch is split until the culprit stands alone.
+ */
+export function isTransientError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string') {
+    if (/^(08|40|53|57|58)/.test(code)) return true;
+    if (/^E[A-Z]+$/.test(code)) return true; // ECONNREFUSED, ECONNRESET, ETIMEDOUT, EPIPE, ENOTFOUND…
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return /connection|terminat|timeout exceeded|pool after calling end|Client was closed|not queryable/i.test(message);
+}
+
+/** A test-only hook: throws for a message to make its processing fail deterministically. Never set in production. */
+export type FaultInjector = (event: ContractEvent) => void;
 
 interface Admitted {
   index: number;
@@ -103,7 +122,7 @@ function deadLetterOf(msg: IncomingMessage, reason: string, detail: string): Dea
  * it is rebuilt from the stored events.
  */
 @Injectable()
-export class ScoringService {
+export class ScoringService implements OnModuleDestroy {
   private readonly logger = new Logger('Scoring');
   private readonly engine: RatingEngine;
   private readonly ledgerCounts = new Map<string, number>();
@@ -111,6 +130,10 @@ export class ScoringService {
   private readonly waiting: Waiter[] = [];
   private pumping = false;
   private readonly groupSize: Histogram;
+  private readonly processingErrors: Counter<'topic'>;
+  private faultInjector: FaultInjector | null = null;
+  /** Set when the app shuts down: failures then are the shutdown's, never the input's. */
+  private closing = false;
 
   constructor(
     private readonly db: Database,
@@ -129,6 +152,18 @@ export class ScoringService {
     this.groupSize =
       (registry.getSingleMetric('envface_scoring_group_messages') as Histogram | undefined) ??
       new Histogram({ name: 'envface_scoring_group_messages', help: 'Messages per group-commit transaction', buckets: [1, 10, 50, 100, 250, 500, 1000, 2500, 5000], registers: [registry] });
+    this.processingErrors =
+      (registry.getSingleMetric('envface_processing_errors_total') as Counter<'topic'> | undefined) ??
+      new Counter({ name: 'envface_processing_errors_total', help: 'Valid messages dead-lettered because their processing failed for a reason retrying does not fix', labelNames: ['topic'], registers: [registry] });
+  }
+
+  onModuleDestroy(): void {
+    this.closing = true;
+  }
+
+  /** Tests only: make processing fail deterministically for chosen events (null removes the hook). */
+  setFaultInjector(injector: FaultInjector | null): void {
+    this.faultInjector = injector;
   }
 
   /**
@@ -184,17 +219,20 @@ export class ScoringService {
   }
 
   /**
-   * One bad message never stops a partition: a value the database refuses to store (say a NUL
-   * character, which PostgreSQL text and jsonb cannot hold) fails the whole transaction, so the group
-   * is split in halves until the culprit stands alone; it then goes to the dead letters. Any other
-   * failure (database down) is thrown for the caller to retry.
+   * One bad message never stops a partition. A failure that retrying does not fix (a value the
+   * database refuses to store, a rule that throws on one event's shape, a bug) fails the whole
+   * transaction the same way every time, so the group is split in halves until the culprit stands
+   * alone; it then goes to the dead letters — `schema` when the database refused its data,
+   * `processing_error` otherwise (re-drivable after a fix) — and the rest is scored. A transient
+   * failure (database down, serialization conflict) is thrown for the caller to retry, and so is
+   * anything during shutdown: a closing pool is no reason to dead-letter good input.
    */
   private async processSafely(messages: readonly IncomingMessage[]): Promise<GroupResult> {
     try {
       return await this.process(messages);
     } catch (error) {
-      if (!isDataError(error)) throw error;
-      if (messages.length === 1) return this.rejectUnstorable(messages[0]!, error as Error);
+      if (this.closing || isTransientError(error)) throw error;
+      if (messages.length === 1) return this.rejectUnprocessable(messages[0]!, error);
       const mid = messages.length >> 1;
       const a = await this.processSafely(messages.slice(0, mid));
       const b = await this.processSafely(messages.slice(mid));
@@ -202,8 +240,16 @@ export class ScoringService {
     }
   }
 
-  private async rejectUnstorable(msg: IncomingMessage, error: Error): Promise<GroupResult> {
-    const letter = deadLetterOf(msg, 'schema', `the event cannot be stored: ${error.message}`);
+  private async rejectUnprocessable(msg: IncomingMessage, error: unknown): Promise<GroupResult> {
+    const text = error instanceof Error ? error.message : String(error);
+    const letter = isDataError(error)
+      ? deadLetterOf(msg, 'schema', `the event cannot be stored: ${text}`)
+      : deadLetterOf(msg, 'processing_error', text.slice(0, 2000));
+    if (letter.reason === 'processing_error') {
+      const at = `${msg.topic ?? 'http'}[${msg.partition ?? '-'}]@${msg.offset ?? '-'}`;
+      this.logger.error(`processing ${at} failed for a reason retrying does not fix; dead-lettered as processing_error: ${text}`);
+      this.processingErrors.inc({ topic: msg.topicKind });
+    }
     const nowMs = this.clock.now();
     const ids = await this.db.transaction('scoring.reject_unstorable', async (tx) => {
       const fresh = await this.deadLetters.add(tx, [letter]);
@@ -348,6 +394,7 @@ export class ScoringService {
         const registrations: RegistrationRow[] = [];
         for (const a of fresh) {
           const id = a.event.enterpriseId;
+          this.faultInjector?.(a.event);
           const { affected } = this.engine.ledgerFor(id).apply(a.se);
           const entry = ranges.get(id) ?? { range: null, causes: [] };
           if (affected) {

@@ -12,7 +12,9 @@ export type RejectReason =
   | 'wrong_topic'
   | 'future_event'
   | 'too_large'
-  | 'duplicate_conflict';
+  | 'duplicate_conflict'
+  /** A valid message whose processing failed for a reason that retrying does not fix (re-drivable). */
+  | 'processing_error';
 
 export const MAX_VALUE_BYTES = 64 * 1024;
 export const MAX_FUTURE_MS = 10 * 60 * 1000;
