@@ -290,6 +290,20 @@ export class EnterpriseRepository {
     return new Map(rows.map((r) => [r.uscc, r.streak]));
   }
 
+  /** The 5-star streak alone, where past days were revised under an unchanged current rating of `ratedDay`. */
+  async setStreaks(q: Queryable, rows: readonly { uscc: string; streak: number; ratedDay: string }[]): Promise<void> {
+    if (rows.length === 0) return;
+    await q.query(
+      'enterprises.set_streaks',
+      // A plain UPDATE (rare: only after a late event under an unchanged today), since an insert
+      // tuple with a streak but no rating would break the rating-complete check.
+      `UPDATE enterprises AS e SET streak = s.streak, updated_at = now()
+       FROM unnest($1::text[], $2::int[]) AS s(uscc, streak)
+       WHERE e.uscc = s.uscc AND e.rated_day = $3::date AND e.streak IS DISTINCT FROM s.streak`,
+      [rows.map((r) => r.uscc), rows.map((r) => r.streak), rows[0]!.ratedDay],
+    );
+  }
+
   /** Today's rating, denormalised for lists, the dashboard and the public view. */
   async setCurrent(q: Queryable, rows: readonly CurrentRatingRow[]): Promise<void> {
     if (rows.length === 0) return;
