@@ -17,6 +17,7 @@ import { createMetricsRegistry } from '../metrics/metrics-registry';
 import { AppSettingsRepository } from '../settings/app-settings.repository';
 import { WebAppAssets } from '../web/web-app-assets';
 import { systemClock, type Clock } from '../scoring/clock';
+import { ProcessShutdown } from './process-shutdown';
 
 export interface RunningApp {
   app: NestExpressApplication;
@@ -32,7 +33,7 @@ export interface StartOptions {
   webDistDir?: string;
   /** Where a generated admin password is printed (default stdout). */
   print?: (line: string) => void;
-  /** Listen for SIGINT/SIGTERM (the real server yes, tests no). */
+  /** Handle SIGINT/SIGTERM: ordered close within a deadline (the real server yes, in-process tests no). */
   shutdownHooks?: boolean;
   /** The server clock (default: the system clock); tests fix it. */
   clock?: Clock;
@@ -47,10 +48,15 @@ export async function startApp(env: NodeJS.ProcessEnv, options: StartOptions = {
 
   let embedded: EmbeddedPostgresHandle | null = null;
   let database: Database | null = null;
+  // Signals are handled from the first moment: a SIGTERM during start-up must end the process too.
+  const shutdown = options.shutdownHooks ? new ProcessShutdown() : null;
+  shutdown?.install();
   try {
     let databaseUrl = config.databaseUrl;
     if (databaseUrl === null) {
       embedded = await startEmbeddedPostgres({ dataDir: config.dataDir });
+      const started = embedded;
+      shutdown?.database(() => started.stop());
       databaseUrl = embedded.url;
     }
     await runMigrations({ databaseUrl });
@@ -77,14 +83,15 @@ export async function startApp(env: NodeJS.ProcessEnv, options: StartOptions = {
       app,
       () => SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('EnvFace API').setVersion('1').addBearerAuth().build()),
     );
-    if (options.shutdownHooks) app.enableShutdownHooks(['SIGINT', 'SIGTERM']);
 
     await app.listen(config.port);
     const { port } = app.getHttpServer().address() as AddressInfo;
     logger.log(`EnvFace listening on port ${port} (public base URL ${config.publicBaseUrl})`);
+    shutdown?.ready(() => app.close());
     return { app, config, url: `http://127.0.0.1:${port}`, close: () => app.close() };
   } catch (error) {
     // Nothing of a half-started app may outlive the failure (stray postgres, open pool).
+    shutdown?.failed();
     await database?.close().catch(() => undefined);
     await embedded?.stop().catch(() => undefined);
     throw error;

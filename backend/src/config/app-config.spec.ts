@@ -5,7 +5,7 @@ describe('loadConfig', () => {
   it('applies the documented defaults to an empty environment', () => {
     const config = loadConfig({});
     expect(config.databaseUrl).toBeNull();
-    expect(config.kafka).toEqual({ brokers: null, topicPrefix: 'envface.', groupId: 'envface-scorer', sessionTimeoutMs: 30_000 });
+    expect(config.kafka).toEqual({ brokers: null, topicPrefix: 'envface.', groupId: 'envface-scorer', sessionTimeoutMs: 30_000, stallMs: 60_000 });
     expect(config.port).toBe(3000);
     expect(config.publicBaseUrl).toBe('http://localhost:3000');
     expect(config.adminPassword).toBeNull();
@@ -24,6 +24,7 @@ describe('loadConfig', () => {
       KAFKA_TOPIC_PREFIX: 'prod.',
       KAFKA_GROUP_ID: 'g1',
       KAFKA_SESSION_TIMEOUT_MS: '6000',
+      ENVFACE_CONSUMER_STALL_SECONDS: '5',
       PORT: '8080',
       PUBLIC_BASE_URL: 'https://envface.example.cn/',
       ENVFACE_ADMIN_PASSWORD: ' secret pw ',
@@ -34,7 +35,7 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'INFO',
     });
     expect(config.databaseUrl).toBe('postgres://u:p@db:5432/envface');
-    expect(config.kafka).toEqual({ brokers: ['k1:9092', 'k2:9093'], topicPrefix: 'prod.', groupId: 'g1', sessionTimeoutMs: 6000 });
+    expect(config.kafka).toEqual({ brokers: ['k1:9092', 'k2:9093'], topicPrefix: 'prod.', groupId: 'g1', sessionTimeoutMs: 6000, stallMs: 5_000 });
     expect(config.port).toBe(8080);
     expect(config.publicBaseUrl).toBe('https://envface.example.cn');
     expect(config.adminPassword).toBe(' secret pw ');
@@ -106,7 +107,7 @@ describe('loadConfig', () => {
   it('lists every variable it reads', () => {
     expect([...CONFIG_VARIABLES].sort()).toEqual(
       ['DATABASE_URL', 'ENVFACE_ADMIN_PASSWORD', 'ENVFACE_DATA_DIR', 'ENVFACE_JWT_SECRET', 'ENVFACE_SIMULATOR', 'ENVFACE_TZ',
-        'ENVFACE_SIMULATOR_ENTERPRISES',
+        'ENVFACE_SIMULATOR_ENTERPRISES', 'ENVFACE_CONSUMER_STALL_SECONDS',
         'KAFKA_BROKERS', 'KAFKA_GROUP_ID', 'KAFKA_SESSION_TIMEOUT_MS', 'KAFKA_TOPIC_PREFIX', 'LOG_LEVEL', 'PORT', 'PUBLIC_BASE_URL'].sort(),
     );
   });

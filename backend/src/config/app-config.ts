@@ -12,6 +12,8 @@ export interface KafkaConfig {
   readonly groupId: string;
   /** Consumer group session timeout; shorter means faster failover and rebalances (tests use 6 s). */
   readonly sessionTimeoutMs: number;
+  /** Messages waiting with no committed progress for this long make health report the consumer stalled. */
+  readonly stallMs: number;
 }
 
 export interface AppConfig {
@@ -40,6 +42,7 @@ export const CONFIG_VARIABLES = [
   'KAFKA_TOPIC_PREFIX',
   'KAFKA_GROUP_ID',
   'KAFKA_SESSION_TIMEOUT_MS',
+  'ENVFACE_CONSUMER_STALL_SECONDS',
   'PORT',
   'PUBLIC_BASE_URL',
   'ENVFACE_ADMIN_PASSWORD',
@@ -87,6 +90,12 @@ const httpUrl = z
   .regex(/^https?:\/\/[^\s/]+(\/\S*)?$/, 'must be an http:// or https:// URL')
   .transform((u) => u.replace(/\/+$/, ''));
 
+/** Seconds; at least 1 (tests), at most a day. */
+const stallSeconds = z
+  .string()
+  .regex(/^\d{1,5}$/, 'must be whole seconds, 1-86400')
+  .transform(Number)
+  .refine((n) => n >= 1 && n <= 86_400, 'must be whole seconds, 1-86400');
 const topicPrefix = z.string().regex(/^[A-Za-z0-9._-]{0,200}$/, 'may only contain A-Z a-z 0-9 . _ -');
 const groupId = z.string().min(1).max(255);
 const sessionTimeout = z
@@ -153,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       topicPrefix: parse('KAFKA_TOPIC_PREFIX', topicPrefix, 'envface.'),
       groupId: parse('KAFKA_GROUP_ID', groupId, 'envface-scorer'),
       sessionTimeoutMs: parse('KAFKA_SESSION_TIMEOUT_MS', sessionTimeout, 30_000),
+      stallMs: parse('ENVFACE_CONSUMER_STALL_SECONDS', stallSeconds, 60) * 1000,
     },
     port: portValue,
     publicBaseUrl: parse('PUBLIC_BASE_URL', httpUrl, `http://localhost:${portValue}`),

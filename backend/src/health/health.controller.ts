@@ -11,14 +11,14 @@ export class HealthController {
 
   /** 200 when everything is up; 503 naming the failing part (also in the contract error shape). */
   @Get()
-  @ApiOkResponse({ description: '{"status":"ok","db":"up","kafka":"up"|"disabled"}' })
-  @ApiServiceUnavailableResponse({ description: 'database or Kafka down' })
+  @ApiOkResponse({ description: '{"status":"ok","db":"up","kafka":"up"|"disabled","consumer":"ok"|"disabled"}' })
+  @ApiServiceUnavailableResponse({ description: 'database or Kafka down, or the consumer stalled' })
   async get(@Res({ passthrough: true }) res: Response): Promise<HealthReport | (HealthReport & ReturnType<typeof errorBody>)> {
     const report = await this.health.check();
     res.setHeader('Cache-Control', 'no-store');
     if (report.status === 'ok') return report;
     res.status(503);
-    const failing = [report.db === 'down' ? 'database' : null, report.kafka === 'down' ? 'kafka' : null].filter(Boolean);
-    return { ...report, ...errorBody('unavailable', `${failing.join(' and ')} down`) };
+    const failing = [report.db === 'down' ? 'database down' : null, report.kafka === 'down' ? 'kafka down' : null, report.consumer === 'stalled' ? 'consumer stalled' : null].filter(Boolean);
+    return { ...report, ...errorBody('unavailable', failing.join(', ')) };
   }
 }

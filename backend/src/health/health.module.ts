@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { HealthController } from './health.controller';
 import { HealthService } from './health.service';
+import { INPUT_TOPIC_KINDS, topicName } from '@envface/streams';
+import type { Registry } from 'prom-client';
+import { METRICS_REGISTRY } from '../metrics/metrics-registry';
 import { BrokerProbeKafkaStatus, DisabledKafkaStatus, KAFKA_STATUS, type KafkaStatus } from './kafka-status';
 
 @Module({
@@ -9,11 +12,17 @@ import { BrokerProbeKafkaStatus, DisabledKafkaStatus, KAFKA_STATUS, type KafkaSt
   providers: [
     HealthService,
     {
-      // Issue 4 replaces this factory with the consumer's own status.
       provide: KAFKA_STATUS,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig): KafkaStatus =>
-        config.kafka.brokers === null ? new DisabledKafkaStatus() : new BrokerProbeKafkaStatus(config.kafka.brokers),
+      inject: [APP_CONFIG, METRICS_REGISTRY],
+      useFactory: (config: AppConfig, registry: Registry): KafkaStatus =>
+        config.kafka.brokers === null
+          ? new DisabledKafkaStatus()
+          : new BrokerProbeKafkaStatus(config.kafka.brokers, {
+              groupId: config.kafka.groupId,
+              topics: INPUT_TOPIC_KINDS.map((k) => topicName(config.kafka.topicPrefix, k)),
+              stallMs: config.kafka.stallMs,
+              registry,
+            }),
     },
   ],
   exports: [KAFKA_STATUS],

@@ -1,11 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Database } from '../db/database.service';
-import { KAFKA_STATUS, type KafkaState, type KafkaStatus } from './kafka-status';
+import { KAFKA_STATUS, type ConsumerState, type KafkaState, type KafkaStatus } from './kafka-status';
 
 export interface HealthReport {
   status: 'ok' | 'error';
   db: 'up' | 'down';
   kafka: KafkaState;
+  /** 'stalled': messages wait on a partition of this instance and no offset moved for the stall window. */
+  consumer: ConsumerState;
 }
 
 /**
@@ -25,7 +27,8 @@ export class HealthService {
   async check(): Promise<HealthReport> {
     const db = (await this.pingWithin(DB_PING_TIMEOUT_MS)) ? 'up' : 'down';
     const kafka = this.kafka.state();
-    return { status: db === 'up' && kafka !== 'down' ? 'ok' : 'error', db, kafka };
+    const consumer = this.kafka.consumer();
+    return { status: db === 'up' && kafka !== 'down' && consumer !== 'stalled' ? 'ok' : 'error', db, kafka, consumer };
   }
 
   private async pingWithin(ms: number): Promise<boolean> {

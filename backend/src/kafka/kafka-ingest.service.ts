@@ -6,6 +6,8 @@ import { KafkaJSProtocolError } from 'kafkajs';
 import { Counter, type Registry } from 'prom-client';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { METRICS_REGISTRY } from '../metrics/metrics-registry';
+import { KAFKA_STATUS, type KafkaStatus } from '../health/kafka-status';
+import { within } from '../common/within';
 import type { IncomingMessage } from '../scoring/incoming-message';
 import { OutboxDrainer } from '../scoring/outbox-drainer.service';
 import { ScoringService } from '../scoring/scoring.service';
@@ -15,6 +17,14 @@ import { KafkaOutboxSink } from './kafka-outbox.sink';
 /** Messages per database transaction: large enough to batch writes, small enough to keep latency low. */
 const CHUNK = 500;
 const MAX_BACKOFF_MS = 5_000;
+/**
+ * Shutdown bounds. Leaving the group waits for the running chunk to commit (so offsets and outbox
+ * stay consistent), but with the broker or the database gone nothing may wait for ever: past these,
+ * the uncommitted chunk is simply redelivered to the partition's next owner.
+ */
+const STOP_CONSUMER_MS = 6_000;
+const STOP_STARTING_MS = 1_000;
+const STOP_SINK_MS = 2_000;
 
 /**
  * The Kafka edge of the scorer. One consumer group over the four input topics; per partition,
@@ -42,6 +52,7 @@ export class KafkaIngestService implements OnApplicationBootstrap, OnModuleDestr
     private readonly scoring: ScoringService,
     private readonly drainer: OutboxDrainer,
     @Inject(METRICS_REGISTRY) registry: Registry,
+    @Inject(KAFKA_STATUS) private readonly status: KafkaStatus,
   ) {
     this.kafka = config.kafka.brokers === null ? null : createKafka(config.kafka, 'envface-scorer');
     this.processed =
@@ -63,21 +74,27 @@ export class KafkaIngestService implements OnApplicationBootstrap, OnModuleDestr
 
   async onModuleDestroy(): Promise<void> {
     this.stopping = true;
-    await this.starting?.catch(() => undefined);
-    // disconnect() lets the running chunk finish and commit: SIGTERM drains cleanly.
-    await this.consumer?.disconnect().catch((e: unknown) => this.logger.warn(`consumer disconnect: ${String(e)}`));
-    await this.sink?.close();
+    await within(STOP_STARTING_MS, this.starting?.catch(() => undefined));
+    // disconnect() lets the running chunk finish and commit: SIGTERM drains cleanly — within bounds.
+    const consumer = this.consumer;
+    if (consumer && !(await within(STOP_CONSUMER_MS, consumer.disconnect().then(() => true, (e: unknown) => this.logger.warn(`consumer disconnect: ${String(e)}`))))) {
+      this.logger.warn(`the consumer did not leave the group within ${STOP_CONSUMER_MS} ms; its uncommitted chunk will be redelivered`);
+    }
+    await within(STOP_SINK_MS, this.sink?.close().catch(() => undefined));
   }
 
   private async startWithRetry(): Promise<void> {
     for (let attempt = 0; !this.stopping; attempt++) {
       try {
         await this.start();
+        // A start that was still connecting when shutdown began must not go on consuming.
+        if (this.stopping) await within(STOP_CONSUMER_MS, this.consumer?.disconnect().catch(() => undefined));
         return;
       } catch (error) {
+        if (this.stopping) return;
         const wait = Math.min(MAX_BACKOFF_MS, 250 * 2 ** attempt);
         this.logger.warn(`starting the consumer failed (${error instanceof Error ? error.message : String(error)}); retrying in ${wait} ms`);
-        await this.consumer?.disconnect().catch(() => undefined);
+        await within(STOP_CONSUMER_MS, this.consumer?.disconnect().catch(() => undefined));
         this.consumer = null;
         await sleep(wait);
       }
@@ -101,7 +118,11 @@ export class KafkaIngestService implements OnApplicationBootstrap, OnModuleDestr
     });
     this.consumer = consumer;
     // Another member may now own some of our partitions: drop cached ledgers (rebuilt from the database on use).
-    consumer.on(consumer.events.GROUP_JOIN, () => this.scoring.forgetLedgers());
+    consumer.on(consumer.events.GROUP_JOIN, (e) => {
+      this.scoring.forgetLedgers();
+      // Health watches the partitions this instance owns for stalls.
+      this.status.assigned(e.payload.memberAssignment);
+    });
     consumer.on(consumer.events.CRASH, (e) => {
       this.logger.error(`consumer crashed: ${String(e.payload.error)} (${e.payload.restart ? 'kafkajs restarts it' : 'restarting it'})`);
       this.crashes.inc({ restarted_by: e.payload.restart ? 'kafkajs' : 'app' });
@@ -109,6 +130,7 @@ export class KafkaIngestService implements OnApplicationBootstrap, OnModuleDestr
       if (!e.payload.restart && !this.stopping) this.starting = this.startWithRetry();
     });
     await consumer.connect();
+    if (this.stopping) throw new Error('shutting down');
     // A new group starts at the beginning of every topic: nothing published before the first start is lost.
     await consumer.subscribe({ topics: INPUT_TOPIC_KINDS.map((k) => topicName(topicPrefix, k)), fromBeginning: true });
     await consumer.run({
