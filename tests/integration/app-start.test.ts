@@ -45,7 +45,7 @@ describe('app start-up with an external database', () => {
   it('reports health with the database up and Kafka disabled', async () => {
     const response = await fetch(`${app.url}/api/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', db: 'up', kafka: 'disabled' });
+    expect(await response.json()).toEqual({ status: 'ok', db: 'up', kafka: 'disabled', consumer: 'disabled' });
   });
 
   it('logs the admin in with ENVFACE_ADMIN_PASSWORD and issues a 12 h HS256 token', async () => {

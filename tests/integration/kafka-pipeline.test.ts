@@ -121,7 +121,7 @@ describe('Kafka → scorer → PostgreSQL → API, ratings and dead-letter topic
   it('stores exactly the accepted events and reports Kafka up', async () => {
     expect((await sql.query('SELECT count(*)::int AS n FROM events')).rows[0].n).toBe(expected.accepted);
     const health = await fetch(`${app!.url}/api/health`);
-    expect(await health.json()).toEqual({ status: 'ok', db: 'up', kafka: 'up' });
+    expect(await health.json()).toEqual({ status: 'ok', db: 'up', kafka: 'up', consumer: 'ok' });
   });
 
   it('answers the ratings API exactly as expected for every enterprise-day', async () => {
