@@ -18,7 +18,10 @@ export function DeadLetterCard({ letter, onChanged }: { letter: DeadLetterJson; 
   const [redrive, setRedrive] = useState<RedriveState>({ step: 'idle' });
   const time = (iso: string) => new Date(iso).toLocaleString(i18n.resolvedLanguage);
   const sentence = t(`deadLetters.sentences.${letter.reason}`);
-  const urgent = letter.reason === 'processing_error';
+  // A processing error waits for someone to re-drive it, until a re-drive got it through (accepted now or
+  // before): then it is history and no longer calls for attention.
+  const settled = letter.lastRedrive?.outcome === 'accepted' || letter.lastRedrive?.outcome === 'duplicate';
+  const urgent = letter.reason === 'processing_error' && !settled;
 
   async function run() {
     setRedrive({ step: 'running' });
@@ -57,7 +60,7 @@ export function DeadLetterCard({ letter, onChanged }: { letter: DeadLetterJson; 
       </p>
       {letter.detail ? (
         <p className="dlq-card__detail">
-          <span className="dlq-card__label">{t('deadLetters.detail')}：</span>
+          <span className="dlq-card__label">{t('deadLetters.detailLabel')}</span>
           {letter.detail}
         </p>
       ) : null}
@@ -68,7 +71,6 @@ export function DeadLetterCard({ letter, onChanged }: { letter: DeadLetterJson; 
         {letter.key ? <> · {t('deadLetters.key', { key: letter.key })}</> : null}
       </p>
       <p className="dlq-card__history" data-testid="dead-letter-history">
-        <span className="dlq-card__label">{t('deadLetters.history')}：</span>
         {letter.redrives === 0 ? t('deadLetters.neverRedriven') : t('deadLetters.redriveCount', { count: letter.redrives })}
         {letter.lastRedrive ? (
           <>
