@@ -28,6 +28,7 @@ export function AppLayout() {
             <NavLink to="/enterprises">{t('nav.enterprises')}</NavLink>
             <NavLink to="/complaints">{t('queues.complaintsTitle')}</NavLink>
             <NavLink to="/appeals">{t('queues.appealsTitle')}</NavLink>
+            <NavLink to="/dead-letters">{t('nav.deadLetters')}</NavLink>
           </nav>
           <div className="app-header__tools">
             <LanguageSwitch />

@@ -15,6 +15,7 @@ const SignPage = lazy(() => import('../pages/print/sign-page').then((m) => ({ de
 const RegionSignsPage = lazy(() => import('../pages/print/region-signs-page').then((m) => ({ default: m.RegionSignsPage })));
 const ComplaintQueuePage = lazy(() => import('../pages/queues/complaint-queue-page').then((m) => ({ default: m.ComplaintQueuePage })));
 const AppealQueuePage = lazy(() => import('../pages/queues/appeal-queue-page').then((m) => ({ default: m.AppealQueuePage })));
+const DeadLettersPage = lazy(() => import('../pages/operations/dead-letters-page').then((m) => ({ default: m.DeadLettersPage })));
 const PortalLayout = lazy(() => import('../pages/portal/portal-layout').then((m) => ({ default: m.PortalLayout })));
 const PortalPage = lazy(() => import('../pages/portal/portal-page').then((m) => ({ default: m.PortalPage })));
 const NotFoundPage = lazy(() => import('../pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
@@ -45,6 +46,7 @@ export function AppRouter() {
           <Route path="enterprises/:uscc" element={<EnterpriseDetailPage />} />
           <Route path="complaints" element={<ComplaintQueuePage />} />
           <Route path="appeals" element={<AppealQueuePage />} />
+          <Route path="dead-letters" element={<DeadLettersPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>
