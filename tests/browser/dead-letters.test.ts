@@ -198,6 +198,9 @@ describe('dead letters in Chromium', () => {
     await expect(outcome.textContent()).resolves.toContain('再次被拒：统一社会信用代码无效。');
     await page.waitForFunction(() => document.querySelector('[data-testid="dead-letter-history"]')?.textContent?.includes('已重新投递 1 次'));
     await expect(card.getByTestId('dead-letter-history').textContent()).resolves.toContain('再次被拒');
+    // A re-drive that fails again writes no second letter (this one came over HTTP, without offsets).
+    const summary = await t.call('GET', '/api/dead-letters/summary', { token: t.adminToken });
+    expect((summary.body as { byReason: Record<string, number> }).byReason.invalid_uscc).toBe(INVALID_USCC_LETTERS);
   });
 
   it('fits a 390 px phone and reads in English', async () => {

@@ -17,8 +17,9 @@ export interface RedriveResult {
 
 /**
  * Re-drive: after a fix, an inspector sends a dead-lettered message through the pipeline again —
- * the same validation, storage and scoring as a Kafka message, with its original coordinates, so
- * it is stored once whatever happens and a second failure adds no second letter. The scorer rates
+ * the same validation, storage and scoring as a Kafka message, with its original coordinates. A
+ * second failure writes no second letter (Kafka and HTTP letters alike): the outcome is kept in the
+ * re-drive's own record. The scorer rates
  * events in any order, so re-driving past the partition's later messages changes nothing but time.
  * Every re-drive is recorded with who asked and what became of it.
  */
@@ -40,7 +41,7 @@ export class DeadLetterRedriveService {
     const kind = this.kindOf(letter);
     const value = letter.encoding === 'base64' ? Buffer.from(letter.value, 'base64') : letter.value;
     const result = await this.scoring.processBatch([
-      { topicKind: kind, topic: letter.topic, partition: letter.partition, offset: letter.offset, key: letter.key, value },
+      { topicKind: kind, topic: letter.topic, partition: letter.partition, offset: letter.offset, key: letter.key, value, redrive: true },
     ]);
     await this.drainer.drain().catch(() => undefined); // a failed publish stays in the outbox for the next drain
     const rejected = result.rejected[0];

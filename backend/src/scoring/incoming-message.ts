@@ -8,6 +8,11 @@ export interface IncomingMessage {
   offset: string | null;
   key: Buffer | string | null;
   value: Buffer | string | null;
+  /**
+   * A dead letter sent through the pipeline again: if it is rejected again, no new letter is written
+   * (the original stays, and the re-drive's own record holds the outcome).
+   */
+  redrive?: boolean;
 }
 
 export interface BatchResult {

@@ -258,6 +258,7 @@ export class ScoringService implements OnModuleDestroy {
       this.logger.error(`processing ${at} failed for a reason retrying does not fix; dead-lettered as processing_error: ${text}`);
       this.processingErrors.inc({ topic: msg.topicKind });
     }
+    if (msg.redrive) return { outcomes: [{ kind: 'rejected', reason: letter.reason, detail: letter.detail }], revisions: 0 };
     const nowMs = this.clock.now();
     const ids = await this.db.transaction('scoring.reject_unstorable', async (tx) => {
       const fresh = await this.deadLetters.add(tx, [letter]);
@@ -422,7 +423,7 @@ export class ScoringService implements OnModuleDestroy {
         // 4. Re-rate the affected days; a day whose rating changed gets a new revision.
         const revisions = await this.rerate(tx, ranges, locked, today, nowMs, outboxIds);
 
-        const newLetters = await this.deadLetters.add(tx, dead.map((d) => d.letter));
+        const newLetters = await this.deadLetters.add(tx, dead.filter((d) => !messages[d.index]!.redrive).map((d) => d.letter));
         outboxIds.push(...(await this.outbox.add(tx, newLetters.map((letter) => ({ kind: 'dlq', key: letter.key, payload: this.dlqPayload(letter, nowMs) })))));
         for (const [id, n] of added) this.ledgerCounts.set(id, locked.get(id)!.eventCountBefore + n);
         // Every message neither accepted nor rejected is an identical duplicate.
