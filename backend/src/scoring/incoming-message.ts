@@ -8,6 +8,8 @@ export interface IncomingMessage {
   offset: string | null;
   key: Buffer | string | null;
   value: Buffer | string | null;
+  /** Who sent it over HTTP (stored in event_ids.sent_by); absent for Kafka and the simulator. */
+  sentBy?: string | null;
 }
 
 export interface BatchResult {
