@@ -20,11 +20,13 @@ const PUBLIC_KEYS = ['colour', 'face', 'grade', 'last30', 'name', 'penalties', '
 const PUBLIC_ROUTES = new Set(['GET /api/health', 'POST /api/auth/login', 'GET /metrics', 'GET /api/public/:token', 'POST /api/public/:token/complaints']);
 /** Routes enterprise accounts may call (their own data only; checked object by object below). */
 const ENTERPRISE_ROUTES = new Set([
-  'GET /api/accounts/me', 'POST /api/accounts/me/password',
+  'GET /api/accounts/me', 'POST /api/accounts/me/password', 'POST /api/auth/logout',
   'GET /api/portal/enterprise', 'GET /api/portal/ratings', 'GET /api/portal/ratings/:day', 'GET /api/portal/events', 'GET /api/portal/revisions',
   'POST /api/appeals', 'GET /api/appeals', 'GET /api/appeals/:id',
 ]);
 /** Routes only enterprise accounts may call (staff have no enterprise of their own). */
+/** Routes only admins may call. */
+const ADMIN_ONLY = new Set(['POST /api/accounts/:username/disable', 'POST /api/accounts/:username/enable', 'POST /api/accounts/:username/password-reset']);
 const ENTERPRISE_ONLY = new Set(['GET /api/portal/enterprise', 'GET /api/portal/ratings', 'GET /api/portal/ratings/:day', 'GET /api/portal/events', 'GET /api/portal/revisions', 'POST /api/appeals']);
 
 describe('security: routes × roles, object-level authorisation, strict input, tokens', () => {
@@ -94,6 +96,8 @@ describe('security: routes × roles, object-level authorisation, strict input, t
       const key = `${route.method} ${route.path}`;
       // Mutations must not really happen here: rotating A's token would break later paths.
       if (key === 'POST /api/enterprises/:uscc/public-token/rotate') continue;
+      // Logout would end the very sessions the sweep uses (tested on its own below).
+      if (key === 'POST /api/auth/logout') continue;
       const row: string[] = [];
       for (const role of ROLES) {
         const res = await t.call(route.method, pathOf(route.method, route.path), { token: tokens[role], body: route.method === 'POST' ? {} : undefined });
@@ -102,6 +106,7 @@ describe('security: routes × roles, object-level authorisation, strict input, t
         if (PUBLIC_ROUTES.has(key)) expected = 'allowed';
         else if (role === 'public') expected = '401';
         else if (role === 'entA' || role === 'entB') expected = ENTERPRISE_ROUTES.has(key) ? 'allowed' : '403';
+        else if (ADMIN_ONLY.has(key)) expected = role === 'admin' ? 'allowed' : '403';
         else expected = ENTERPRISE_ONLY.has(key) ? '403' : 'allowed';
         const ok = expected === 'allowed' ? res.status !== 401 && res.status !== 403 && res.status < 500 : String(res.status) === expected;
         if (!ok) wrong.push(`${key} as ${role}: ${res.status} (expected ${expected}) ${JSON.stringify(res.body).slice(0, 120)}`);
