@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { ApiError } from '../common/api-error';
 import { Database } from '../db/database.service';
@@ -23,9 +23,11 @@ export interface SignableAccount {
 }
 
 @Injectable()
-export class AuthService {
+export class AuthService implements OnModuleInit, OnModuleDestroy {
   /** Password hashing of logins and password changes: 2 at a time, 8 waiting, the rest 429. */
   readonly hashSlots = new HashSlots(2, 8);
+  private readonly logger = new Logger('Auth');
+  private pruneTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly db: Database,
@@ -35,6 +37,18 @@ export class AuthService {
     private readonly audit: AuditLogRepository,
     private readonly sessions: SessionValidityService,
   ) {}
+
+  onModuleInit(): void {
+    // Failure counts older than a day (and not locking) are forgotten.
+    this.pruneTimer = setInterval(() => {
+      this.failures.pruneOld(this.db).catch((e: unknown) => this.logger.warn(`pruning login failures failed: ${String(e)}`));
+    }, 15 * 60_000);
+    this.pruneTimer.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.pruneTimer) clearInterval(this.pruneTimer);
+  }
 
   /**
    * A signed token for valid credentials; the same 401 for unknown user, wrong password or disabled
