@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { ApiError } from '../common/api-error';
@@ -10,6 +11,11 @@ import { LoginFailureRepository } from './login-failure.repository';
 import { dummyPasswordHash, verifyPassword } from './password-hasher';
 import { SessionValidityService } from './session-validity.service';
 import { UserRepository } from './user.repository';
+
+/** 2, but never all the machine's cores. */
+export function hashConcurrency(cores: number = availableParallelism()): number {
+  return Math.max(1, Math.min(2, cores - 1));
+}
 
 /** The one answer while a name is locked, whether or not an account has that name. */
 const LOCKED = (): ApiError => new ApiError(429, 'rate_limited', 'Too many failed sign-in attempts; try again later');
@@ -24,8 +30,11 @@ export interface SignableAccount {
 
 @Injectable()
 export class AuthService implements OnModuleInit, OnModuleDestroy {
-  /** Password hashing of logins and password changes: 2 at a time, 8 waiting, the rest 429. */
-  readonly hashSlots = new HashSlots(2, 8);
+  /**
+   * Password hashing of logins and password changes: 2 at a time (1 on a machine with 2 cores or
+   * fewer, so one core always stays for the rest of the API), 8 waiting, the rest 429.
+   */
+  readonly hashSlots = new HashSlots(hashConcurrency(), 8);
   private readonly logger = new Logger('Auth');
   private pruneTimer: NodeJS.Timeout | null = null;
 
