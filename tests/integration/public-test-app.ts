@@ -23,7 +23,8 @@ export interface PublicTestApp {
 export async function startPublicTestApp(options: { webDistDir?: string; env?: Record<string, string> } = {}): Promise<PublicTestApp> {
   const database = await createTestDatabase();
   const app = await startApp(
-    { DATABASE_URL: database.url, PORT: '0', ENVFACE_ADMIN_PASSWORD: ADMIN_PASSWORD, LOG_LEVEL: 'error', ENVFACE_SIMULATOR: 'off', ...options.env },
+    // The tests play several clients through X-Forwarded-For, as a reverse proxy on this machine would send it.
+    { DATABASE_URL: database.url, PORT: '0', ENVFACE_ADMIN_PASSWORD: ADMIN_PASSWORD, LOG_LEVEL: 'error', ENVFACE_SIMULATOR: 'off', ENVFACE_TRUSTED_PROXIES: 'loopback', ...options.env },
     { print: () => undefined, clock: fixedClock(NOW), webDistDir: options.webDistDir },
   );
   const call: PublicTestApp['call'] = async (method, path, o = {}) => {

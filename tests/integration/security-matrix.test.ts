@@ -1,8 +1,13 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { networkInterfaces, tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { JwtService } from '@nestjs/jwt';
 import { Client } from 'pg';
+import { startApp, type RunningApp } from '../../backend/src/bootstrap/start-app';
+import { fixedClock } from '../../backend/src/scoring/clock';
 import { io, type Socket } from 'socket.io-client';
 import { hashPassword } from '../../backend/src/auth/password-hasher';
-import { ONE_PIXEL_PNG, TODAY, penalty, registration, startPublicTestApp, usccOf, type PublicTestApp } from './public-test-app';
+import { NOW, ONE_PIXEL_PNG, TODAY, penalty, registration, startPublicTestApp, usccOf, type PublicTestApp } from './public-test-app';
 
 /**
  * Security of the whole API, issue 6: every route the running app registers (found from the router,
@@ -20,11 +25,13 @@ const PUBLIC_KEYS = ['colour', 'face', 'grade', 'last30', 'name', 'penalties', '
 const PUBLIC_ROUTES = new Set(['GET /api/health', 'POST /api/auth/login', 'GET /metrics', 'GET /api/public/:token', 'POST /api/public/:token/complaints']);
 /** Routes enterprise accounts may call (their own data only; checked object by object below). */
 const ENTERPRISE_ROUTES = new Set([
-  'GET /api/accounts/me', 'POST /api/accounts/me/password',
+  'GET /api/accounts/me', 'POST /api/accounts/me/password', 'POST /api/auth/logout',
   'GET /api/portal/enterprise', 'GET /api/portal/ratings', 'GET /api/portal/ratings/:day', 'GET /api/portal/events', 'GET /api/portal/revisions',
   'POST /api/appeals', 'GET /api/appeals', 'GET /api/appeals/:id',
 ]);
 /** Routes only enterprise accounts may call (staff have no enterprise of their own). */
+/** Routes only admins may call. */
+const ADMIN_ONLY = new Set(['POST /api/accounts/:username/disable', 'POST /api/accounts/:username/enable', 'POST /api/accounts/:username/password-reset']);
 const ENTERPRISE_ONLY = new Set(['GET /api/portal/enterprise', 'GET /api/portal/ratings', 'GET /api/portal/ratings/:day', 'GET /api/portal/events', 'GET /api/portal/revisions', 'POST /api/appeals']);
 
 describe('security: routes × roles, object-level authorisation, strict input, tokens', () => {
@@ -77,16 +84,39 @@ describe('security: routes × roles, object-level authorisation, strict input, t
 
   afterAll(async () => {
     for (const s of sockets) s.disconnect();
+    await hardened?.close();
     await sql?.end();
     await t?.close();
   });
 
-  it('answers every registered route per role: 401 without a token, 403 for the wrong role, never a 5xx', async () => {
+  /** All registered routes (method, express pattern), API docs excluded. */
+  function registeredRoutes(): { method: string; path: string }[] {
     const express = t.app.app.getHttpAdapter().getInstance();
-    const routes: { method: string; path: string }[] = (express.router ?? express._router).stack
+    return (express.router ?? express._router).stack
       .filter((layer: any) => layer.route)
       .flatMap((layer: any) => Object.keys(layer.route.methods).map((m) => ({ method: m.toUpperCase(), path: layer.route.path as string })))
       .filter((r: { path: string }) => !r.path.startsWith('/api/docs'));
+  }
+
+  /**
+   * A second instance on the same database, configured as in production: no trusted proxy, a metrics
+   * token, API docs off, and a built web app (a stand-in index.html) to check the headers of pages.
+   */
+  let hardened: RunningApp | undefined;
+  const METRICS_TOKEN = 'metrics-token-0123456789abcdef';
+  async function hardenedApp(): Promise<RunningApp> {
+    if (hardened) return hardened;
+    const webDir = mkdtempSync(path.join(tmpdir(), 'envface-web-sec-'));
+    writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>EnvFace</title><script type="module" src="/assets/app.js"></script>');
+    hardened = await startApp(
+      { DATABASE_URL: t.database.url, PORT: '0', LOG_LEVEL: 'error', ENVFACE_SIMULATOR: 'off', ENVFACE_METRICS_TOKEN: METRICS_TOKEN, ENVFACE_API_DOCS: 'off' },
+      { print: () => undefined, clock: fixedClock(NOW), webDistDir: webDir },
+    );
+    return hardened;
+  }
+
+  it('answers every registered route per role: 401 without a token, 403 for the wrong role, never a 5xx', async () => {
+    const routes = registeredRoutes();
     expect(routes.length).toBeGreaterThan(40);
     const table: string[] = [];
     const wrong: string[] = [];
@@ -94,6 +124,8 @@ describe('security: routes × roles, object-level authorisation, strict input, t
       const key = `${route.method} ${route.path}`;
       // Mutations must not really happen here: rotating A's token would break later paths.
       if (key === 'POST /api/enterprises/:uscc/public-token/rotate') continue;
+      // Logout would end the very sessions the sweep uses (tested on its own below).
+      if (key === 'POST /api/auth/logout') continue;
       const row: string[] = [];
       for (const role of ROLES) {
         const res = await t.call(route.method, pathOf(route.method, route.path), { token: tokens[role], body: route.method === 'POST' ? {} : undefined });
@@ -102,6 +134,7 @@ describe('security: routes × roles, object-level authorisation, strict input, t
         if (PUBLIC_ROUTES.has(key)) expected = 'allowed';
         else if (role === 'public') expected = '401';
         else if (role === 'entA' || role === 'entB') expected = ENTERPRISE_ROUTES.has(key) ? 'allowed' : '403';
+        else if (ADMIN_ONLY.has(key)) expected = role === 'admin' ? 'allowed' : '403';
         else expected = ENTERPRISE_ONLY.has(key) ? '403' : 'allowed';
         const ok = expected === 'allowed' ? res.status !== 401 && res.status !== 403 && res.status < 500 : String(res.status) === expected;
         if (!ok) wrong.push(`${key} as ${role}: ${res.status} (expected ${expected}) ${JSON.stringify(res.body).slice(0, 120)}`);
@@ -271,5 +304,147 @@ describe('security: routes × roles, object-level authorisation, strict input, t
     // Reports never changed A's rating.
     const internal = await t.call('GET', `/api/enterprises/${A}/ratings/${TODAY}`, { token: tokens.admin });
     expect(internal.body.effects.some((e: { indicator: string }) => e.indicator === 'S1')).toBe(false);
+  });
+
+  it('refuses decision events from inspector tokens on raw ingest (admin allowed) and stores who sent each event', async () => {
+    const decisions = [
+      { eventId: 'sec-void-1', type: 'enforcement.voided', enterpriseId: A, occurredAt: '2026-03-15T10:00:00+08:00', data: { targetEventId: 'sec-pen-a', reason: '复核撤销' } },
+      { eventId: 'sec-cv-1', type: 'enforcement.complaint_verified', enterpriseId: A, occurredAt: '2026-03-15T10:00:00+08:00', data: { complaintId: 'CMP-1' } },
+      { eventId: 'sec-award-1', type: 'enforcement.award', enterpriseId: A, occurredAt: '2026-03-15T10:00:00+08:00', data: { title: '省级环保示范企业', level: 'provincial' } },
+      { eventId: 'sec-veto-1', type: 'enforcement.veto', enterpriseId: A, occurredAt: '2026-03-15T10:00:00+08:00', data: { reason: 'falsified_data' } },
+    ];
+    for (const event of decisions) {
+      const res = await t.call('POST', '/api/ingest/enforcement', { token: tokens.inspector, body: event });
+      expect([event.type, res.status, res.body.error?.code]).toEqual([event.type, 403, 'forbidden']);
+    }
+    expect((await sql.query(`SELECT count(*)::int AS n FROM event_ids WHERE event_id LIKE 'sec-void-%' OR event_id LIKE 'sec-cv-%' OR event_id LIKE 'sec-award-%' OR event_id LIKE 'sec-veto-%'`)).rows[0].n).toBe(0);
+    // Admin may still send one (an award here), and an inspector any other enforcement event.
+    expect((await t.call('POST', '/api/ingest/enforcement', { token: tokens.admin, body: decisions[2] })).status).toBe(202);
+    const inspection = { eventId: 'sec-insp-by-inspector', type: 'enforcement.inspection', enterpriseId: B, occurredAt: '2026-03-15T11:00:00+08:00', data: { inspectionId: 'SI-X', result: 'compliant' } };
+    expect((await t.call('POST', '/api/ingest/enforcement', { token: tokens.inspector, body: inspection })).status).toBe(202);
+    const senders = await sql.query<{ event_id: string; sent_by: string | null }>(
+      `SELECT event_id, sent_by FROM event_ids WHERE event_id IN ('sec-award-1', 'sec-insp-by-inspector', 'sec-reg-a') ORDER BY event_id`,
+    );
+    const inspectorId = (await sql.query(`SELECT id::text FROM users WHERE username = 'inspector1'`)).rows[0].id;
+    expect(senders.rows).toEqual([
+      { event_id: 'sec-award-1', sent_by: 'account:1:admin' },
+      { event_id: 'sec-insp-by-inspector', sent_by: `account:${inspectorId}:inspector1` },
+      { event_id: 'sec-reg-a', sent_by: 'account:1:admin' },
+    ]);
+  });
+
+  it('answers NUL characters and malformed bodies on every route with 400, never 500 (cases generated from the router)', async () => {
+    const wrong: string[] = [];
+    for (const route of registeredRoutes()) {
+      const base = pathOf(route.method, route.path);
+      const cases: [string, Promise<{ status: number; body: any }>][] = [
+        [`${route.method} ${route.path}?q=%00`, t.call(route.method, `${base}${base.includes('?') ? '&' : '?'}q=a%00b`, { token: tokens.admin })],
+      ];
+      if (route.method === 'POST') {
+        cases.push([`${route.method} ${route.path} NUL in JSON`, t.call('POST', base, { token: tokens.admin, body: { username: 'a\u0000', reasons: 'x\u0000', text: '\u0000', nested: { deep: ['\u0000'] } } })]);
+        cases.push([`${route.method} ${route.path} NUL as anonymous`, t.call('POST', base, { body: { text: 'a\u0000b' } })]);
+        cases.push([`${route.method} ${route.path} text/plain`, t.call('POST', base, { token: tokens.admin, raw: 'hello', headers: { 'content-type': 'text/plain' } })]);
+      }
+      for (const [name, pending] of cases) {
+        const res = await pending;
+        if (res.status !== 400 || res.body?.error?.code !== 'invalid_input') wrong.push(`${name}: ${res.status} ${JSON.stringify(res.body).slice(0, 100)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    // Ingest: no body, text/plain, deeply nested, an array, NUL in a nested value.
+    let deep: unknown = 'x';
+    for (let i = 0; i < 200; i++) deep = { d: deep };
+    const ingestCases: [string, { body?: unknown; raw?: string; headers?: Record<string, string> }][] = [
+      ['no body', {}],
+      ['empty JSON body', { raw: '', headers: { 'content-type': 'application/json' } }],
+      ['text/plain', { raw: '{"eventId":"x"}', headers: { 'content-type': 'text/plain' } }],
+      ['deeply nested', { body: { eventId: 'sec-deep', type: 'enforcement.inspection', enterpriseId: A, data: deep } }],
+      ['array', { body: [{ eventId: 'x' }] }],
+      ['NUL', { body: { eventId: 'sec-nul', type: 'enforcement.inspection', enterpriseId: A, occurredAt: '2026-03-15T10:00:00+08:00', data: { inspectionId: 'S\u0000', result: 'compliant' } } }],
+      ['not JSON', { raw: '{"eventId":', headers: { 'content-type': 'application/json' } }],
+    ];
+    for (const [name, options] of ingestCases) {
+      const res = await t.call('POST', '/api/ingest/enforcement', { token: tokens.admin, ...options });
+      // An empty JSON body parses as {} and is refused by the event contract (code `schema`).
+      expect([name, res.status, res.body.error?.code]).toEqual([name, 400, name === 'empty JSON body' ? 'schema' : 'invalid_input']);
+    }
+    // Multipart (parsed by multer after routing) goes through the same check; login and search too.
+    const form = new FormData();
+    form.set('category', 'air');
+    form.set('text', '黑烟\u0000');
+    expect((await t.call('POST', `/api/public/${publicTokenA}/complaints`, { raw: form, headers: { 'x-forwarded-for': '198.51.100.150' } })).status).toBe(400);
+    expect((await t.call('POST', '/api/auth/login', { body: { username: 'admin\u0000', password: 'x' } })).status).toBe(400);
+    expect((await t.call('GET', '/api/enterprises?q=%E7%94%B2%00', { token: tokens.admin })).status).toBe(400);
+    expect((await sql.query(`SELECT count(*)::int AS n FROM complaints WHERE text LIKE '黑烟%'`)).rows[0].n).toBe(0);
+  });
+
+  it('sends CSP, nosniff and no-referrer on pages, API answers and errors', async () => {
+    const app = await hardenedApp();
+    for (const p of ['/', '/enterprises/x', `/q/${publicTokenA}`, '/api/health', '/api/enterprises', `/api/public/${publicTokenA}`, '/api/nope']) {
+      const res = await fetch(`${app.url}${p}`);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect([p, res.status < 500]).toEqual([p, true]);
+      expect([p, csp]).toEqual([p, expect.stringContaining("default-src 'self'")]);
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).not.toContain('upgrade-insecure-requests');
+      expect([p, res.headers.get('x-content-type-options'), res.headers.get('referrer-policy')]).toEqual([p, 'nosniff', 'no-referrer']);
+    }
+    const page = await fetch(`${app.url}/`);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    expect(page.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('guards /metrics with ENVFACE_METRICS_TOKEN (else loopback only) and turns /api/docs off with ENVFACE_API_DOCS=off', async () => {
+    const app = await hardenedApp();
+    expect((await fetch(`${app.url}/metrics`)).status).toBe(401);
+    expect((await fetch(`${app.url}/metrics`, { headers: { authorization: 'Bearer wrong-token-of-the-same-size-xx' } })).status).toBe(401);
+    const ok = await fetch(`${app.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toContain('envface_');
+    expect((await fetch(`${app.url}/api/docs`)).status).toBe(404);
+    expect((await fetch(`${app.url}/api/docs-json`)).status).toBe(404);
+    expect((await fetch(`${t.app.url}/api/docs-json`)).status).toBe(200);
+    // Without a token: served to loopback, refused to any other address of this machine.
+    expect((await fetch(`${t.app.url}/metrics`)).status).toBe(200);
+    const external = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal);
+    if (external) {
+      const port = new URL(t.app.url).port;
+      const res = await fetch(`http://${external.address}:${port}/metrics`);
+      expect(res.status).toBe(403);
+    }
+  });
+
+  it('believes X-Forwarded-For only from ENVFACE_TRUSTED_PROXIES (default: nobody)', async () => {
+    const app = await hardenedApp();
+    // Untrusted: changing X-Forwarded-For does not make a new client; the 11th login a minute is refused.
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      const res = await fetch(`${app.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': `203.0.113.${i}` },
+        body: JSON.stringify({ username: `xff-probe-${i}`, password: 'wrong-password' }),
+      });
+      statuses.push(res.status);
+    }
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
+    expect(statuses[10]).toBe(429);
+    // The test app trusts loopback (a proxy on this machine): there each address is its own client.
+    const trusted: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      trusted.push((await t.call('POST', '/api/auth/login', { body: { username: `xff-trusted-${i}`, password: 'wrong-password' }, headers: { 'x-forwarded-for': `203.0.113.${100 + i}` } })).status);
+    }
+    expect(trusted).toEqual(Array(11).fill(401));
+    const audit = await sql.query<{ client: string }>(`SELECT client FROM audit_log WHERE action = 'login.failure' AND target LIKE 'xff-%' ORDER BY id`);
+    expect(audit.rows.slice(0, 10).map((r) => r.client.replace(/^::ffff:/, ''))).toEqual(Array(10).fill('127.0.0.1'));
+    expect(audit.rows.slice(10).map((r) => r.client)).toEqual(Array.from({ length: 11 }, (_, i) => `203.0.113.${100 + i}`));
+  });
+
+  it('logout ends only that session', async () => {
+    const second = await t.call('POST', '/api/auth/login', { body: { username: 'inspector1', password: 'inspector1-pw-123' }, headers: { 'x-forwarded-for': '198.51.100.200' } });
+    expect(second.status).toBe(200);
+    expect((await t.call('POST', '/api/auth/logout', { token: second.body.token })).status).toBe(204);
+    expect((await t.call('GET', '/api/enterprises', { token: second.body.token })).status).toBe(401);
+    expect((await t.call('GET', '/api/enterprises', { token: tokens.inspector })).status).toBe(200);
+    expect((await t.call('POST', '/api/auth/logout')).status).toBe(401);
   });
 });

@@ -10,9 +10,11 @@ export interface AccountRow {
   must_change_password: boolean;
   disabled: boolean;
   created_at: Date;
+  last_login_at: Date | null;
+  token_version: number;
 }
 
-const COLUMNS = 'id::text AS id, username, role, enterprise_id, must_change_password, disabled, created_at';
+const COLUMNS = 'id::text AS id, username, role, enterprise_id, must_change_password, disabled, created_at, last_login_at, token_version';
 
 /** Accounts as managed here; login itself stays in auth/ (UserRepository). */
 @Injectable()
@@ -22,31 +24,55 @@ export class AccountRepository {
     return rows[0] ?? null;
   }
 
+  async findByUsername(q: Queryable, username: string): Promise<AccountRow | null> {
+    const rows = await q.query<AccountRow>('accounts.find_by_username', `SELECT ${COLUMNS} FROM users WHERE username = $1`, [username]);
+    return rows[0] ?? null;
+  }
+
   async passwordHash(q: Queryable, id: number): Promise<string | null> {
     const rows = await q.query<{ password_hash: string }>('accounts.password_hash', 'SELECT password_hash FROM users WHERE id = $1', [id]);
     return rows[0]?.password_hash ?? null;
   }
 
-  /** Null when the username is taken. */
-  async insertEnterpriseAccount(q: Queryable, username: string, passwordHash: string, enterpriseId: string): Promise<AccountRow | null> {
+  /** Null when the username is taken. New accounts must change the password they were given. */
+  async insert(q: Queryable, username: string, passwordHash: string, role: Role, enterpriseId: string | null): Promise<AccountRow | null> {
     const rows = await q.query<AccountRow>(
-      'accounts.insert_enterprise',
+      'accounts.insert',
       `INSERT INTO users (username, password_hash, role, enterprise_id, must_change_password)
-       VALUES ($1, $2, 'enterprise', $3, true) ON CONFLICT (username) DO NOTHING RETURNING ${COLUMNS}`,
-      [username, passwordHash, enterpriseId],
+       VALUES ($1, $2, $3, $4, true) ON CONFLICT (username) DO NOTHING RETURNING ${COLUMNS}`,
+      [username, passwordHash, role, enterpriseId],
     );
     return rows[0] ?? null;
   }
 
-  async setPassword(q: Queryable, id: number, passwordHash: string): Promise<void> {
-    await q.query('accounts.set_password', 'UPDATE users SET password_hash = $2, must_change_password = false WHERE id = $1', [id, passwordHash]);
+  /**
+   * New password; every token issued before is refused (version bump). `mustChange`: a reset by an
+   * admin (the owner must choose their own at next login) or the owner's own change (false).
+   */
+  async setPassword(q: Queryable, id: number, passwordHash: string, mustChange = false): Promise<AccountRow | null> {
+    const rows = await q.query<AccountRow>(
+      'accounts.set_password',
+      `UPDATE users SET password_hash = $2, must_change_password = $3, token_version = token_version + 1 WHERE id = $1 RETURNING ${COLUMNS}`,
+      [id, passwordHash, mustChange],
+    );
+    return rows[0] ?? null;
   }
 
-  async listEnterpriseAccounts(q: Queryable, enterpriseId: string | null, limit: number): Promise<AccountRow[]> {
+  /** Disabling also bumps the version, so re-enabling does not bring old tokens back. */
+  async setDisabled(q: Queryable, username: string, disabled: boolean): Promise<AccountRow | null> {
+    const rows = await q.query<AccountRow>(
+      'accounts.set_disabled',
+      `UPDATE users SET disabled = $2, token_version = token_version + CASE WHEN $2 THEN 1 ELSE 0 END WHERE username = $1 RETURNING ${COLUMNS}`,
+      [username, disabled],
+    );
+    return rows[0] ?? null;
+  }
+
+  async list(q: Queryable, role: Role | null, enterpriseId: string | null, limit: number): Promise<AccountRow[]> {
     return q.query<AccountRow>(
-      'accounts.list_enterprise',
-      `SELECT ${COLUMNS} FROM users WHERE role = 'enterprise' AND ($1::text IS NULL OR enterprise_id = $1) ORDER BY id LIMIT $2`,
-      [enterpriseId, limit],
+      'accounts.list',
+      `SELECT ${COLUMNS} FROM users WHERE ($1::text IS NULL OR role = $1) AND ($2::text IS NULL OR enterprise_id = $2) ORDER BY id LIMIT $3`,
+      [role, enterpriseId, limit],
     );
   }
 

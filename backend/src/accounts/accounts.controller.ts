@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { AuthUser } from '../auth/auth-user';
@@ -13,6 +13,7 @@ import {
   type AccountListQuery,
   type ChangePasswordRequest,
   type NewAccountRequest,
+  usernameSchema,
 } from './account-requests';
 import { AccountService } from './account.service';
 
@@ -23,17 +24,42 @@ import { AccountService } from './account.service';
 export class AccountsController {
   constructor(private readonly accounts: AccountService) {}
 
-  /** Inspectors create enterprise accounts (role enterprise, bound to one USCC). */
+  /** Admin creates any account; inspectors create enterprise accounts (bound to one USCC). */
   @Post()
   @Roles('admin', 'inspector')
-  create(@Body(new ZodValidationPipe(newAccountSchema)) body: NewAccountRequest) {
-    return this.accounts.createEnterpriseAccount(body);
+  create(@Body(new ZodValidationPipe(newAccountSchema)) body: NewAccountRequest, @CurrentUser() user: AuthUser) {
+    return this.accounts.create(user, body);
   }
 
+  /** With last login; inspectors see enterprise accounts only. */
   @Get()
   @Roles('admin', 'inspector')
-  list(@Query(new ZodValidationPipe(accountListQuerySchema)) q: AccountListQuery) {
-    return this.accounts.list(q);
+  list(@Query(new ZodValidationPipe(accountListQuerySchema)) q: AccountListQuery, @CurrentUser() user: AuthUser) {
+    return this.accounts.list(user, q);
+  }
+
+  /** Every token of the account is refused and its sockets are closed within 1 s. */
+  @Post(':username/disable')
+  @HttpCode(204)
+  @Roles('admin')
+  async disable(@Param('username', new ZodValidationPipe(usernameSchema)) username: string, @CurrentUser() user: AuthUser): Promise<void> {
+    await this.accounts.setDisabled(user, username, true);
+  }
+
+  /** Old tokens stay refused (the account signs in again). */
+  @Post(':username/enable')
+  @HttpCode(204)
+  @Roles('admin')
+  async enable(@Param('username', new ZodValidationPipe(usernameSchema)) username: string, @CurrentUser() user: AuthUser): Promise<void> {
+    await this.accounts.setDisabled(user, username, false);
+  }
+
+  /** A one-time password shown once; the owner must choose a new one at next login. */
+  @Post(':username/password-reset')
+  @HttpCode(200)
+  @Roles('admin')
+  resetPassword(@Param('username', new ZodValidationPipe(usernameSchema)) username: string, @CurrentUser() user: AuthUser) {
+    return this.accounts.resetPassword(user, username);
   }
 
   /** Any signed-in account: who am I, must I change my password. */

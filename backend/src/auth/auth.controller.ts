@@ -1,7 +1,9 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import type { Request } from 'express';
 import { ZodValidationPipe } from '../common/zod-validation.pipe';
+import { AuthGuard, type AuthenticatedRequest } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LoginRequestDoc, LoginResponseDoc, loginRequestSchema, type LoginRequest } from './login-request';
 
@@ -10,7 +12,8 @@ import { LoginRequestDoc, LoginResponseDoc, loginRequestSchema, type LoginReques
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
-  // Brute-force brake: 10 attempts per minute per client address (per instance).
+  // Brute-force brakes: 10 attempts per minute per client address (per instance); per user name,
+  // growing locks after 5 failures (all instances); at most 2 password hashes at a time.
   @Post('login')
   @HttpCode(200)
   @UseGuards(ThrottlerGuard)
@@ -18,8 +21,18 @@ export class AuthController {
   @ApiBody({ type: LoginRequestDoc })
   @ApiOkResponse({ type: LoginResponseDoc })
   @ApiUnauthorizedResponse({ description: 'wrong username or password' })
-  @ApiTooManyRequestsResponse({ description: 'too many attempts' })
-  login(@Body(new ZodValidationPipe(loginRequestSchema)) body: LoginRequest): Promise<{ token: string }> {
-    return this.auth.login(body.username, body.password);
+  @ApiTooManyRequestsResponse({ description: 'too many attempts (this client, this name, or everyone at once)' })
+  login(@Body(new ZodValidationPipe(loginRequestSchema)) body: LoginRequest, @Req() request: Request): Promise<{ token: string }> {
+    return this.auth.login(body.username, body.password, request.ip ?? null);
+  }
+
+  /** Ends the session of this token on the server (other sessions of the account stay). */
+  @Post('logout')
+  @HttpCode(204)
+  @UseGuards(AuthGuard)
+  @ApiBearerAuth()
+  @ApiNoContentResponse({ description: 'this token is refused from now on' })
+  async logout(@Req() request: AuthenticatedRequest): Promise<void> {
+    await this.auth.logout(request.user, request.session, request.ip ?? null);
   }
 }

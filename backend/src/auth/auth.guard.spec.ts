@@ -5,6 +5,7 @@ import { ApiError } from '../common/api-error';
 import { AuthGuard } from './auth.guard';
 import type { TokenClaims } from './auth-user';
 import { Roles } from './roles.decorator';
+import { SessionRevokedError, type SessionChecker } from './session-validity.service';
 
 @Controller()
 @Roles('admin', 'inspector')
@@ -15,7 +16,16 @@ class StaffController {
 
 const SECRET = 's'.repeat(40);
 const jwt = new JwtService({ secret: SECRET, signOptions: { algorithm: 'HS256', expiresIn: '12h' }, verifyOptions: { algorithms: ['HS256'] } });
-const guard = new AuthGuard(jwt, new Reflector());
+/** Sessions as the database would answer: account 7 at version 0; account 8 disabled; session 'loggedout…' ended. */
+const sessions: SessionChecker = {
+  async assertValid(userId, session) {
+    if (userId === 8) throw new SessionRevokedError('disabled');
+    if (userId !== 7) throw new SessionRevokedError('no_account');
+    if (session.version !== 0) throw new SessionRevokedError('old_version');
+    if (session.id.startsWith('loggedout')) throw new SessionRevokedError('logged_out');
+  },
+};
+const guard = new AuthGuard(jwt, new Reflector(), sessions);
 
 function context(handler: keyof StaffController, authorization?: string): { ctx: ExecutionContext; request: Record<string, unknown> } {
   const request: Record<string, unknown> = { headers: authorization === undefined ? {} : { authorization } };
@@ -28,7 +38,7 @@ function context(handler: keyof StaffController, authorization?: string): { ctx:
 }
 
 const token = (claims: Partial<TokenClaims>, secret = SECRET): string =>
-  new JwtService({ secret }).sign({ sub: '7', name: 'li', role: 'inspector', enterpriseId: null, ...claims });
+  new JwtService({ secret }).sign({ sub: '7', name: 'li', role: 'inspector', enterpriseId: null, ...claims }, { expiresIn: '1h' });
 
 async function statusOf(promise: Promise<unknown>): Promise<number | 'ok'> {
   try {
@@ -54,6 +64,18 @@ describe('AuthGuard', () => {
     const expired = new JwtService({ secret: SECRET }).sign({ sub: '7', name: 'li', role: 'inspector', enterpriseId: null }, { expiresIn: -10 });
     expect(await statusOf(guard.canActivate(context('list', `Bearer ${expired}`).ctx))).toBe(401);
     expect(await statusOf(guard.canActivate(context('list', `Bearer ${token({ role: 'root' as never })}`).ctx))).toBe(401);
+  });
+
+  it('answers 401 for a revoked session: unknown or disabled account, old version, logged out; 503 when it cannot check', async () => {
+    expect(await statusOf(guard.canActivate(context('list', `Bearer ${token({ sub: '9' })}`).ctx))).toBe(401);
+    expect(await statusOf(guard.canActivate(context('list', `Bearer ${token({ sub: '8' })}`).ctx))).toBe(401);
+    expect(await statusOf(guard.canActivate(context('list', `Bearer ${token({ ver: 1 })}`).ctx))).toBe(401);
+    expect(await statusOf(guard.canActivate(context('list', `Bearer ${token({ jti: 'loggedout-session-1' })}`).ctx))).toBe(401);
+    expect(await statusOf(guard.canActivate(context('list', `Bearer ${token({ jti: 'still-valid-session-1' })}`).ctx))).toBe('ok');
+    const noExp = new JwtService({ secret: SECRET }).sign({ sub: '7', name: 'li', role: 'inspector', enterpriseId: null });
+    expect(await statusOf(guard.canActivate(context('list', `Bearer ${noExp}`).ctx))).toBe(401);
+    const down = new AuthGuard(jwt, new Reflector(), { assertValid: () => Promise.reject(new Error('ECONNREFUSED')) });
+    expect(await statusOf(down.canActivate(context('list', `Bearer ${token({})}`).ctx))).toBe(503);
   });
 
   it('answers 403 for a valid token of a role the handler does not allow', async () => {

@@ -1,31 +1,46 @@
-import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
 import { ApiError } from '../common/api-error';
-import { ROLES, type AuthUser, type Role, type TokenClaims } from './auth-user';
+import { ROLES, type AuthUser, type Role, type TokenClaims, type TokenSession } from './auth-user';
 import { ROLES_KEY } from './roles.decorator';
+import { SessionRevokedError, SessionValidityService, type SessionChecker } from './session-validity.service';
 
 export interface AuthenticatedRequest extends Request {
   user: AuthUser;
+  /** the session of the bearer token (logout revokes it) */
+  session: TokenSession;
+}
+
+/** A verified token: who, and which session. */
+export interface VerifiedToken {
+  user: AuthUser;
+  session: TokenSession;
 }
 
 /**
  * Bearer-JWT authentication plus @Roles() authorisation:
  * `@UseGuards(AuthGuard) @Roles('admin', 'inspector')` on a controller or handler.
- * 401 without a valid token, 403 with a valid token of the wrong role.
+ * 401 without a valid token — a valid signature is not enough: the token must carry `exp`, its
+ * account must exist and be enabled, its token version must be the account's current one and its
+ * session must not have logged out (SessionValidityService, at most 0.5 s stale). 403 with a valid
+ * token of the wrong role.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly jwt: JwtService,
     private readonly reflector: Reflector,
+    @Inject(SessionValidityService) private readonly sessions: SessionChecker,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const user = await this.authenticate(request.headers.authorization);
+    const { user, session } = await this.authenticateRequest(request.headers.authorization);
     request.user = user;
+    request.session = session;
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);
     if (allowed && allowed.length > 0 && !allowed.includes(user.role)) {
       throw new ApiError(403, 'forbidden', 'Not allowed for this account');
@@ -35,21 +50,43 @@ export class AuthGuard implements CanActivate {
 
   /** Also used by the socket.io gateway for the handshake token. */
   async authenticate(authorization: string | undefined): Promise<AuthUser> {
+    return (await this.authenticateRequest(authorization)).user;
+  }
+
+  async authenticateRequest(authorization: string | undefined): Promise<VerifiedToken> {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
     if (!match) throw new ApiError(401, 'unauthorized', 'Missing bearer token');
-    return this.verifyToken(match[1]);
+    return this.verifySession(match[1]);
   }
 
   async verifyToken(token: string): Promise<AuthUser> {
+    return (await this.verifySession(token)).user;
+  }
+
+  async verifySession(token: string): Promise<VerifiedToken> {
     let claims: TokenClaims;
     try {
       claims = await this.jwt.verifyAsync<TokenClaims>(token);
     } catch {
       throw new ApiError(401, 'unauthorized', 'Invalid or expired token');
     }
-    if (!ROLES.includes(claims.role) || !/^\d+$/.test(claims.sub)) {
+    if (!ROLES.includes(claims.role) || !/^\d+$/.test(claims.sub) || typeof claims.exp !== 'number') {
       throw new ApiError(401, 'unauthorized', 'Invalid or expired token');
     }
-    return { id: Number(claims.sub), username: claims.name, role: claims.role, enterpriseId: claims.enterpriseId ?? null };
+    const user: AuthUser = { id: Number(claims.sub), username: claims.name, role: claims.role, enterpriseId: claims.enterpriseId ?? null };
+    const session: TokenSession = {
+      // Tokens are issued with a jti; one without (made with the secret by hand) is still revocable by its own hash.
+      id: typeof claims.jti === 'string' && /^[A-Za-z0-9_-]{16,128}$/.test(claims.jti) ? claims.jti : createHash('sha256').update(token).digest('base64url'),
+      version: Number.isInteger(claims.ver) ? (claims.ver as number) : 0,
+      expiresAtMs: claims.exp * 1000,
+    };
+    try {
+      await this.sessions.assertValid(user.id, session);
+    } catch (error) {
+      if (error instanceof SessionRevokedError) throw new ApiError(401, 'unauthorized', 'Session ended or account disabled: sign in again');
+      // Fail closed, but say why: the database could not be asked.
+      throw new ApiError(503, 'unavailable', 'Sessions cannot be checked right now');
+    }
+    return { user, session };
   }
 }

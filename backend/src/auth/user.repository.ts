@@ -10,6 +10,7 @@ export interface UserRow {
   enterprise_id: string | null;
   must_change_password: boolean;
   disabled: boolean;
+  token_version: number;
 }
 
 export interface NewUser {
@@ -27,11 +28,15 @@ export class UserRepository {
   async findByUsername(username: string): Promise<UserRow | null> {
     const rows = await this.db.query<UserRow>(
       'users.find_by_username',
-      `SELECT id, username, password_hash, role, enterprise_id, must_change_password, disabled
+      `SELECT id, username, password_hash, role, enterprise_id, must_change_password, disabled, token_version
          FROM users WHERE username = $1`,
       [username],
     );
     return rows[0] ?? null;
+  }
+
+  async touchLastLogin(id: string): Promise<void> {
+    await this.db.query('users.touch_last_login', 'UPDATE users SET last_login_at = now() WHERE id = $1', [id]);
   }
 
   /** Inserts unless the username exists; true when this call created the user. */

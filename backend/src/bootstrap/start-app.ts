@@ -9,6 +9,8 @@ import { ensureAdminAccount, resolveJwtSecret } from '../auth/auth-bootstrap';
 import { UserRepository } from '../auth/user.repository';
 import { createAppLogger } from '../common/app-logger';
 import { jsonBodyMiddleware } from '../common/json-body.middleware';
+import { InputSanityPipe, inputSanityMiddleware } from '../common/input-sanity';
+import { securityHeadersMiddleware } from '../common/security-headers';
 import { loadConfig, type AppConfig } from '../config/app-config';
 import { Database } from '../db/database.service';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../db/embedded-postgres';
@@ -70,19 +72,27 @@ export async function startApp(env: NodeJS.ProcessEnv, options: StartOptions = {
       AppModule.forRoot({ config, database, registry, jwtSecret, webApp, embeddedPostgres: embedded, clock: options.clock ?? systemClock }),
       { logger: appLogger, bodyParser: false },
     );
-    // Behind a reverse proxy the client address (rate limiting) comes from X-Forwarded-For.
-    app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+    // The client address (rate limits, login backoff, audit) comes from X-Forwarded-For only when the
+    // TCP peer is one of ENVFACE_TRUSTED_PROXIES; by default nobody is believed, so a client cannot
+    // pick its own address.
+    app.set('trust proxy', config.trustedProxies.length > 0 ? [...config.trustedProxies] : false);
     app.disable('x-powered-by');
+    // CSP, nosniff, no-referrer … on every answer: HTML pages, API, errors, static files.
+    app.use(securityHeadersMiddleware());
     // socket.io (/live, /public) on the same HTTP server, fanned out across instances through PostgreSQL.
     app.useWebSocketAdapter(new ClusterIoAdapter(app, databaseUrl));
+    app.use(inputSanityMiddleware());
     app.use(jsonBodyMiddleware('1mb'));
+    app.useGlobalPipes(new InputSanityPipe());
     app.use(webApp.staticMiddleware());
     if (!webApp.built) logger.warn(`web app not built (${webApp.distDir} missing): run npm run build`);
-    SwaggerModule.setup(
-      'api/docs',
-      app,
-      () => SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('EnvFace API').setVersion('1').addBearerAuth().build()),
-    );
+    if (config.apiDocs) {
+      SwaggerModule.setup(
+        'api/docs',
+        app,
+        () => SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('EnvFace API').setVersion('1').addBearerAuth().build()),
+      );
+    }
 
     await app.listen(config.port);
     const { port } = app.getHttpServer().address() as AddressInfo;

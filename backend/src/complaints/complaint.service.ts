@@ -7,7 +7,8 @@ import { PublicViewService } from '../public/public-view.service';
 import { ComplaintRepository, type ComplaintRow } from './complaint.repository';
 import type { ComplaintListQuery, NewComplaintRequest } from './complaint-requests';
 import { EnforcementEventPublisher } from './enforcement-event.publisher';
-import { MAX_PHOTO_BYTES, photoTypeOf } from './photo-type';
+import { MAX_PHOTO_BYTES, photoTypeOf, type PhotoType } from './photo-type';
+import { reencodePhoto } from './photo-reencoder';
 
 /** Rate limits of public reports, counted in the database so they hold across instances and restarts. */
 export const COMPLAINT_LIMITS = {
@@ -54,11 +55,14 @@ export class ComplaintService {
   /** Stores a public report. It changes no rating: only an inspector's verification does. */
   async submit(token: string, body: NewComplaintRequest, photo: UploadedPhoto | null, clientAddress: string): Promise<{ id: string; reference: string; receivedAt: string }> {
     const enterprise = await this.views.resolve(token);
-    let photoType: string | null = null;
+    let photoType: PhotoType | null = null;
+    let photoBytes: Buffer | null = null;
     if (photo) {
       if (photo.size > MAX_PHOTO_BYTES) throw new ApiError(413, 'too_large', `The photo must be at most ${MAX_PHOTO_BYTES / 1024 / 1024} MB`);
       photoType = photoTypeOf(photo.buffer);
       if (!photoType) throw new ApiError(400, 'unsupported_photo_type', 'The photo must be a JPEG, PNG or WebP image');
+      // Never store what was uploaded: only freshly encoded pixels (no EXIF/GPS, no trailing payload).
+      photoBytes = await reencodePhoto(photo.buffer, photoType);
     }
     const clientKey = createHash('sha256').update(`envface-complaint:${clientAddress}`).digest('hex');
     const stored = await this.db.transaction('complaints.submit', async (tx) => {
@@ -72,7 +76,7 @@ export class ComplaintService {
         category: body.category,
         text: body.text,
         contact: body.contact && body.contact.length > 0 ? body.contact : null,
-        photo: photo && photoType ? photo.buffer : null,
+        photo: photoBytes,
         photoType,
         clientKey,
       });

@@ -40,7 +40,8 @@ export class EnforcementEventPublisher implements OnModuleDestroy {
       return;
     }
     const result = await this.scoring.processBatch([
-      { topicKind: 'enforcement', topic: null, partition: null, offset: null, key: event.enterpriseId, value },
+      // The deciding account is on the complaint / appeal row; the event records which workflow sent it.
+      { topicKind: 'enforcement', topic: null, partition: null, offset: null, key: event.enterpriseId, value, sentBy: `workflow:${event.type}` },
     ]);
     const rejected = result.rejected[0];
     if (rejected) {

@@ -15,6 +15,20 @@ describe('loadConfig', () => {
     expect(config.dataDir).toBe(path.resolve(__dirname, '..', '..', '..', '.data'));
     expect(config.jwtSecret).toBeNull();
     expect(config.logLevel).toBe('log');
+    expect(config.trustedProxies).toEqual([]);
+    expect(config.metricsToken).toBeNull();
+    expect(config.apiDocs).toBe(true);
+  });
+
+  it('parses the security variables and refuses bad proxy entries and short metrics tokens', () => {
+    const config = loadConfig({ ENVFACE_TRUSTED_PROXIES: '10.0.0.1, 172.16.0.0/12,loopback,::1,fd00::/8', ENVFACE_METRICS_TOKEN: 'm'.repeat(20), ENVFACE_API_DOCS: 'off' });
+    expect(config.trustedProxies).toEqual(['10.0.0.1', '172.16.0.0/12', 'loopback', '::1', 'fd00::/8']);
+    expect(config.metricsToken).toBe('m'.repeat(20));
+    expect(config.apiDocs).toBe(false);
+    expect(() => loadConfig({ ENVFACE_TRUSTED_PROXIES: '10.0.0.1,proxy.example' })).toThrow(/ENVFACE_TRUSTED_PROXIES/);
+    expect(() => loadConfig({ ENVFACE_TRUSTED_PROXIES: '10.0.0.0/33' })).toThrow(/ENVFACE_TRUSTED_PROXIES/);
+    expect(() => loadConfig({ ENVFACE_METRICS_TOKEN: 'short' })).toThrow(/ENVFACE_METRICS_TOKEN/);
+    expect(() => loadConfig({ ENVFACE_API_DOCS: 'maybe' })).toThrow(/ENVFACE_API_DOCS/);
   });
 
   it('parses every variable when set', () => {
@@ -107,7 +121,7 @@ describe('loadConfig', () => {
   it('lists every variable it reads', () => {
     expect([...CONFIG_VARIABLES].sort()).toEqual(
       ['DATABASE_URL', 'ENVFACE_ADMIN_PASSWORD', 'ENVFACE_DATA_DIR', 'ENVFACE_JWT_SECRET', 'ENVFACE_SIMULATOR', 'ENVFACE_TZ',
-        'ENVFACE_SIMULATOR_ENTERPRISES', 'ENVFACE_CONSUMER_STALL_SECONDS',
+        'ENVFACE_SIMULATOR_ENTERPRISES', 'ENVFACE_CONSUMER_STALL_SECONDS', 'ENVFACE_TRUSTED_PROXIES', 'ENVFACE_METRICS_TOKEN', 'ENVFACE_API_DOCS',
         'KAFKA_BROKERS', 'KAFKA_GROUP_ID', 'KAFKA_SESSION_TIMEOUT_MS', 'KAFKA_TOPIC_PREFIX', 'LOG_LEVEL', 'PORT', 'PUBLIC_BASE_URL'].sort(),
     );
   });

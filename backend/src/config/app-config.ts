@@ -33,6 +33,15 @@ export interface AppConfig {
   /** null means "use the shared secret stored in the database (created once)". */
   readonly jwtSecret: string | null;
   readonly logLevel: LogLevel;
+  /**
+   * Proxies whose X-Forwarded-For is believed (IPs, CIDRs, or express's names loopback / linklocal /
+   * uniquelocal). Empty: the client address is always the TCP peer.
+   */
+  readonly trustedProxies: readonly string[];
+  /** null: /metrics is served to loopback clients only; else it needs `Authorization: Bearer <token>`. */
+  readonly metricsToken: string | null;
+  /** Swagger UI at /api/docs and the document at /api/docs-json. */
+  readonly apiDocs: boolean;
 }
 
 /** Every environment variable the app reads; docker-compose tests check against this list. */
@@ -52,6 +61,9 @@ export const CONFIG_VARIABLES = [
   'ENVFACE_DATA_DIR',
   'ENVFACE_JWT_SECRET',
   'LOG_LEVEL',
+  'ENVFACE_TRUSTED_PROXIES',
+  'ENVFACE_METRICS_TOKEN',
+  'ENVFACE_API_DOCS',
 ] as const;
 export type ConfigVariable = (typeof CONFIG_VARIABLES)[number];
 
@@ -121,6 +133,20 @@ const logLevel = z
   .transform((l) => (l.toLowerCase() === 'info' ? 'log' : l.toLowerCase()))
   .pipe(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }));
 
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+const ipv4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}(\/(3[0-2]|[12]?\d))?$/;
+const ipv6 = /^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(\/(12[0-8]|1[01]\d|[1-9]?\d))?$/;
+const trustedProxies = z
+  .string()
+  .transform((raw) => raw.split(',').map((p) => p.trim()).filter((p) => p.length > 0))
+  .pipe(
+    z.array(
+      z.string().refine((p) => PROXY_NAMES.includes(p) || ipv4.test(p) || ipv6.test(p), 'each entry must be an IP address, a CIDR (10.0.0.0/8) or loopback/linklocal/uniquelocal'),
+    ),
+  );
+
+const metricsToken = z.string().min(16, 'must be at least 16 characters');
+
 export function isValidTimeZone(zone: string): boolean {
   if (!zone.includes('/') && zone !== 'UTC') return false; // reject abbreviations like CST that Intl may accept
   try {
@@ -174,6 +200,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     dataDir: path.resolve(read('ENVFACE_DATA_DIR') ?? path.join(REPO_ROOT, '.data')),
     jwtSecret: parse('ENVFACE_JWT_SECRET', jwtSecret, null),
     logLevel: parse('LOG_LEVEL', logLevel, 'log'),
+    trustedProxies: parse('ENVFACE_TRUSTED_PROXIES', trustedProxies, []),
+    metricsToken: parse('ENVFACE_METRICS_TOKEN', metricsToken, null),
+    apiDocs: parse('ENVFACE_API_DOCS', onOff, 'on') === 'on',
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze(config);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AuthGuard } from '../auth/auth.guard';
-import type { AuthUser } from '../auth/auth-user';
+import type { AuthUser, TokenSession } from '../auth/auth-user';
 import { errorBody } from '../common/api-error';
 import { subscriptionRequestSchema, type SubscriptionAck } from './live-messages';
 import { ALL_ROOM, enterpriseRoom, regionRoom } from './live-rooms';
@@ -11,6 +11,8 @@ export interface LiveSession {
   user: AuthUser;
   /** epoch ms of the token's `exp`; null for a token without one */
   expiresAtMs: number | null;
+  /** the token's session (re-checked while connected: logout, disable and password change end it) */
+  token: TokenSession;
 }
 
 /** Refusal of a handshake; socket.io sends only `message` and `data` to the client (never a stack). */
@@ -43,8 +45,9 @@ export class LiveAccessService {
       throw new LiveAuthError('unauthorized', 'Missing token: connect with auth: { token }');
     }
     let user: AuthUser;
+    let session: TokenSession;
     try {
-      user = await this.guard.verifyToken(token);
+      ({ user, session } = await this.guard.verifySession(token));
     } catch {
       throw new LiveAuthError('unauthorized', 'Invalid or expired token');
     }
@@ -54,7 +57,7 @@ export class LiveAccessService {
     // Safe to read unverified here: verifyToken has just checked signature and expiry.
     const claims = this.jwt.decode<{ exp?: unknown } | null>(token);
     const expiresAtMs = claims && typeof claims.exp === 'number' ? claims.exp * 1000 : null;
-    return { user, expiresAtMs };
+    return { user, expiresAtMs, token: session };
   }
 
   /** The rooms a socket joins on connect. */

@@ -1,4 +1,4 @@
-import { Inject, Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -10,6 +10,7 @@ import {
 } from '@nestjs/websockets';
 import { Gauge, type Registry } from 'prom-client';
 import type { DefaultEventsMap, Namespace, Socket } from 'socket.io';
+import { SessionValidityService, type Revocation } from '../auth/session-validity.service';
 import { errorBody } from '../common/api-error';
 import { METRICS_REGISTRY } from '../metrics/metrics-registry';
 import { OutboxDrainer } from '../scoring/outbox-drainer.service';
@@ -36,6 +37,13 @@ type LiveSocket = Socket<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, P
 /** setTimeout's limit (~24.8 days); longer-lived tokens are re-checked when it fires. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 const SOCKETS_METRIC = 'envface_live_sockets';
+/**
+ * Connected sockets' sessions are re-read from the database this often, so a revocation made by any
+ * instance (logout, disable, password change) closes them within 1 s everywhere. The instance that
+ * made the revocation closes its own sockets at once.
+ */
+export const SESSION_SWEEP_MS = 400;
+export const SESSION_REVOKED_EVENT = 'session.revoked';
 
 /**
  * socket.io namespace `/live` on the app's port. The handshake must carry `auth: { token }` (the
@@ -55,12 +63,18 @@ const SOCKETS_METRIC = 'envface_live_sockets';
   // The web app bundles socket.io-client; nothing needs the server to serve it.
   serveClient: false,
 })
-export class LiveGateway implements OutboxSink, OnModuleInit, OnGatewayInit<Namespace>, OnGatewayConnection<LiveSocket>, OnGatewayDisconnect<LiveSocket> {
+export class LiveGateway
+  implements OutboxSink, OnModuleInit, OnModuleDestroy, OnGatewayInit<Namespace>, OnGatewayConnection<LiveSocket>, OnGatewayDisconnect<LiveSocket>
+{
   readonly name = 'socket.io';
   private readonly logger = new Logger('Live');
   private namespace: Namespace | null = null;
+  private sweepTimer: NodeJS.Timeout | null = null;
+  private sweeping = false;
+  private stopListening: (() => void) | null = null;
 
   constructor(
+    private readonly sessions: SessionValidityService,
     private readonly access: LiveAccessService,
     private readonly broadcast: LiveBroadcastService,
     private readonly drainer: OutboxDrainer,
@@ -81,6 +95,49 @@ export class LiveGateway implements OutboxSink, OnModuleInit, OnGatewayInit<Name
 
   onModuleInit(): void {
     this.drainer.register(this);
+    this.stopListening = this.sessions.onRevoked((revocation) => this.closeRevoked(revocation));
+    this.sweepTimer = setInterval(() => void this.sweepSessions(), SESSION_SWEEP_MS);
+    this.sweepTimer.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    this.stopListening?.();
+  }
+
+  /** A revocation made on this instance: close the matching sockets now. */
+  private closeRevoked(revocation: Revocation): void {
+    for (const socket of this.localSockets()) {
+      const session = socket.data.session;
+      if (!session || session.user.id !== revocation.userId) continue;
+      if (revocation.sessionId === null || revocation.sessionId === session.token.id) this.endSession(socket);
+    }
+  }
+
+  /** Revocations made anywhere (another instance, or by hand in the database). */
+  private async sweepSessions(): Promise<void> {
+    if (this.sweeping) return;
+    const sockets = this.localSockets().filter((s) => s.data.session);
+    if (sockets.length === 0) return;
+    this.sweeping = true;
+    try {
+      const invalid = await this.sessions.invalidAmong(sockets.map((s) => ({ userId: s.data.session!.user.id, session: s.data.session!.token })));
+      for (const socket of sockets) if (invalid.has(socket.data.session!.token.id)) this.endSession(socket);
+    } catch (error) {
+      // Database unreachable: keep the sockets (they receive nothing new meanwhile) and try again.
+      this.logger.warn(`session sweep failed: ${String(error)}`);
+    } finally {
+      this.sweeping = false;
+    }
+  }
+
+  private localSockets(): LiveSocket[] {
+    return this.namespace ? ([...this.namespace.sockets.values()] as LiveSocket[]) : [];
+  }
+
+  private endSession(socket: LiveSocket): void {
+    socket.emit(SESSION_REVOKED_EVENT, errorBody('session_revoked', 'Session ended (logout, password change or account disabled): sign in again'));
+    socket.disconnect(true);
   }
 
   afterInit(namespace: Namespace): void {

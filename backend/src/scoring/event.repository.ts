@@ -6,6 +6,8 @@ export interface EventIdRow {
   enterpriseId: string;
   bodySha256: Buffer;
   occurredAt: string;
+  /** event_ids.sent_by: the account or workflow that sent it over HTTP; null for Kafka and the simulator */
+  sentBy?: string | null;
 }
 
 export interface StoredEventRow {
@@ -40,11 +42,11 @@ export class EventRepository {
     if (rows.length === 0) return new Set();
     const inserted = await q.query<{ event_id: string }>(
       'events.claim_ids',
-      `INSERT INTO event_ids (event_id, enterprise_id, body_sha256, occurred_at)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[], $4::timestamptz[])
+      `INSERT INTO event_ids (event_id, enterprise_id, body_sha256, occurred_at, sent_by)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[], $4::timestamptz[], $5::text[])
        ON CONFLICT (event_id) DO NOTHING
        RETURNING event_id`,
-      [rows.map((r) => r.eventId), rows.map((r) => r.enterpriseId), rows.map((r) => r.bodySha256), rows.map((r) => r.occurredAt)],
+      [rows.map((r) => r.eventId), rows.map((r) => r.enterpriseId), rows.map((r) => r.bodySha256), rows.map((r) => r.occurredAt), rows.map((r) => r.sentBy ?? null)],
     );
     return new Set(inserted.map((r) => r.event_id));
   }

@@ -13,6 +13,8 @@ export interface IncomingMessage {
    * (the original stays, and the re-drive's own record holds the outcome).
    */
   redrive?: boolean;
+  /** Who sent it over HTTP (stored in event_ids.sent_by); absent for Kafka and the simulator. */
+  sentBy?: string | null;
 }
 
 export interface BatchResult {

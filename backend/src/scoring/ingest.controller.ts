@@ -1,12 +1,34 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
 import { INPUT_TOPIC_KINDS, type TopicKind } from '@envface/streams';
+import type { AuthUser } from '../auth/auth-user';
 import { AuthGuard } from '../auth/auth.guard';
+import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ApiError } from '../common/api-error';
+import { ZodValidationPipe } from '../common/zod-validation.pipe';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ScoringService } from './scoring.service';
 import { OutboxDrainer } from './outbox-drainer.service';
+
+/**
+ * Decision events: they void penalties, verify complaints, grant awards and vetoes. They come from
+ * the complaint, appeal and award workflows (which record who decided), or from an admin; an
+ * inspector token must not bypass those workflows through the raw ingest.
+ */
+export const DECISION_EVENT_TYPES: ReadonlySet<string> = new Set([
+  'enforcement.voided',
+  'enforcement.complaint_verified',
+  'enforcement.award',
+  'enforcement.veto',
+]);
+
+/** Any JSON object (the event contract itself is checked by the pipeline, which dead-letters what fails). */
+const eventBodySchema = z.looseObject({}).refine((v) => !Array.isArray(v), 'the body must be one JSON event object');
+
+/** event_ids.sent_by of an HTTP-ingested event. */
+export const sentByAccount = (user: AuthUser): string => `account:${user.id}:${user.username}`;
 
 /**
  * HTTP ingest for deployments without Kafka: the same JSON as a Kafka message value, the same
@@ -27,16 +49,27 @@ export class IngestController {
 
   @Post(':kind')
   @HttpCode(202)
-  async ingest(@Param('kind') kind: string, @Body() body: unknown) {
+  async ingest(@Param('kind') kind: string, @Body(new ZodValidationPipe(eventBodySchema)) body: Record<string, unknown>, @CurrentUser() user: AuthUser) {
     if (!(INPUT_TOPIC_KINDS as readonly string[]).includes(kind)) {
       throw new ApiError(404, 'not_found', `unknown topic kind '${kind}' (one of ${INPUT_TOPIC_KINDS.join(', ')})`);
+    }
+    if (typeof body.type === 'string' && DECISION_EVENT_TYPES.has(body.type) && user.role !== 'admin') {
+      throw new ApiError(403, 'forbidden', `${body.type} events come from the complaint, appeal and award workflows, not from raw ingest`);
     }
     if (this.config.kafka.brokers !== null) {
       throw new ApiError(409, 'kafka_enabled', 'this deployment ingests through Kafka; produce to the input topics');
     }
-    const enterpriseId = typeof body === 'object' && body !== null ? (body as { enterpriseId?: unknown }).enterpriseId : undefined;
+    const enterpriseId = body.enterpriseId;
     const result = await this.scoring.processBatch([
-      { topicKind: kind as TopicKind, topic: null, partition: null, offset: null, key: typeof enterpriseId === 'string' ? enterpriseId : null, value: JSON.stringify(body) },
+      {
+        topicKind: kind as TopicKind,
+        topic: null,
+        partition: null,
+        offset: null,
+        key: typeof enterpriseId === 'string' ? enterpriseId : null,
+        value: JSON.stringify(body),
+        sentBy: sentByAccount(user),
+      },
     ]);
     // Push the change to live clients now; a failed publish stays in the outbox for the next drain.
     await this.drainer.drain().catch(() => undefined);

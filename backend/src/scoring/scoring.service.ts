@@ -358,7 +358,7 @@ export class ScoringService implements OnModuleDestroy {
         }
         const claimed = await this.events.claimIds(
           tx,
-          candidates.map((a) => ({ eventId: a.event.eventId, enterpriseId: a.event.enterpriseId, bodySha256: a.hash, occurredAt: a.event.occurredAt })),
+          candidates.map((a) => ({ eventId: a.event.eventId, enterpriseId: a.event.enterpriseId, bodySha256: a.hash, occurredAt: a.event.occurredAt, sentBy: a.msg.sentBy ?? null })),
         );
         const known = await this.events.hashesOf(tx, candidates.filter((a) => !claimed.has(a.event.eventId)).map((a) => a.event.eventId));
         const fresh: Admitted[] = [];

@@ -48,6 +48,8 @@ export interface ApiClient {
   get<T>(path: string, signal?: AbortSignal): Promise<T>;
   post<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T>;
   login(username: string, password: string): Promise<LoginResponse>;
+  /** Ends the session of `token` on the server; never throws (the local session ends regardless). */
+  logout(token: string): Promise<void>;
 }
 
 async function readJson(response: Response): Promise<unknown> {
@@ -97,6 +99,14 @@ export function createApiClient(deps: ApiClientDeps): ApiClient {
     post: (path, body, signal) => request(path, { method: 'POST', body, signal }),
     login: (username, password) =>
       request<LoginResponse>('/api/auth/login', { method: 'POST', body: { username, password }, auth: false }),
+    // Not through request(): a 401 here (token already revoked) must not turn the logout into "session expired".
+    logout: async (token) => {
+      try {
+        await deps.fetch(`${deps.baseUrl}/api/auth/logout`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } });
+      } catch {
+        // offline: the token still expires on its own; the local session ends anyway
+      }
+    },
   };
 }
 

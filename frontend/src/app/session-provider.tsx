@@ -58,7 +58,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const { token } = await apiClient.login(username, password);
     return startSession(token);
   }, []);
-  const logout = useCallback(() => endSession('logout'), []);
+  // The server ends this token's session too (a copied token stops working); the UI does not wait for it.
+  const logout = useCallback(() => {
+    const token = loadSession()?.token;
+    if (token) void apiClient.logout(token);
+    endSession('logout');
+  }, []);
 
   const value = useMemo<SessionContextValue>(
     () => ({ session: state.session, endReason: state.endReason, login, logout }),

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, apiClient } from '../../api/api-client';
+import { startSession } from '../../api/session';
 
 /** First login of an enterprise account: the initial password an inspector handed over must be replaced. */
 export function PasswordChangeForm({ onChanged }: { onChanged: () => void }) {
@@ -15,7 +16,9 @@ export function PasswordChangeForm({ onChanged }: { onChanged: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      await apiClient.post('/api/accounts/me/password', { currentPassword, newPassword });
+      // A password change ends every earlier session, this one included: continue with the token it returns.
+      const changed = await apiClient.post<{ token?: string }>('/api/accounts/me/password', { currentPassword, newPassword });
+      if (changed.token) startSession(changed.token);
       onChanged();
     } catch (e) {
       setError(e instanceof ApiError && e.code === 'wrong_password' ? t('portal.wrongPassword') : e instanceof ApiError ? e.message : t('errors.unknown'));

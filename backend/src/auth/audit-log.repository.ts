@@ -1,0 +1,45 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Database, type Queryable } from '../db/database.service';
+
+export type AuditAction =
+  | 'login.success'
+  | 'login.failure'
+  | 'login.locked'
+  | 'logout'
+  | 'password.changed'
+  | 'password.reset'
+  | 'account.created'
+  | 'account.disabled'
+  | 'account.enabled';
+
+export interface AuditEntry {
+  action: AuditAction;
+  actor?: { id: number; username: string } | null;
+  target?: string | null;
+  client?: string | null;
+  detail?: Record<string, unknown>;
+}
+
+/** The append-only audit_log (the database refuses UPDATE, DELETE and TRUNCATE on it). */
+@Injectable()
+export class AuditLogRepository {
+  private readonly logger = new Logger('Audit');
+
+  constructor(private readonly db: Database) {}
+
+  async append(q: Queryable, entry: AuditEntry): Promise<void> {
+    await q.query(
+      'audit_log.append',
+      `INSERT INTO audit_log (action, actor_id, actor_name, target, client, detail) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [entry.action, entry.actor?.id ?? null, entry.actor?.username ?? null, entry.target ?? null, entry.client?.slice(0, 64) ?? null, JSON.stringify(entry.detail ?? {})],
+    );
+  }
+
+  /**
+   * Outside any transaction, and never failing the request it records: a login must not fail because
+   * the audit insert did (it is logged instead).
+   */
+  record(entry: AuditEntry): Promise<void> {
+    return this.append(this.db, entry).catch((error: unknown) => this.logger.error(`audit ${entry.action} not recorded: ${String(error)}`));
+  }
+}

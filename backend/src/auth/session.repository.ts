@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import type { Queryable } from '../db/database.service';
+
+export interface AccountTokenState {
+  tokenVersion: number;
+  disabled: boolean;
+}
+
+/** SQL behind token revocation: account versions, the logout denylist and its pruning. */
+@Injectable()
+export class SessionRepository {
+  /** One account's version and state plus whether one session was logged out; null: no such account. */
+  async stateOf(q: Queryable, userId: number, sessionId: string): Promise<(AccountTokenState & { revoked: boolean }) | null> {
+    const rows = await q.query<{ token_version: number; disabled: boolean; revoked: boolean }>(
+      'sessions.state_of',
+      `SELECT u.token_version, u.disabled,
+              EXISTS (SELECT 1 FROM revoked_sessions r WHERE r.session_id = $2) AS revoked
+         FROM users u WHERE u.id = $1`,
+      [userId, sessionId],
+    );
+    const row = rows[0];
+    return row ? { tokenVersion: row.token_version, disabled: row.disabled, revoked: row.revoked } : null;
+  }
+
+  /** Many accounts at once (the socket sweep); accounts that no longer exist are absent. */
+  async statesOf(q: Queryable, userIds: readonly number[]): Promise<Map<number, AccountTokenState>> {
+    if (userIds.length === 0) return new Map();
+    const rows = await q.query<{ id: string; token_version: number; disabled: boolean }>(
+      'sessions.states_of',
+      'SELECT id::text AS id, token_version, disabled FROM users WHERE id = ANY($1::bigint[])',
+      [userIds],
+    );
+    return new Map(rows.map((r) => [Number(r.id), { tokenVersion: r.token_version, disabled: r.disabled }]));
+  }
+
+  async revokedAmong(q: Queryable, sessionIds: readonly string[]): Promise<Set<string>> {
+    if (sessionIds.length === 0) return new Set();
+    const rows = await q.query<{ session_id: string }>(
+      'sessions.revoked_among',
+      'SELECT session_id FROM revoked_sessions WHERE session_id = ANY($1::text[])',
+      [sessionIds],
+    );
+    return new Set(rows.map((r) => r.session_id));
+  }
+
+  async revokeSession(q: Queryable, sessionId: string, userId: number, expiresAt: Date): Promise<void> {
+    await q.query(
+      'sessions.revoke',
+      `INSERT INTO revoked_sessions (session_id, user_id, expires_at) VALUES ($1, $2, $3) ON CONFLICT (session_id) DO NOTHING`,
+      [sessionId, userId, expiresAt],
+    );
+  }
+
+  /** Refuses every token issued before; returns the new version (null: no such account). */
+  async bumpVersion(q: Queryable, userId: number): Promise<number | null> {
+    const rows = await q.query<{ token_version: number }>(
+      'sessions.bump_version',
+      'UPDATE users SET token_version = token_version + 1 WHERE id = $1 RETURNING token_version',
+      [userId],
+    );
+    return rows[0]?.token_version ?? null;
+  }
+
+  /** Denylist rows of tokens that have expired anyway. */
+  async pruneExpired(q: Queryable): Promise<void> {
+    await q.query('sessions.prune', 'DELETE FROM revoked_sessions WHERE expires_at < now()');
+  }
+}
