@@ -1,25 +1,10 @@
-import { z } from 'zod';
-import { isValidUscc } from '@envface/streams';
-
-/** Long enough to resist guessing behind the login throttle; no composition rules (NIST 800-63B). */
-export const MIN_PASSWORD_LENGTH = 10;
-
-export const newAccountSchema = z.strictObject({
-  username: z.string().regex(/^[A-Za-z0-9._@-]{3,64}$/, 'username: 3-64 characters of A-Z a-z 0-9 . _ @ -'),
-  enterpriseId: z.string().refine(isValidUscc, 'enterpriseId must be a valid USCC'),
-  /** omitted → a random initial password is generated and returned once */
-  password: z.string().min(MIN_PASSWORD_LENGTH).max(256).optional(),
-});
-export type NewAccountRequest = z.infer<typeof newAccountSchema>;
-
-export const changePasswordSchema = z.strictObject({
-  currentPassword: z.string().min(1).max(256),
-  newPassword: z.string().min(MIN_PASSWORD_LENGTH, `the new password needs at least ${MIN_PASSWORD_LENGTH} characters`).max(256),
-});
-export type ChangePasswordRequest = z.infer<typeof changePasswordSchema>;
-
-export const accountListQuerySchema = z.strictObject({
-  enterpriseId: z.string().refine(isValidUscc, 'enterpriseId must be a valid USCC').optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
-export type AccountListQuery = z.infer<typeof accountListQuerySchema>;
+// Account bodies and queries are defined by the contract (streams/src/contract/http-accounts.schema.ts).
+export {
+  MIN_PASSWORD_LENGTH,
+  accountListQuerySchema,
+  changePasswordSchema,
+  newAccountSchema,
+  type AccountListQuery,
+  type ChangePasswordRequest,
+  type NewAccountRequest,
+} from '@envface/streams';

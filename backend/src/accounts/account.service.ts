@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { AccountJson, AccountList, CreatedAccount } from '@envface/streams';
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user';
 import { hashPassword, verifyPassword } from '../auth/password-hasher';
@@ -7,7 +8,7 @@ import { Database } from '../db/database.service';
 import { AccountRepository, type AccountRow } from './account.repository';
 import type { AccountListQuery, ChangePasswordRequest, NewAccountRequest } from './account-requests';
 
-function accountJson(r: AccountRow) {
+function accountJson(r: AccountRow): AccountJson {
   return {
     id: r.id,
     username: r.username,
@@ -28,7 +29,7 @@ export class AccountService {
   ) {}
 
   /** The account must change its password at first login; a generated one is shown here only. */
-  async createEnterpriseAccount(body: NewAccountRequest) {
+  async createEnterpriseAccount(body: NewAccountRequest): Promise<CreatedAccount> {
     if (!(await this.accounts.enterpriseExists(this.db, body.enterpriseId))) {
       throw new ApiError(404, 'enterprise_not_found', `No enterprise ${body.enterpriseId}`);
     }
@@ -38,16 +39,16 @@ export class AccountService {
     return { ...accountJson(row), ...(body.password === undefined ? { initialPassword } : {}) };
   }
 
-  async list(query: AccountListQuery) {
+  async list(query: AccountListQuery): Promise<AccountList> {
     const rows = await this.accounts.listEnterpriseAccounts(this.db, query.enterpriseId ?? null, query.limit);
     return { items: rows.map(accountJson) };
   }
 
-  async me(user: AuthUser) {
+  async me(user: AuthUser): Promise<AccountJson> {
     return accountJson(await this.current(user));
   }
 
-  async changePassword(user: AuthUser, body: ChangePasswordRequest) {
+  async changePassword(user: AuthUser, body: ChangePasswordRequest): Promise<AccountJson> {
     const hash = await this.accounts.passwordHash(this.db, user.id);
     if (hash === null || !(await verifyPassword(body.currentPassword, hash))) {
       throw new ApiError(400, 'wrong_password', 'The current password is wrong');

@@ -1,11 +1,10 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import type { LoginResponse } from '@envface/streams';
 import { ZodValidationPipe } from '../common/zod-validation.pipe';
 import { AuthService } from './auth.service';
-import { LoginRequestDoc, LoginResponseDoc, loginRequestSchema, type LoginRequest } from './login-request';
+import { loginRequestSchema, type LoginRequest } from './login-request';
 
-@ApiTags('auth')
 @Controller('api/auth')
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
@@ -15,11 +14,7 @@ export class AuthController {
   @HttpCode(200)
   @UseGuards(ThrottlerGuard)
   @Throttle({ default: { limit: 10, ttl: 60_000 } })
-  @ApiBody({ type: LoginRequestDoc })
-  @ApiOkResponse({ type: LoginResponseDoc })
-  @ApiUnauthorizedResponse({ description: 'wrong username or password' })
-  @ApiTooManyRequestsResponse({ description: 'too many attempts' })
-  login(@Body(new ZodValidationPipe(loginRequestSchema)) body: LoginRequest): Promise<{ token: string }> {
+  login(@Body(new ZodValidationPipe(loginRequestSchema)) body: LoginRequest): Promise<LoginResponse> {
     return this.auth.login(body.username, body.password);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import type { LoginResponse } from '@envface/streams';
 import { ApiError } from '../common/api-error';
 import type { TokenClaims } from './auth-user';
 import { dummyPasswordHash, verifyPassword } from './password-hasher';
@@ -13,7 +14,7 @@ export class AuthService {
   ) {}
 
   /** A signed token for valid credentials; the same 401 for unknown user, wrong password or disabled account. */
-  async login(username: string, password: string): Promise<{ token: string }> {
+  async login(username: string, password: string): Promise<LoginResponse> {
     const user = await this.users.findByUsername(username);
     // Hash even for unknown users so response time does not reveal which usernames exist.
     const matches = await verifyPassword(password, user?.password_hash ?? (await dummyPasswordHash()));

@@ -3,7 +3,6 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ClusterIoAdapter } from '../live/cluster-io.adapter';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from '../app.module';
 import { ensureAdminAccount, resolveJwtSecret } from '../auth/auth-bootstrap';
 import { UserRepository } from '../auth/user.repository';
@@ -15,6 +14,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../db/embedd
 import { runMigrations } from '../db/migration-runner';
 import { createMetricsRegistry } from '../metrics/metrics-registry';
 import { AppSettingsRepository } from '../settings/app-settings.repository';
+import { apiDocsRouter } from '../web/api-docs';
 import { WebAppAssets } from '../web/web-app-assets';
 import { systemClock, type Clock } from '../scoring/clock';
 
@@ -72,11 +72,8 @@ export async function startApp(env: NodeJS.ProcessEnv, options: StartOptions = {
     app.use(jsonBodyMiddleware('1mb'));
     app.use(webApp.staticMiddleware());
     if (!webApp.built) logger.warn(`web app not built (${webApp.distDir} missing): run npm run build`);
-    SwaggerModule.setup(
-      'api/docs',
-      app,
-      () => SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('EnvFace API').setVersion('1').addBearerAuth().build()),
-    );
+    // OpenAPI document generated from the contract's zod schemas, with Swagger UI.
+    app.use(apiDocsRouter());
     if (options.shutdownHooks) app.enableShutdownHooks(['SIGINT', 'SIGTERM']);
 
     await app.listen(config.port);

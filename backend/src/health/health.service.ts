@@ -1,12 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { HealthReport } from '@envface/streams';
 import { Database } from '../db/database.service';
-import { KAFKA_STATUS, type KafkaState, type KafkaStatus } from './kafka-status';
+import { KAFKA_STATUS, type KafkaStatus } from './kafka-status';
 
-export interface HealthReport {
-  status: 'ok' | 'error';
-  db: 'up' | 'down';
-  kafka: KafkaState;
-}
+export type { HealthReport };
 
 /**
  * A database that does not answer SELECT 1 within this time counts as down. Without a bound, a

@@ -1,6 +1,5 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { INPUT_TOPIC_KINDS, type TopicKind } from '@envface/streams';
+import { INPUT_TOPIC_KINDS, type IngestResult, type TopicKind } from '@envface/streams';
 import { AuthGuard } from '../auth/auth.guard';
 import { Roles } from '../auth/roles.decorator';
 import { ApiError } from '../common/api-error';
@@ -13,8 +12,6 @@ import { OutboxDrainer } from './outbox-drainer.service';
  * validation, the same pipeline. With Kafka configured, events must go through the topics so that each
  * enterprise's events stay in one ordered partition.
  */
-@ApiTags('ingest')
-@ApiBearerAuth()
 @Controller('api/ingest')
 @UseGuards(AuthGuard)
 @Roles('admin', 'inspector')
@@ -27,7 +24,7 @@ export class IngestController {
 
   @Post(':kind')
   @HttpCode(202)
-  async ingest(@Param('kind') kind: string, @Body() body: unknown) {
+  async ingest(@Param('kind') kind: string, @Body() body: unknown): Promise<IngestResult> {
     if (!(INPUT_TOPIC_KINDS as readonly string[]).includes(kind)) {
       throw new ApiError(404, 'not_found', `unknown topic kind '${kind}' (one of ${INPUT_TOPIC_KINDS.join(', ')})`);
     }
