@@ -1,3 +1,4 @@
+import { DOCUMENTED_ROUTES } from '@envface/streams';
 import { JwtService } from '@nestjs/jwt';
 import { Client } from 'pg';
 import { io, type Socket } from 'socket.io-client';
@@ -88,6 +89,9 @@ describe('security: routes × roles, object-level authorisation, strict input, t
       .flatMap((layer: any) => Object.keys(layer.route.methods).map((m) => ({ method: m.toUpperCase(), path: layer.route.path as string })))
       .filter((r: { path: string }) => !r.path.startsWith('/api/docs'));
     expect(routes.length).toBeGreaterThan(40);
+    // The OpenAPI document (built from the contract schemas) describes every route the server answers.
+    const served = routes.filter((r) => r.path !== '/metrics').map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`);
+    expect([...served].sort()).toEqual([...DOCUMENTED_ROUTES].sort());
     const table: string[] = [];
     const wrong: string[] = [];
     for (const route of routes) {
