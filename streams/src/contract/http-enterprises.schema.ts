@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { limitParam, listParam } from './http-common.schema';
-import { colourSchema, faceSchema, FACES, gradeSchema, instantSchema, isoDaySchema, ratingFieldsSchema, starsSchema, storedEffectSchema } from './rating-values.schema';
+import { colourSchema, faceSchema, FACES, gradeSchema, instantSchema, isoDaySchema, ratingFieldsSchema, starsSchema, storedEffectSchema, orNull } from './rating-values.schema';
 
 /** The inspectors' enterprise explorer: list, detail, stored events. */
 
@@ -34,10 +34,10 @@ export const enterpriseListItemSchema = z
     industryCode: z.string().nullable(),
     ratedDay: isoDaySchema.nullable(),
     score: z.number().nullable(),
-    stars: starsSchema.nullable(),
-    face: faceSchema.nullable(),
-    colour: colourSchema.nullable(),
-    grade: gradeSchema.nullable(),
+    stars: orNull(starsSchema),
+    face: orNull(faceSchema),
+    colour: orNull(colourSchema),
+    grade: orNull(gradeSchema),
     veto: z.boolean().nullable(),
     streak: z.number().int().nullable(),
   })
@@ -82,7 +82,7 @@ export const enterpriseDetailSchema = z
     lat: z.number().nullable(),
     lon: z.number().nullable(),
     firstDay: isoDaySchema,
-    current: currentRatingSchema.nullable(),
+    current: orNull(currentRatingSchema),
     streak: z.number().int().nullable(),
     eventCount: z.number().int(),
     eventCounts: z.record(z.string(), z.number().int()).meta({ description: 'accepted events per type' }),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { limitParam } from './http-common.schema';
 import { currentRatingSchema } from './http-enterprises.schema';
 import { APPEAL_STATUSES } from './http-workflows.schema';
-import { faceSchema, instantSchema, isoDaySchema, scoreSchema, starsSchema, storedEffectSchema } from './rating-values.schema';
+import { faceSchema, instantSchema, isoDaySchema, scoreSchema, starsSchema, storedEffectSchema, orNull } from './rating-values.schema';
 
 /** The enterprise portal: the caller's own enterprise only (no USCC in any path). */
 
@@ -37,7 +37,7 @@ export const portalOverviewSchema = z
     industryCode: z.string().nullable(),
     firstDay: isoDaySchema,
     today: isoDaySchema,
-    current: currentRatingSchema.nullable(),
+    current: orNull(currentRatingSchema),
     streak: z.number().int().nullable(),
     effects: z.array(portalEffectSchema),
   })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { colourSchema, faceSchema, gradeSchema, instantSchema, isoDaySchema, scoreSchema, starsSchema } from './rating-values.schema';
+import { colourSchema, faceSchema, gradeSchema, instantSchema, isoDaySchema, scoreSchema, starsSchema, orNull } from './rating-values.schema';
 
 /** What anyone may see behind a QR code (api.md), 码上监督 reports, and the inspectors' signs. */
 
@@ -20,10 +20,10 @@ export const publicViewSchema = z
     name: z.string().nullable(),
     uscc: z.string(),
     score: scoreSchema.nullable(),
-    stars: starsSchema.nullable(),
-    face: faceSchema.nullable(),
-    colour: colourSchema.nullable(),
-    grade: gradeSchema.nullable(),
+    stars: orNull(starsSchema),
+    face: orNull(faceSchema),
+    colour: orNull(colourSchema),
+    grade: orNull(gradeSchema),
     last30: z.array(publicDaySchema),
     penalties: z.array(publicPenaltySchema),
     underAppeal: z.boolean(),
@@ -61,10 +61,10 @@ export const signSchema = z
     name: z.string().nullable(),
     address: z.string().nullable(),
     score: scoreSchema.nullable(),
-    stars: starsSchema.nullable(),
-    face: faceSchema.nullable(),
-    colour: colourSchema.nullable(),
-    grade: gradeSchema.nullable(),
+    stars: orNull(starsSchema),
+    face: orNull(faceSchema),
+    colour: orNull(colourSchema),
+    grade: orNull(gradeSchema),
     publicUrl: z.string(),
     qrSvg: z.string().meta({ description: 'the QR code of publicUrl as SVG markup' }),
   })

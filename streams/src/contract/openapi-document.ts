@@ -1,4 +1,4 @@
-import { OpenAPIRegistry, OpenApiGeneratorV3, type RouteConfig } from '@asteasolutions/zod-to-openapi';
+import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { accountListQuerySchema, accountListSchema, accountSchema, changePasswordSchema, createdAccountSchema, newAccountSchema } from './http-accounts.schema';
 import { loginRequestSchema, loginResponseSchema } from './http-auth.schema';
@@ -342,17 +342,17 @@ function routeConfig(r: RouteSpec): RouteConfig {
 }
 
 /**
- * The OpenAPI 3.0 document. Also lists the Kafka and socket.io messages (rating change, ratings
+ * The OpenAPI 3.1 document. Also lists the Kafka and socket.io messages (rating change, ratings
  * burst, dead letter) under components/schemas, so clients get their types from the same source.
  */
-export function buildOpenApiDocument(): ReturnType<OpenApiGeneratorV3['generateDocument']> {
+export function buildOpenApiDocument(): ReturnType<OpenApiGeneratorV31['generateDocument']> {
   const registry = new OpenAPIRegistry();
   registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   for (const route of ROUTES) registry.registerPath(routeConfig(route));
   // Named by .meta({ id }) already; listed as definitions so they appear even where no route uses them.
   const messages = [ratingChangeMessageSchema, ratingsBurstSchema, deadLetterMessageSchema, errorBodySchema].map((schema) => ({ type: 'schema' as const, schema }));
-  return new OpenApiGeneratorV3([...registry.definitions, ...messages]).generateDocument({
-    openapi: '3.0.3',
+  return new OpenApiGeneratorV31([...registry.definitions, ...messages]).generateDocument({
+    openapi: '3.1.0',
     info: {
       title: 'EnvFace API',
       version: '2',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { faceSchema, instantSchema, ratingFieldsSchema, scoreSchema, starsSchema, type RatingFields } from './rating-values.schema';
+import { faceSchema, instantSchema, orNull, ratingFieldsSchema, scoreSchema, starsSchema, type RatingFields } from './rating-values.schema';
 
 /**
  * The rating-change message (api.md "Kafka output"): one per change of any enterprise-day's rating,
@@ -19,7 +19,7 @@ export const ratingChangeMessageSchema = z
     enterpriseId: z.string().meta({ description: 'USCC' }),
     ...ratingFieldsSchema.shape,
     revision: z.number().int().min(1),
-    previous: ratingPreviousSchema.nullable(),
+    previous: orNull(ratingPreviousSchema),
     causeEventIds: z.array(z.string()),
     at: instantSchema.meta({ description: 'when the change was committed, with the rating timezone offset' }),
   })

@@ -33,6 +33,14 @@ export const instantSchema = z.string().meta({ format: 'date-time' });
 /** A score with one decimal, 0.0 … 100.0. */
 export const scoreSchema = z.number().meta({ description: 'score with one decimal (0.0–100.0)', example: 78.1 });
 
+/**
+ * `schema | null` for a named schema. Not `.nullable()`: the OpenAPI generator would then either mark
+ * the named component itself nullable or lose the null (allOf), and the web app's types would be wrong.
+ */
+export function orNull<T extends z.ZodType>(schema: T) {
+  return z.union([schema, z.null()]);
+}
+
 export type Face = z.infer<typeof faceSchema>;
 export type RatingColour = z.infer<typeof colourSchema>;
 export type Grade = z.infer<typeof gradeSchema>;
