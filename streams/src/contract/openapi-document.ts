@@ -312,6 +312,15 @@ const ROUTES: RouteSpec[] = [
 /** Every route of the document as `METHOD /path` (OpenAPI path syntax), for tests that compare it with the server's routes. */
 export const DOCUMENTED_ROUTES: readonly string[] = ROUTES.map((r) => `${r.method.toUpperCase()} ${r.path}`);
 
+/**
+ * The documented success answer of a route (`METHOD /path` as in DOCUMENTED_ROUTES): its status and, for JSON, its
+ * schema. Tests check the server's real answers against it; the server itself does not parse its answers.
+ */
+export function documentedSuccess(route: string): { status: number; schema: z.ZodType | null } | undefined {
+  const r = ROUTES.find((x) => `${x.method.toUpperCase()} ${x.path}` === route);
+  return r && { status: r.ok.status, schema: r.ok.schema ?? null };
+}
+
 function routeConfig(r: RouteSpec): RouteConfig {
   const responses: RouteConfig['responses'] = {
     [r.ok.status]: r.ok.schema
