@@ -129,6 +129,14 @@ describe('app start-up with an external database', () => {
     expect(response.status).toBe(200);
     const doc = (await response.json()) as { paths: Record<string, unknown> };
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/health']));
+    // Swagger UI over it, from swagger-ui-dist's files.
+    const page = await fetch(`${app.url}/api/docs`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('/api/docs/swagger-ui-bundle.js');
+    for (const file of ['swagger-ui-bundle.js', 'swagger-ui.css', 'envface-docs.js']) {
+      const asset = await fetch(`${app.url}/api/docs/${file}`);
+      expect([file, asset.status]).toEqual([file, 200]);
+    }
   });
 
   it('shares one JWT secret across instances and never recreates the admin', async () => {

@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { networkInterfaces, tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { DOCUMENTED_ROUTES } from '@envface/streams';
 import { JwtService } from '@nestjs/jwt';
 import { Client } from 'pg';
 import { startApp, type RunningApp } from '../../backend/src/bootstrap/start-app';
@@ -22,7 +23,7 @@ const B = usccOf('320104', 2);
 const PUBLIC_KEYS = ['colour', 'face', 'grade', 'last30', 'name', 'penalties', 'score', 'stars', 'underAppeal', 'uscc'];
 
 /** Routes anyone may call. */
-const PUBLIC_ROUTES = new Set(['GET /api/health', 'POST /api/auth/login', 'GET /metrics', 'GET /api/public/:token', 'POST /api/public/:token/complaints']);
+const PUBLIC_ROUTES = new Set(['GET /api/health', 'POST /api/auth/login', 'GET /metrics', 'GET /api/public/:token', 'POST /api/public/:token/complaints', 'GET /api/model']);
 /** Routes enterprise accounts may call (their own data only; checked object by object below). */
 const ENTERPRISE_ROUTES = new Set([
   'GET /api/accounts/me', 'POST /api/accounts/me/password', 'POST /api/auth/logout',
@@ -118,6 +119,9 @@ describe('security: routes × roles, object-level authorisation, strict input, t
   it('answers every registered route per role: 401 without a token, 403 for the wrong role, never a 5xx', async () => {
     const routes = registeredRoutes();
     expect(routes.length).toBeGreaterThan(40);
+    // The OpenAPI document (built from the contract schemas) describes every route the server answers.
+    const served = routes.filter((r) => r.path !== '/metrics').map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`);
+    expect([...served].sort()).toEqual([...DOCUMENTED_ROUTES].sort());
     const table: string[] = [];
     const wrong: string[] = [];
     for (const route of routes) {

@@ -1,5 +1,4 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { AuthUser } from '../auth/auth-user';
 import { AuthGuard } from '../auth/auth.guard';
@@ -17,8 +16,6 @@ import {
 } from './account-requests';
 import { AccountService } from './account.service';
 
-@ApiTags('accounts')
-@ApiBearerAuth()
 @Controller('api/accounts')
 @UseGuards(AuthGuard)
 export class AccountsController {

@@ -1,6 +1,5 @@
 import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
+import { portalLimitQuerySchema, ratingsRangeQuerySchema, type PortalLimitQuery, type RatingsRangeQuery } from '@envface/streams';
 import type { AuthUser } from '../auth/auth-user';
 import { AuthGuard } from '../auth/auth.guard';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -9,12 +8,7 @@ import { ZodValidationPipe } from '../common/zod-validation.pipe';
 import { PasswordChangeGuard } from './password-change.guard';
 import { PortalService } from './portal.service';
 
-const rangeQuery = z.strictObject({ from: z.string().optional(), to: z.string().optional() });
-const limitQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) });
-
 /** The enterprise portal: the caller's own enterprise only (no USCC in any path). */
-@ApiTags('portal')
-@ApiBearerAuth()
 @Controller('api/portal')
 @UseGuards(AuthGuard, PasswordChangeGuard)
 @Roles('enterprise')
@@ -27,7 +21,7 @@ export class PortalController {
   }
 
   @Get('ratings')
-  ratings(@CurrentUser() user: AuthUser, @Query(new ZodValidationPipe(rangeQuery)) q: z.infer<typeof rangeQuery>) {
+  ratings(@CurrentUser() user: AuthUser, @Query(new ZodValidationPipe(ratingsRangeQuerySchema)) q: RatingsRangeQuery) {
     return this.portal.ratingsRange(user, q.from, q.to);
   }
 
@@ -37,12 +31,12 @@ export class PortalController {
   }
 
   @Get('events')
-  events(@CurrentUser() user: AuthUser, @Query(new ZodValidationPipe(limitQuery)) q: z.infer<typeof limitQuery>) {
+  events(@CurrentUser() user: AuthUser, @Query(new ZodValidationPipe(portalLimitQuerySchema)) q: PortalLimitQuery) {
     return this.portal.events(user, q.limit);
   }
 
   @Get('revisions')
-  revisions(@CurrentUser() user: AuthUser, @Query(new ZodValidationPipe(limitQuery)) q: z.infer<typeof limitQuery>) {
+  revisions(@CurrentUser() user: AuthUser, @Query(new ZodValidationPipe(portalLimitQuerySchema)) q: PortalLimitQuery) {
     return this.portal.revisions(user, q.limit);
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { AppealStatus, Face, Grade, RatingColour, StarLevel } from '@envface/streams';
 import type { Queryable } from '../db/database.service';
 
 export interface PortalEventRow {
@@ -8,16 +9,16 @@ export interface PortalEventRow {
   occurred_at: Date;
   data: Record<string, unknown> | null;
   voided: boolean;
-  appeal_status: string | null;
+  appeal_status: AppealStatus | null;
 }
 
 export interface RevisionRow {
   day: string;
   revision: number;
   score_tenths: number;
-  stars: number;
-  face: string;
-  previous_stars: number | null;
+  stars: StarLevel;
+  face: Face;
+  previous_stars: StarLevel | null;
   previous_score_tenths: number | null;
   cause_event_ids: string[];
   recorded_at: Date;

@@ -1,7 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { dayFromIso, dayOfInstant, isoFromDay } from '@envface/streams';
+import {
+  dayFromIso,
+  dayOfInstant,
+  isoFromDay,
+  type EarlyEnd,
+  type PortalEvent,
+  type PortalEvents,
+  type PortalOverview,
+  type PortalRevisions,
+  type RatingDayDetail,
+  type RatingsRangeResponse,
+  type StoredEffect,
+} from '@envface/streams';
 import type { AuthUser } from '../auth/auth-user';
 import { ApiError } from '../common/api-error';
+import { currentRatingOf } from '../common/current-rating';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Database } from '../db/database.service';
 import { CLOCK, type Clock } from '../scoring/clock';
@@ -10,23 +23,7 @@ import { RatingQueryService } from '../scoring/rating-query.service';
 import { RatingRepository } from '../scoring/rating.repository';
 import { PortalRepository, type PortalEventRow } from './portal.repository';
 
-/** A stored effect (rating-json.ts): days as YYYY-MM-DD, `until` exclusive. */
-interface StoredEffect {
-  indicator: string;
-  eventId: string;
-  criterion: string;
-  points: number;
-  impact: number;
-  from: string;
-  until: string | null;
-  repairable: boolean;
-}
-
-/** What would end an effect before its window runs out (scoring-model §3), in data the enterprise can act on. */
-export type EarlyEnd =
-  | { kind: 'rectification_completed'; ref: string; notBefore: string | null }
-  | { kind: 'report_submitted'; permitNo: string; reportType: string; period: string }
-  | null;
+export type { EarlyEnd };
 
 function str(data: Record<string, unknown> | null, key: string): string | null {
   const v = data?.[key];
@@ -60,7 +57,7 @@ export function earlyEndOf(effect: StoredEffect, source: PortalEventRow | undefi
   }
 }
 
-function eventJson(e: PortalEventRow) {
+function eventJson(e: PortalEventRow): PortalEvent {
   return { eventId: e.event_id, type: e.type, day: e.event_day, occurredAt: e.occurred_at.toISOString(), data: e.data, voided: e.voided, appealStatus: e.appeal_status };
 }
 
@@ -80,13 +77,13 @@ export class PortalService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async overview(user: AuthUser) {
+  async overview(user: AuthUser): Promise<PortalOverview> {
     const uscc = own(user);
     const row = await this.enterprises.find(this.db, uscc);
     if (!row) throw new ApiError(404, 'enterprise_not_found', `No enterprise ${uscc}`);
     const today = isoFromDay(dayOfInstant(this.clock.now(), this.config.timeZone));
     const todays = (await this.ratings.range(this.db, uscc, today, today))[0];
-    const effects: StoredEffect[] = Array.isArray(todays?.effects) ? (todays.effects as StoredEffect[]) : [];
+    const effects: StoredEffect[] = Array.isArray(todays?.effects) ? todays.effects : [];
     const sources = effects.length === 0 ? [] : await this.portal.events(this.db, uscc, effects.length, [...new Set(effects.map((e) => e.eventId))]);
     const byId = new Map(sources.map((s) => [s.event_id, s]));
     return {
@@ -97,10 +94,7 @@ export class PortalService {
       industryCode: row.industry_code,
       firstDay: row.first_day,
       today,
-      current:
-        row.rated_day === null
-          ? null
-          : { day: row.rated_day, score: row.score_tenths! / 10, stars: row.stars, face: row.face, colour: row.colour, grade: row.grade, veto: row.veto },
+      current: currentRatingOf(row),
       streak: row.streak,
       effects: effects.map((e) => {
         const source = byId.get(e.eventId);
@@ -115,20 +109,20 @@ export class PortalService {
     };
   }
 
-  ratingsRange(user: AuthUser, from: string | undefined, to: string | undefined) {
+  ratingsRange(user: AuthUser, from: string | undefined, to: string | undefined): Promise<RatingsRangeResponse> {
     return this.ratingQuery.range(own(user), from, to);
   }
 
-  ratingDetail(user: AuthUser, day: string) {
+  ratingDetail(user: AuthUser, day: string): Promise<RatingDayDetail> {
     return this.ratingQuery.detail(own(user), day);
   }
 
-  async events(user: AuthUser, limit: number) {
+  async events(user: AuthUser, limit: number): Promise<PortalEvents> {
     const rows = await this.portal.events(this.db, own(user), limit, null);
     return { items: rows.map(eventJson) };
   }
 
-  async revisions(user: AuthUser, limit: number) {
+  async revisions(user: AuthUser, limit: number): Promise<PortalRevisions> {
     const rows = await this.portal.revisions(this.db, own(user), limit);
     return {
       items: rows.map((r) => ({

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import type { AppealStatus } from '@envface/streams';
 import type { Queryable } from '../db/database.service';
 
-export type AppealStatus = 'pending' | 'accepted' | 'rejected';
+export type { AppealStatus };
 
 export interface AppealRow {
   id: string;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { AppealJson, AppealPage } from '@envface/streams';
 import type { AuthUser } from '../auth/auth-user';
 import { ApiError } from '../common/api-error';
 import { Database } from '../db/database.service';
@@ -10,7 +11,7 @@ import type { AppealListQuery, NewAppealRequest } from './appeal-requests';
 /** Events an enterprise may contest: those that can lower its rating. Registrations and voids cannot. */
 const NOT_APPEALABLE = new Set(['enterprise.upserted', 'enforcement.voided', 'enforcement.award', 'permit.issued', 'permit.renewed', 'permit.report_submitted', 'enforcement.rectification_completed']);
 
-function appealJson(r: AppealRow) {
+function appealJson(r: AppealRow): AppealJson {
   return {
     id: r.id,
     enterpriseId: r.enterprise_id,
@@ -43,7 +44,7 @@ export class AppealService {
     private readonly gateway: PublicGateway,
   ) {}
 
-  async submit(user: AuthUser, body: NewAppealRequest) {
+  async submit(user: AuthUser, body: NewAppealRequest): Promise<AppealJson> {
     const enterpriseId = ownEnterprise(user);
     const event = await this.appeals.findEvent(this.db, enterpriseId, body.eventId);
     // Another enterprise's event is "not found", not "forbidden": its existence is not ours to reveal.
@@ -56,21 +57,21 @@ export class AppealService {
     return this.get(user, created.id);
   }
 
-  async list(user: AuthUser, query: AppealListQuery) {
+  async list(user: AuthUser, query: AppealListQuery): Promise<AppealPage> {
     const enterpriseId = user.role === 'enterprise' ? ownEnterprise(user) : (query.enterpriseId ?? null);
     const rows = await this.appeals.list(this.db, { status: query.status ?? null, enterpriseId, limit: query.limit + 1, afterId: query.after ?? null });
     const page = rows.slice(0, query.limit);
     return { items: page.map(appealJson), nextCursor: rows.length > query.limit ? page[page.length - 1]!.id : null };
   }
 
-  async get(user: AuthUser, id: string) {
+  async get(user: AuthUser, id: string): Promise<AppealJson> {
     const row = await this.appeals.find(this.db, id);
     if (!row || (user.role === 'enterprise' && row.enterprise_id !== user.enterpriseId)) throw new ApiError(404, 'not_found', `No appeal ${id}`);
     return appealJson(row);
   }
 
   /** Emits enforcement.voided for the appealed event; its effects disappear from every day. */
-  async accept(user: AuthUser, id: string, reason: string | undefined) {
+  async accept(user: AuthUser, id: string, reason: string | undefined): Promise<AppealJson> {
     const voidEventId = appealVoidEventId(id);
     const decided = await this.appeals.decide(this.db, id, 'accepted', reason ?? null, user.id, voidEventId);
     if (!decided) throw await this.notPending(user, id);
@@ -89,7 +90,7 @@ export class AppealService {
     return this.get(user, id);
   }
 
-  async reject(user: AuthUser, id: string, reason: string) {
+  async reject(user: AuthUser, id: string, reason: string): Promise<AppealJson> {
     const decided = await this.appeals.decide(this.db, id, 'rejected', reason, user.id, null);
     if (!decided) throw await this.notPending(user, id);
     this.gateway.refresh(decided.enterprise_id);

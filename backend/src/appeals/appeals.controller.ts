@@ -1,5 +1,4 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user';
 import { AuthGuard } from '../auth/auth.guard';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -20,8 +19,6 @@ import {
 import { AppealService } from './appeal.service';
 
 /** Appeals: enterprises file and follow their own; inspectors decide. */
-@ApiTags('appeals')
-@ApiBearerAuth()
 @Controller('api/appeals')
 @UseGuards(AuthGuard, PasswordChangeGuard)
 export class AppealsController {

@@ -1,5 +1,6 @@
-export const ROLES = ['admin', 'inspector', 'enterprise'] as const;
-export type Role = (typeof ROLES)[number];
+// Roles are part of the HTTP contract (http-accounts.schema.ts).
+export { ROLES, type Role } from '@envface/streams';
+import type { Role } from '@envface/streams';
 
 /** Claims inside our JWTs (HS256, 12 h). */
 export interface TokenClaims {

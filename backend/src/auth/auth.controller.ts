@@ -1,13 +1,11 @@
 import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Request } from 'express';
 import { ZodValidationPipe } from '../common/zod-validation.pipe';
 import { AuthGuard, type AuthenticatedRequest } from './auth.guard';
 import { AuthService } from './auth.service';
-import { LoginRequestDoc, LoginResponseDoc, loginRequestSchema, type LoginRequest } from './login-request';
+import { loginRequestSchema, type LoginRequest } from './login-request';
 
-@ApiTags('auth')
 @Controller('api/auth')
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
@@ -18,10 +16,6 @@ export class AuthController {
   @HttpCode(200)
   @UseGuards(ThrottlerGuard)
   @Throttle({ default: { limit: 10, ttl: 60_000 } })
-  @ApiBody({ type: LoginRequestDoc })
-  @ApiOkResponse({ type: LoginResponseDoc })
-  @ApiUnauthorizedResponse({ description: 'wrong username or password' })
-  @ApiTooManyRequestsResponse({ description: 'too many attempts (this client, this name, or everyone at once)' })
   login(@Body(new ZodValidationPipe(loginRequestSchema)) body: LoginRequest, @Req() request: Request): Promise<{ token: string }> {
     return this.auth.login(body.username, body.password, request.ip ?? null);
   }
@@ -30,8 +24,6 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @UseGuards(AuthGuard)
-  @ApiBearerAuth()
-  @ApiNoContentResponse({ description: 'this token is refused from now on' })
   async logout(@Req() request: AuthenticatedRequest): Promise<void> {
     await this.auth.logout(request.user, request.session, request.ip ?? null);
   }

@@ -3,7 +3,6 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ClusterIoAdapter } from '../live/cluster-io.adapter';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from '../app.module';
 import { ensureAdminAccount, resolveJwtSecret } from '../auth/auth-bootstrap';
 import { UserRepository } from '../auth/user.repository';
@@ -17,6 +16,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../db/embedd
 import { runMigrations } from '../db/migration-runner';
 import { createMetricsRegistry } from '../metrics/metrics-registry';
 import { AppSettingsRepository } from '../settings/app-settings.repository';
+import { apiDocsRouter } from '../web/api-docs';
 import { WebAppAssets } from '../web/web-app-assets';
 import { systemClock, type Clock } from '../scoring/clock';
 import { ProcessShutdown } from './process-shutdown';
@@ -86,13 +86,8 @@ export async function startApp(env: NodeJS.ProcessEnv, options: StartOptions = {
     app.useGlobalPipes(new InputSanityPipe());
     app.use(webApp.staticMiddleware());
     if (!webApp.built) logger.warn(`web app not built (${webApp.distDir} missing): run npm run build`);
-    if (config.apiDocs) {
-      SwaggerModule.setup(
-        'api/docs',
-        app,
-        () => SwaggerModule.createDocument(app, new DocumentBuilder().setTitle('EnvFace API').setVersion('1').addBearerAuth().build()),
-      );
-    }
+    // OpenAPI document generated from the contract's zod schemas, with Swagger UI (off with ENVFACE_API_DOCS=off).
+    if (config.apiDocs) app.use(apiDocsRouter());
 
     await app.listen(config.port);
     const { port } = app.getHttpServer().address() as AddressInfo;

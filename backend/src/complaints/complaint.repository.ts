@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import type { ComplaintCategory, ComplaintStatus } from '@envface/streams';
 import type { Queryable } from '../db/database.service';
 
-export type ComplaintStatus = 'pending' | 'verified' | 'dismissed';
+export type { ComplaintStatus };
 
 export interface NewComplaint {
   enterpriseId: string;
@@ -18,7 +19,7 @@ export interface ComplaintRow {
   id: string;
   enterprise_id: string;
   enterprise_name: string | null;
-  category: string;
+  category: ComplaintCategory;
   text: string;
   contact: string | null;
   has_photo: boolean;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { ComplaintJson, ComplaintPage, ComplaintReceipt } from '@envface/streams';
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user';
 import { ApiError } from '../common/api-error';
@@ -21,7 +22,7 @@ export interface UploadedPhoto {
   size: number;
 }
 
-function complaintJson(r: ComplaintRow) {
+function complaintJson(r: ComplaintRow): ComplaintJson {
   return {
     id: r.id,
     enterpriseId: r.enterprise_id,
@@ -53,7 +54,7 @@ export class ComplaintService {
   ) {}
 
   /** Stores a public report. It changes no rating: only an inspector's verification does. */
-  async submit(token: string, body: NewComplaintRequest, photo: UploadedPhoto | null, clientAddress: string): Promise<{ id: string; reference: string; receivedAt: string }> {
+  async submit(token: string, body: NewComplaintRequest, photo: UploadedPhoto | null, clientAddress: string): Promise<ComplaintReceipt> {
     const enterprise = await this.views.resolve(token);
     let photoType: PhotoType | null = null;
     let photoBytes: Buffer | null = null;
@@ -84,7 +85,7 @@ export class ComplaintService {
     return { id: stored.id, reference: complaintRef(stored.id), receivedAt: stored.created_at.toISOString() };
   }
 
-  async list(query: ComplaintListQuery) {
+  async list(query: ComplaintListQuery): Promise<ComplaintPage> {
     const rows = await this.complaints.list(this.db, {
       status: query.status ?? null,
       enterpriseId: query.enterpriseId ?? null,
@@ -95,7 +96,7 @@ export class ComplaintService {
     return { items: page.map(complaintJson), nextCursor: rows.length > query.limit ? page[page.length - 1]!.id : null };
   }
 
-  async get(id: string) {
+  async get(id: string): Promise<ComplaintJson> {
     return complaintJson(await this.find(id));
   }
 
@@ -106,7 +107,7 @@ export class ComplaintService {
   }
 
   /** Marks it verified, then emits enforcement.complaint_verified (S1: 20 points in S for 90 days). */
-  async verify(id: string, user: AuthUser, note: string | undefined) {
+  async verify(id: string, user: AuthUser, note: string | undefined): Promise<ComplaintJson> {
     const eventId = complaintEventId(id);
     const decided = await this.complaints.decide(this.db, id, 'verified', note && note.length > 0 ? note : null, user.id, eventId);
     if (!decided) throw await this.notPending(id);
@@ -119,7 +120,7 @@ export class ComplaintService {
     return this.get(id);
   }
 
-  async dismiss(id: string, user: AuthUser, reason: string) {
+  async dismiss(id: string, user: AuthUser, reason: string): Promise<ComplaintJson> {
     const decided = await this.complaints.decide(this.db, id, 'dismissed', reason, user.id, null);
     if (!decided) throw await this.notPending(id);
     return this.get(id);

@@ -1,5 +1,4 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user';
 import { AuthGuard } from '../auth/auth.guard';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -17,8 +16,6 @@ import {
 import { ComplaintService } from './complaint.service';
 
 /** The inspectors' complaint queue. */
-@ApiTags('complaints')
-@ApiBearerAuth()
 @Controller('api/complaints')
 @UseGuards(AuthGuard)
 @Roles('admin', 'inspector')

@@ -1,6 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post, Req, UploadedFile, UseGuards, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Request } from 'express';
 import { ZodValidationPipe } from '../common/zod-validation.pipe';
@@ -9,7 +8,6 @@ import { ComplaintService, type UploadedPhoto } from './complaint.service';
 import { MAX_PHOTO_BYTES } from './photo-type';
 
 /** 码上监督: anyone holding the code may report a problem (no login). */
-@ApiTags('public')
 @Controller('api/public')
 export class PublicComplaintsController {
   constructor(private readonly complaints: ComplaintService) {}
@@ -20,7 +18,6 @@ export class PublicComplaintsController {
   @HttpCode(201)
   @UseGuards(ThrottlerGuard)
   @Throttle({ default: { limit: 20, ttl: 60_000 } })
-  @ApiConsumes('multipart/form-data', 'application/json')
   @UseInterceptors(
     FileInterceptor('photo', { limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 5, fieldSize: 8 * 1024, parts: 6 } }),
   )

@@ -1,14 +1,2 @@
-import { z } from 'zod';
-import { limitParam } from './enterprise-list.query';
-
-export const MAX_EVENT_PAGE = 200;
-
-/** Query of GET /api/enterprises/{uscc}/events: newest first, `before` is the previous page's nextBefore. */
-export const enterpriseEventsQuery = z
-  .object({
-    limit: limitParam(MAX_EVENT_PAGE, 50),
-    before: z.iso.datetime({ offset: true }).optional(),
-  })
-  .strict();
-
-export type EnterpriseEventsQuery = z.infer<typeof enterpriseEventsQuery>;
+// The query of GET /api/enterprises/{uscc}/events is defined by the contract (http-enterprises.schema.ts).
+export { MAX_EVENT_PAGE, enterpriseEventsQuerySchema as enterpriseEventsQuery, type EnterpriseEventsQuery } from '@envface/streams';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { dayFromIso, isoFromDay } from '@envface/streams';
+import { dayFromIso, isoFromDay, type EnterpriseEventsResponse, type RatingRevisionsResponse } from '@envface/streams';
 import { ApiError } from '../common/api-error';
 import { Database } from '../db/database.service';
 import { EventRepository } from '../scoring/event.repository';
@@ -22,7 +22,7 @@ export class EnterpriseHistoryService {
     private readonly eventRepo: EventRepository,
   ) {}
 
-  async revisions(uscc: string, day: string) {
+  async revisions(uscc: string, day: string): Promise<RatingRevisionsResponse> {
     let d: number;
     try {
       d = dayFromIso(day);
@@ -54,7 +54,7 @@ export class EnterpriseHistoryService {
     };
   }
 
-  async events(uscc: string, limit: number, before: string | undefined) {
+  async events(uscc: string, limit: number, before: string | undefined): Promise<EnterpriseEventsResponse> {
     await this.ratingQuery.enterprise(uscc);
     // One extra row tells whether an older page exists without a count query.
     const rows = await this.eventRepo.listForEnterprise(this.db, uscc, limit + 1, before ?? null);

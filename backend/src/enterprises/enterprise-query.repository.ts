@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Face, Grade, RatingColour, StarLevel } from '@envface/streams';
 import type { Queryable } from '../db/database.service';
 import type { SortKey, SortOrder } from './enterprise-list.query';
 
@@ -22,10 +23,10 @@ export interface EnterpriseListRow {
   industry_code: string | null;
   rated_day: string | null;
   score_tenths: number | null;
-  stars: number | null;
-  face: string | null;
-  colour: string | null;
-  grade: string | null;
+  stars: StarLevel | null;
+  face: Face | null;
+  colour: RatingColour | null;
+  grade: Grade | null;
   veto: boolean | null;
   streak: number | null;
   sort_key: number | string;

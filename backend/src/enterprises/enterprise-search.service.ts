@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { dayOfInstant, isoFromDay, usccProblem } from '@envface/streams';
+import { dayOfInstant, isoFromDay, usccProblem, type EnterpriseDetail, type EnterpriseListItem, type EnterpriseListQuery, type EnterpriseListResponse } from '@envface/streams';
 import { ApiError } from '../common/api-error';
+import { currentRatingOf } from '../common/current-rating';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Database } from '../db/database.service';
 import { CLOCK, type Clock } from '../scoring/clock';
 import { RatingRepository } from '../scoring/rating.repository';
 import { EarlyWarningService } from '../stats/early-warnings.service';
 import { decodeCursor, encodeCursor } from './enterprise-cursor';
-import type { EnterpriseListQuery } from './enterprise-list.query';
 import { EnterpriseQueryRepository, type EnterpriseFilter, type EnterpriseListRow } from './enterprise-query.repository';
 
 /**
@@ -23,7 +23,7 @@ function containsPattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function item(r: EnterpriseListRow) {
+function item(r: EnterpriseListRow): EnterpriseListItem {
   return {
     uscc: r.uscc,
     name: r.name,
@@ -53,7 +53,7 @@ export class EnterpriseSearchService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async list(query: EnterpriseListQuery) {
+  async list(query: EnterpriseListQuery): Promise<EnterpriseListResponse> {
     const { sort, order, limit } = query;
     const after = query.cursor === undefined ? null : decodeCursor(query.cursor, sort, order);
     const q = query.q ?? null;
@@ -86,7 +86,7 @@ export class EnterpriseSearchService {
     return { total: await this.enterprises.count(this.db, filter), totalExact: true };
   }
 
-  async detail(uscc: string) {
+  async detail(uscc: string): Promise<EnterpriseDetail> {
     const problem = usccProblem(uscc);
     if (problem) throw new ApiError(400, 'invalid_uscc', `enterprise id: ${problem}`);
     const row = await this.enterprises.detail(this.db, uscc);
@@ -109,10 +109,7 @@ export class EnterpriseSearchService {
       lat: row.lat,
       lon: row.lon,
       firstDay: row.first_day,
-      current:
-        row.rated_day === null
-          ? null
-          : { day: row.rated_day, score: row.score_tenths! / 10, stars: row.stars, face: row.face, colour: row.colour, grade: row.grade, veto: row.veto },
+      current: currentRatingOf(row),
       streak: row.streak,
       eventCount: row.event_count,
       eventCounts,

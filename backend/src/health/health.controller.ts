@@ -1,19 +1,16 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { HealthDown } from '@envface/streams';
 import type { Response } from 'express';
 import { errorBody } from '../common/api-error';
 import { HealthService, type HealthReport } from './health.service';
 
-@ApiTags('operations')
 @Controller('api/health')
 export class HealthController {
   constructor(private readonly health: HealthService) {}
 
   /** 200 when everything is up; 503 naming the failing part (also in the contract error shape). */
   @Get()
-  @ApiOkResponse({ description: '{"status":"ok","db":"up","kafka":"up"|"disabled","consumer":"ok"|"disabled"}' })
-  @ApiServiceUnavailableResponse({ description: 'database or Kafka down, or the consumer stalled' })
-  async get(@Res({ passthrough: true }) res: Response): Promise<HealthReport | (HealthReport & ReturnType<typeof errorBody>)> {
+  async get(@Res({ passthrough: true }) res: Response): Promise<HealthReport | HealthDown> {
     const report = await this.health.check();
     res.setHeader('Cache-Control', 'no-store');
     if (report.status === 'ok') return report;

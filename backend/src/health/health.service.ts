@@ -1,14 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { HealthReport } from '@envface/streams';
 import { Database } from '../db/database.service';
-import { KAFKA_STATUS, type ConsumerState, type KafkaState, type KafkaStatus } from './kafka-status';
+import { KAFKA_STATUS, type KafkaStatus } from './kafka-status';
 
-export interface HealthReport {
-  status: 'ok' | 'error';
-  db: 'up' | 'down';
-  kafka: KafkaState;
-  /** 'stalled': messages wait on a partition of this instance and no offset moved for the stall window. */
-  consumer: ConsumerState;
-}
+export type { HealthReport };
 
 /**
  * A database that does not answer SELECT 1 within this time counts as down. Without a bound, a

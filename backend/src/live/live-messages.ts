@@ -1,31 +1,11 @@
-import { isValidUscc } from '@envface/streams';
+import { isRatingChangeMessage, isValidUscc, type RatingChangeMessage, type RatingsBurstMessage } from '@envface/streams';
 import { z } from 'zod';
 
-/** `rating.changed`: exactly the `envface.ratings.v1` message the outbox carries (see contracts/api.md). */
-export interface RatingChange {
-  enterpriseId: string;
-  day: string;
-  score: number;
-  stars: number;
-  face: string;
-  colour: string;
-  grade: string;
-  veto: boolean;
-  revision: number;
-  previous: { score: number; stars: number; face: string } | null;
-  causeEventIds: string[];
-  at: string;
-}
+/** `rating.changed`: exactly the `envface.ratings.v1` message the outbox carries (rating-message.schema.ts). */
+export type RatingChange = RatingChangeMessage;
 
 /** `ratings.burst`: what a coalesced room gets instead of more than BURST_THRESHOLD messages in one window. */
-export interface RatingsBurst {
-  /** distinct enterprise-days that changed in the window */
-  count: number;
-  /** the latest change of each enterprise-day, most recent last, at most BURST_MAX_CHANGES */
-  changes: RatingChange[];
-  /** true when count > changes.length: the client should refetch what it shows */
-  truncated: boolean;
-}
+export type RatingsBurst = RatingsBurstMessage;
 
 export const LIVE_EVENTS = {
   ratingChanged: 'rating.changed',
@@ -37,15 +17,8 @@ export type LiveMessage =
   | { event: typeof LIVE_EVENTS.ratingChanged; data: RatingChange }
   | { event: typeof LIVE_EVENTS.ratingsBurst; data: RatingsBurst };
 
-/**
- * The outbox payload is written by ScoringService in this shape; the check only guards the fields the
- * live channel reads (a malformed row is skipped, not allowed to break the drain).
- */
-export function isRatingChange(value: unknown): value is RatingChange {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return typeof v.enterpriseId === 'string' && typeof v.day === 'string' && typeof v.revision === 'number';
-}
+/** A guard for outbox rows read back from storage (a malformed row is skipped, not allowed to break the drain). */
+export const isRatingChange = isRatingChangeMessage;
 
 /** `subscribe` / `unsubscribe` body: one region code, one enterprise, or the `all` room (staff). */
 export const subscriptionRequestSchema = z.union([

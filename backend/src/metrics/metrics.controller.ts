@@ -1,6 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Controller, Get, Header, Inject, Req, Res } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Registry } from 'prom-client';
 import { ApiError } from '../common/api-error';
@@ -17,7 +16,6 @@ export function isLoopback(address: string | undefined): boolean {
  * otherwise). Without it: loopback clients only (403 for others) — metrics name tables, queues and
  * traffic, which outsiders need not know.
  */
-@ApiExcludeController()
 @Controller('metrics')
 export class MetricsController {
   private readonly token: Buffer | null;

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import { STORED_DEAD_LETTER_REASONS, type DeadLetterJson, type DeadLetterPage, type DeadLetterSummary } from '@envface/streams';
 import { ApiError } from '../common/api-error';
 import { Database } from '../db/database.service';
 import { DeadLetterQueryRepository, type DeadLetterListRow } from './dead-letter-query.repository';
 
-export const DLQ_REASONS = ['invalid_json', 'schema', 'invalid_uscc', 'key_mismatch', 'wrong_topic', 'future_event', 'too_large', 'duplicate_conflict', 'processing_error'] as const;
+export const DLQ_REASONS = STORED_DEAD_LETTER_REASONS;
 /** Enough to recognise a message in a list; the full value is one request away (GET /api/dead-letters/{id}). */
 export const LIST_VALUE_CHARS = 4096;
 
-function json(r: DeadLetterListRow) {
+function json(r: DeadLetterListRow): DeadLetterJson {
   return {
     id: r.id,
     reason: r.reason,
@@ -36,7 +37,7 @@ export class DeadLetterQueryService {
     private readonly deadLetters: DeadLetterQueryRepository,
   ) {}
 
-  async list(reason: string | undefined, cursor: string | undefined, limit: number) {
+  async list(reason: string | undefined, cursor: string | undefined, limit: number): Promise<DeadLetterPage> {
     const rows = await this.deadLetters.page(this.db, reason ?? null, cursor ?? null, limit + 1, LIST_VALUE_CHARS);
     const page = rows.slice(0, limit);
     // The cursor is the last id shown: the next page is everything older.
@@ -44,13 +45,13 @@ export class DeadLetterQueryService {
     return { items: page.map(json), nextCursor };
   }
 
-  async one(id: string) {
+  async one(id: string): Promise<DeadLetterJson> {
     const row = await this.deadLetters.find(this.db, id);
     if (!row) throw new ApiError(404, 'dead_letter_not_found', `No dead letter ${id}`);
     return json(row);
   }
 
-  async summary() {
+  async summary(): Promise<DeadLetterSummary> {
     const rows = await this.deadLetters.countsByReason(this.db);
     const byReason: Record<string, number> = Object.fromEntries(DLQ_REASONS.map((r) => [r, 0]));
     let total = 0;

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { topicKindOf, topicKindOfType, INPUT_TOPIC_KINDS, type TopicKind } from '@envface/streams';
+import { topicKindOf, topicKindOfType, INPUT_TOPIC_KINDS, type RedriveResult, type TopicKind } from '@envface/streams';
 import type { AuthUser } from '../auth/auth-user';
 import { ApiError } from '../common/api-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -7,13 +7,6 @@ import { Database } from '../db/database.service';
 import { OutboxDrainer } from '../scoring/outbox-drainer.service';
 import { ScoringService } from '../scoring/scoring.service';
 import { DeadLetterQueryRepository, type DeadLetterListRow } from './dead-letter-query.repository';
-
-export interface RedriveResult {
-  outcome: 'accepted' | 'duplicate' | 'rejected';
-  reason: string | null;
-  detail: string;
-  revisions: number;
-}
 
 /**
  * Re-drive: after a fix, an inspector sends a dead-lettered message through the pipeline again —

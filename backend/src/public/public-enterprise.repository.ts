@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Face, Grade, RatingColour, StarLevel } from '@envface/streams';
 import type { Queryable } from '../db/database.service';
 
 /** What the public page and the printed sign may show of an enterprise (plus its key). */
@@ -10,10 +11,10 @@ export interface PublicEnterpriseRow {
   public_token: string;
   rated_day: string | null;
   score_tenths: number | null;
-  stars: number | null;
-  face: string | null;
-  colour: string | null;
-  grade: string | null;
+  stars: StarLevel | null;
+  face: Face | null;
+  colour: RatingColour | null;
+  grade: Grade | null;
 }
 
 export interface PublicPenaltyRow {
@@ -25,8 +26,8 @@ export interface PublicPenaltyRow {
 
 export interface PublicDayRow {
   day: string;
-  stars: number;
-  face: string;
+  stars: StarLevel;
+  face: Face;
 }
 
 const COLUMNS = `uscc, name, address, region_code, public_token, rated_day::text AS rated_day, score_tenths, stars, face, colour, grade`;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { usccProblem } from '@envface/streams';
+import { usccProblem, type RegionSigns, type SignData, type TokenRotation } from '@envface/streams';
 import { ApiError } from '../common/api-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Database } from '../db/database.service';
@@ -9,19 +9,8 @@ import { publicPageUrl } from './public-token';
 import { PublicGateway } from './public.gateway';
 import { QrCodeService } from './qr-code.service';
 
-/** What a printed A4 sign shows: the public page URL in plain text too, so a pasted-over code can be spotted. */
-export interface SignData {
-  uscc: string;
-  name: string | null;
-  address: string | null;
-  score: number | null;
-  stars: number | null;
-  face: string | null;
-  colour: string | null;
-  grade: string | null;
-  publicUrl: string;
-  qrSvg: string;
-}
+/** What a printed A4 sign shows (signSchema): the public page URL in plain text too, so a pasted-over code can be spotted. */
+export type { SignData };
 
 export const MAX_SIGNS_PER_PAGE = 500;
 
@@ -57,14 +46,14 @@ export class PublicSignService {
     return this.signOf(await this.find(uscc));
   }
 
-  async regionSigns(regionCode: string): Promise<{ items: SignData[]; truncated: boolean }> {
+  async regionSigns(regionCode: string): Promise<RegionSigns> {
     const rows = await this.enterprises.listInRegion(this.db, regionCode, MAX_SIGNS_PER_PAGE + 1);
     const items = await Promise.all(rows.slice(0, MAX_SIGNS_PER_PAGE).map((r) => this.signOf(r)));
     return { items, truncated: rows.length > MAX_SIGNS_PER_PAGE };
   }
 
   /** A new token; the old URL (and every printed sign with it) answers 404 from now on. */
-  async rotate(uscc: string): Promise<{ uscc: string; publicUrl: string }> {
+  async rotate(uscc: string): Promise<TokenRotation> {
     await this.find(uscc);
     const token = newToken();
     if (!(await this.enterprises.rotateToken(this.db, uscc, token))) throw new ApiError(404, 'enterprise_not_found', `No enterprise ${uscc}`);

@@ -1,11 +1,9 @@
 import { Controller, Get, Param, UseGuards } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { PublicViewService } from './public-view.service';
 import type { PublicView } from './public-view';
 
 /** The public view behind a QR code: no login. */
-@ApiTags('public')
 @Controller('api/public')
 export class PublicController {
   constructor(private readonly views: PublicViewService) {}
@@ -14,8 +12,6 @@ export class PublicController {
   @Get(':token')
   @UseGuards(ThrottlerGuard)
   @Throttle({ default: { limit: 120, ttl: 60_000 } })
-  @ApiOkResponse({ description: 'name, uscc, score, stars, face, colour, grade, last30, penalties, underAppeal' })
-  @ApiNotFoundResponse({ description: 'unknown token' })
   view(@Param('token') token: string): Promise<PublicView> {
     return this.views.viewByToken(token);
   }

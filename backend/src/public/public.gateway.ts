@@ -1,4 +1,5 @@
 import { Logger, type OnModuleInit } from '@nestjs/common';
+import { isRatingChangeMessage } from '@envface/streams';
 import { hasPeers } from '../live/cluster-io.adapter';
 import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import type { DefaultEventsMap, Namespace, Socket } from 'socket.io';
@@ -84,8 +85,8 @@ export class PublicGateway implements OutboxSink, OnModuleInit, OnGatewayInit<Na
     const changed = new Set<string>();
     for (const row of rows) {
       if (row.kind !== 'ratings') continue;
-      const id = (row.payload as { enterpriseId?: unknown } | null)?.enterpriseId;
-      if (typeof id === 'string') changed.add(id);
+      // Rows come back from storage: checked, not trusted.
+      if (isRatingChangeMessage(row.payload)) changed.add(row.payload.enterpriseId);
     }
     // Not awaited: the drain transaction must not wait for view queries, and a failed view is not a
     // reason to publish the outbox rows again.

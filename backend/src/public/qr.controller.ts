@@ -1,16 +1,12 @@
 import { Controller, Get, Header, HttpCode, Param, Post, Query, StreamableFile, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { regionSignsQuerySchema, type RegionSigns, type SignData, type TokenRotation } from '@envface/streams';
 import { z } from 'zod';
 import { AuthGuard } from '../auth/auth.guard';
 import { Roles } from '../auth/roles.decorator';
 import { ZodValidationPipe } from '../common/zod-validation.pipe';
 import { PublicSignService } from './public-sign.service';
 
-const regionQuery = z.strictObject({ region: z.string().regex(/^\d{6}$/, 'region must be a 6-digit administrative code') });
-
 /** QR codes, printable signs and token rotation (inspectors). */
-@ApiTags('public')
-@ApiBearerAuth()
 @Controller('api')
 @UseGuards(AuthGuard)
 @Roles('admin', 'inspector')
@@ -32,19 +28,19 @@ export class QrController {
 
   /** Everything one printed A4 sign shows. */
   @Get('enterprises/:uscc/sign')
-  sign(@Param('uscc') uscc: string) {
+  sign(@Param('uscc') uscc: string): Promise<SignData> {
     return this.signs.sign(uscc);
   }
 
   @Post('enterprises/:uscc/public-token/rotate')
   @HttpCode(200)
-  rotate(@Param('uscc') uscc: string) {
+  rotate(@Param('uscc') uscc: string): Promise<TokenRotation> {
     return this.signs.rotate(uscc);
   }
 
   /** Signs of every registered enterprise of a region, for the batch print page. */
   @Get('signs')
-  regionSigns(@Query(new ZodValidationPipe(regionQuery)) q: z.infer<typeof regionQuery>) {
+  regionSigns(@Query(new ZodValidationPipe(regionSignsQuerySchema)) q: z.infer<typeof regionSignsQuerySchema>): Promise<RegionSigns> {
     return this.signs.regionSigns(q.region);
   }
 }

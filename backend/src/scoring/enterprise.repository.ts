@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { instantMicros } from '@envface/streams';
+import { instantMicros, type Face, type Grade, type RatingColour, type StarLevel } from '@envface/streams';
 import type { Queryable } from '../db/database.service';
 import { newPublicToken } from './public-token';
 
@@ -40,10 +40,10 @@ export interface EnterpriseRow {
   public_token: string;
   rated_day: string | null;
   score_tenths: number | null;
-  stars: number | null;
-  face: string | null;
-  colour: string | null;
-  grade: string | null;
+  stars: StarLevel | null;
+  face: Face | null;
+  colour: RatingColour | null;
+  grade: Grade | null;
   veto: boolean | null;
   streak: number | null;
 }

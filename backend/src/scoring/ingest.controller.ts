@@ -1,7 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { INPUT_TOPIC_KINDS, type TopicKind } from '@envface/streams';
+import { INPUT_TOPIC_KINDS, type IngestResult, type TopicKind } from '@envface/streams';
 import type { AuthUser } from '../auth/auth-user';
 import { AuthGuard } from '../auth/auth.guard';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -35,8 +34,6 @@ export const sentByAccount = (user: AuthUser): string => `account:${user.id}:${u
  * validation, the same pipeline. With Kafka configured, events must go through the topics so that each
  * enterprise's events stay in one ordered partition.
  */
-@ApiTags('ingest')
-@ApiBearerAuth()
 @Controller('api/ingest')
 @UseGuards(AuthGuard)
 @Roles('admin', 'inspector')
@@ -49,7 +46,7 @@ export class IngestController {
 
   @Post(':kind')
   @HttpCode(202)
-  async ingest(@Param('kind') kind: string, @Body(new ZodValidationPipe(eventBodySchema)) body: Record<string, unknown>, @CurrentUser() user: AuthUser) {
+  async ingest(@Param('kind') kind: string, @Body(new ZodValidationPipe(eventBodySchema)) body: Record<string, unknown>, @CurrentUser() user: AuthUser): Promise<IngestResult> {
     if (!(INPUT_TOPIC_KINDS as readonly string[]).includes(kind)) {
       throw new ApiError(404, 'not_found', `unknown topic kind '${kind}' (one of ${INPUT_TOPIC_KINDS.join(', ')})`);
     }

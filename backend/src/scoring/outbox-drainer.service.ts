@@ -1,4 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { ratingChangeMessage } from '@envface/streams';
 import { Database, type Queryable } from '../db/database.service';
 import { OutboxRepository, type OutboxRow, type PublishedRow } from './outbox.repository';
 import { RatingRepository } from './rating.repository';
@@ -105,20 +106,13 @@ export class OutboxDrainer implements OnApplicationBootstrap, OnModuleDestroy {
     const out: PublishedRow[] = [];
     for (const row of rows) {
       if (row.kind !== 'ratings_copy') {
-        out.push({ ...row, kind: row.kind });
+        out.push(row);
         continue;
       }
-      const { day, at, enterpriseIds } = row.payload as { day: string; at: string; enterpriseIds: string[] };
+      const { day, at, enterpriseIds } = row.payload;
       for (const r of await this.ratings.firstRevisionsOfDay(tx, enterpriseIds, day)) {
-        out.push({
-          id: row.id,
-          kind: 'ratings',
-          key: r.enterprise_id,
-          payload: {
-            enterpriseId: r.enterprise_id, day, score: r.score_tenths / 10, stars: r.stars, face: r.face, colour: r.colour, grade: r.grade,
-            veto: r.veto, revision: 1, previous: null, causeEventIds: [], at,
-          },
-        });
+        const rating = { day, score: r.score_tenths / 10, stars: r.stars, face: r.face, colour: r.colour, grade: r.grade, veto: r.veto };
+        out.push({ id: row.id, kind: 'ratings', key: r.enterprise_id, payload: ratingChangeMessage(r.enterprise_id, rating, 1, null, [], at) });
       }
     }
     return out;

@@ -1,23 +1,23 @@
 import { Injectable } from '@nestjs/common';
+import type { RatingChangeMessage, RatingsCopyPayload } from '@envface/streams';
 import type { Queryable } from '../db/database.service';
 
-/** ratings_copy: the rollover's copied ratings of a chunk of enterprises, expanded by the drainer into 'ratings' rows. */
-export type OutboxKind = 'ratings' | 'dlq' | 'ratings_copy';
+/**
+ * One outbox message, typed by its kind: a rating change is exactly the contract's message
+ * (rating-message.schema.ts). ratings_copy: the rollover's copied ratings of a chunk of enterprises,
+ * written in SQL and expanded by the drainer into 'ratings' rows.
+ */
+export type OutboxMessage =
+  | { kind: 'ratings'; key: string; payload: RatingChangeMessage }
+  // The scorer still builds this payload itself; deadLetterMessage() (dead-letter-message.schema.ts) is the typed builder to move to.
+  | { kind: 'dlq'; key: string | null; payload: Record<string, unknown> }
+  | { kind: 'ratings_copy'; key: null; payload: RatingsCopyPayload };
+export type OutboxKind = OutboxMessage['kind'];
 
-export interface OutboxMessage {
-  kind: OutboxKind;
-  key: string | null;
-  payload: unknown;
-}
-
-export interface OutboxRow extends OutboxMessage {
-  id: string;
-}
+export type OutboxRow = OutboxMessage & { id: string };
 
 /** What sinks receive: ratings_copy rows arrive expanded into 'ratings' rows. */
-export interface PublishedRow extends OutboxRow {
-  kind: 'ratings' | 'dlq';
-}
+export type PublishedRow = Exclude<OutboxRow, { kind: 'ratings_copy' }>;
 
 /** Transactional outbox: written with the batch, drained after commit. */
 @Injectable()

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { dayFromIso, dayOfInstant, isoFromDay, usccProblem } from '@envface/streams';
+import { dayFromIso, dayOfInstant, isoFromDay, usccProblem, type DailyRating, type RatingDayDetail, type RatingsRangeResponse } from '@envface/streams';
 import { ApiError } from '../common/api-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Database } from '../db/database.service';
@@ -9,7 +9,7 @@ import { RatingRepository, type StoredRatingRow } from './rating.repository';
 
 export const MAX_RANGE_DAYS = 400;
 
-function summary(r: StoredRatingRow) {
+function summary(r: StoredRatingRow): DailyRating {
   return { day: r.day, score: r.score_tenths / 10, stars: r.stars, face: r.face, colour: r.colour, grade: r.grade, veto: r.veto, revision: r.revision };
 }
 
@@ -32,7 +32,7 @@ export class RatingQueryService {
     return row;
   }
 
-  async range(uscc: string, from: string | undefined, to: string | undefined) {
+  async range(uscc: string, from: string | undefined, to: string | undefined): Promise<RatingsRangeResponse> {
     const today = dayOfInstant(this.clock.now(), this.config.timeZone);
     const toDay = to === undefined ? today : this.day('to', to);
     const fromDay = from === undefined ? toDay - 29 : this.day('from', from);
@@ -51,12 +51,12 @@ export class RatingQueryService {
     }
   }
 
-  async detail(uscc: string, day: string) {
+  async detail(uscc: string, day: string): Promise<RatingDayDetail> {
     const d = this.day('day', day);
     await this.enterprise(uscc);
     const rows = await this.ratings.range(this.db, uscc, isoFromDay(d), isoFromDay(d));
     const r = rows[0];
     if (!r) throw new ApiError(404, 'rating_not_found', `No rating of ${uscc} on ${isoFromDay(d)}`);
-    return { enterpriseId: uscc, ...summary(r), criteria: r.criteria, bonus: r.bonus, effects: r.effects, causeEventIds: r.cause_event_ids, recordedAt: r.recorded_at };
+    return { enterpriseId: uscc, ...summary(r), criteria: r.criteria, bonus: r.bonus, effects: r.effects, causeEventIds: r.cause_event_ids, recordedAt: r.recorded_at.toISOString() };
   }
 }

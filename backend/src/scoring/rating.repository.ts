@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Criteria, Face, Grade, RatingColour, StarLevel, StoredEffect } from '@envface/streams';
 import type { Queryable } from '../db/database.service';
 
 /** The stored latest revision of one enterprise-day. */
@@ -7,14 +8,15 @@ export interface StoredRatingRow {
   day: string;
   revision: number;
   score_tenths: number;
-  stars: number;
-  face: string;
-  colour: string;
-  grade: string;
+  stars: StarLevel;
+  face: Face;
+  colour: RatingColour;
+  grade: Grade;
   veto: boolean;
-  criteria: unknown;
+  criteria: Criteria;
   bonus: number;
-  effects: unknown;
+  /** As written by the engine's ratingDetailJson. */
+  effects: StoredEffect[];
   cause_event_ids: string[];
   recorded_at: Date;
 }
@@ -38,10 +40,10 @@ export interface NewRatingRow {
 export interface CopiedRatingRow {
   enterprise_id: string;
   score_tenths: number;
-  stars: number;
-  face: string;
-  colour: string;
-  grade: string;
+  stars: StarLevel;
+  face: Face;
+  colour: RatingColour;
+  grade: Grade;
   veto: boolean;
 }
 

@@ -4,6 +4,7 @@ import {
   eventBodyHash,
   isoFromDay,
   dayOfInstant,
+  ratingChangeMessage,
   ratingDetailJson,
   RatingEngine,
   toScoringEvent,
@@ -525,11 +526,7 @@ export class ScoringService implements OnModuleDestroy {
         changes.push({
           kind: 'ratings',
           key: p.id,
-          payload: {
-            enterpriseId: p.id, day: r.day, score: r.score, stars: r.stars, face: r.face, colour: r.colour, grade: r.grade, veto: r.veto, revision,
-            previous: old ? { score: old.score_tenths / 10, stars: old.stars, face: old.face } : null,
-            causeEventIds, at,
-          },
+          payload: ratingChangeMessage(p.id, r, revision, old ? { score: old.score_tenths / 10, stars: old.stars, face: old.face } : null, causeEventIds, at),
         });
         if (d === today) current.push({ uscc: p.id, ratedDay: r.day, scoreTenths: Math.round(r.score * 10), stars: r.stars, face: r.face, colour: r.colour, grade: r.grade, veto: r.veto, streak: 0 });
         else if (d < today) pastRevised.add(p.id);

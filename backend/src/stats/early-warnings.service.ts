@@ -7,35 +7,19 @@ import {
   profileFor,
   type DayRating,
   type ExplainedEffect,
+  type EarlyWarningJson,
   type RuleBook,
   type Stars,
+  type StoredEffect,
 } from '@envface/streams';
 import type { StoredRatingRow } from '../scoring/rating.repository';
 import { RULE_BOOK } from '../scoring/scoring.service';
 import type { ProfileThresholds } from './stats.repository';
 
-/** An early warning as the API shows it: days as YYYY-MM-DD, the threshold as a score. */
-export interface EarlyWarningJson {
-  kind: 'near_threshold' | 'star_drop' | 'overdue_order';
-  threshold?: number;
-  day?: string;
-  eventIds?: string[];
-}
+export type { EarlyWarningJson };
 
-/** The stored effects JSON (rating-json.ts): days as YYYY-MM-DD. */
-interface StoredEffect {
-  indicator: string;
-  eventId: string;
-  criterion: string;
-  points: number;
-  impact: number;
-  from: string;
-  until: string | null;
-  repairable: boolean;
-}
-
-function storedEffects(effects: unknown): StoredEffect[] {
-  return Array.isArray(effects) ? (effects as StoredEffect[]) : [];
+function storedEffects(effects: StoredEffect[]): StoredEffect[] {
+  return Array.isArray(effects) ? effects : [];
 }
 
 /** A stored revision back into the engine's DayRating, so the engine's own rules judge it. */
@@ -43,18 +27,18 @@ function dayRatingOf(row: StoredRatingRow): DayRating {
   return {
     day: dayFromIso(row.day),
     scoreTenths: row.score_tenths,
-    stars: row.stars as Stars,
-    face: row.face as DayRating['face'],
-    colour: row.colour as DayRating['colour'],
-    grade: row.grade as DayRating['grade'],
+    stars: row.stars,
+    face: row.face,
+    colour: row.colour,
+    grade: row.grade,
     veto: row.veto,
-    criteria: row.criteria as DayRating['criteria'],
+    criteria: row.criteria,
     bonus: row.bonus,
     effects: storedEffects(row.effects).map(
       (e): ExplainedEffect => ({
-        indicator: e.indicator as ExplainedEffect['indicator'],
+        indicator: e.indicator,
         eventId: e.eventId,
-        criterion: e.criterion as ExplainedEffect['criterion'],
+        criterion: e.criterion,
         points: e.points,
         impact: e.impact,
         from: dayFromIso(e.from),
@@ -110,7 +94,7 @@ export class EarlyWarningService implements OnModuleInit {
     if (!today) return [];
     const d = dayFromIso(day);
     const recent = ratings
-      .map((r) => ({ day: dayFromIso(r.day), stars: r.stars as Stars }))
+      .map((r) => ({ day: dayFromIso(r.day), stars: r.stars }))
       .filter((r) => r.day >= d - 7 && r.day <= d)
       .sort((a, b) => a.day - b.day);
     return earlyWarnings(dayRatingOf(today), recent, profileFor(this.rules(), industryCode)).map((w) => ({

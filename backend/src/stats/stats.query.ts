@@ -1,12 +1,8 @@
-import { z } from 'zod';
-import { limitParam } from '../enterprises/enterprise-list.query';
-
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
-
-/** Queries of the statistics routes; unknown parameters are refused (400), never ignored. */
-export const overviewQuery = z.object({}).strict();
-export const trendQuery = z.object({ from: isoDay.optional(), to: isoDay.optional() }).strict();
-export const recentChangesQuery = z.object({ limit: limitParam(500, 50) }).strict();
-export const earlyWarningsQuery = z.object({ limit: limitParam(500, 50) }).strict();
-
-export type TrendQuery = z.infer<typeof trendQuery>;
+// Queries of the statistics routes are defined by the contract (streams/src/contract/http-stats.schema.ts).
+export {
+  earlyWarningsQuerySchema as earlyWarningsQuery,
+  overviewQuerySchema as overviewQuery,
+  recentChangesQuerySchema as recentChangesQuery,
+  trendQuerySchema as trendQuery,
+  type TrendQuery,
+} from '@envface/streams';

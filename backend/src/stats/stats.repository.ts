@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Face, Grade, RatingColour, StarLevel } from '@envface/streams';
 import type { Queryable } from '../db/database.service';
 
 export interface OverviewTotalsRow {
@@ -34,15 +35,15 @@ export interface RecentChangeRow {
   day: string;
   revision: number;
   score_tenths: number;
-  stars: number;
-  face: string;
-  colour: string;
-  grade: string;
+  stars: StarLevel;
+  face: Face;
+  colour: RatingColour;
+  grade: Grade;
   veto: boolean;
   cause_event_ids: string[];
   recorded_at: Date;
   previous_score_tenths: number | null;
-  previous_stars: number | null;
+  previous_stars: StarLevel | null;
 }
 
 /** Thresholds (tenths) per rule profile, the default one with prefix ''. */
@@ -60,10 +61,10 @@ export interface WarningCandidateRow {
   region_code: string | null;
   industry_code: string | null;
   score_tenths: number;
-  stars: number;
-  face: string;
-  colour: string;
-  grade: string;
+  stars: StarLevel;
+  face: Face;
+  colour: RatingColour;
+  grade: Grade;
   veto: boolean;
   near: boolean;
   drop_day: string | null;

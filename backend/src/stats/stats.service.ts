@@ -1,5 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { dayFromIso, dayOfInstant, isoFromDay } from '@envface/streams';
+import {
+  dayFromIso,
+  dayOfInstant,
+  isoFromDay,
+  type Breakdown,
+  type EarlyWarningItem,
+  type EarlyWarningsResponse,
+  type OverviewStats,
+  type RecentChangesResponse,
+  type StarCounts,
+  type TrendStats,
+} from '@envface/streams';
 import { TZDate } from '@date-fns/tz';
 import { ApiError } from '../common/api-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -7,20 +18,15 @@ import { Database } from '../db/database.service';
 import { CLOCK, type Clock } from '../scoring/clock';
 import { RatingRepository } from '../scoring/rating.repository';
 import { industryLabel, regionLabel, UNKNOWN_KEY } from './code-labels';
-import { EarlyWarningService, type EarlyWarningJson } from './early-warnings.service';
+import { EarlyWarningService } from './early-warnings.service';
 import { StatsRepository, type BreakdownRow, type DayStarCountRow } from './stats.repository';
 
 export const MAX_TREND_DAYS = 400;
 /** eventsPerMinute averages over this window: long enough to smooth batches, short enough to be "now". */
 export const EVENT_RATE_WINDOW_MINUTES = 10;
 
-export type StarCounts = Record<'1' | '2' | '3' | '4' | '5', number>;
-
-export interface BreakdownJson {
-  key: string;
-  label: string;
-  counts: StarCounts;
-}
+export type { StarCounts };
+export type BreakdownJson = Breakdown;
 
 function zeroCounts(): StarCounts {
   return { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
@@ -64,7 +70,7 @@ export class StatsService {
     return { ms, today: dayOfInstant(ms, this.config.timeZone), asOf: new TZDate(ms, this.config.timeZone).toISOString() };
   }
 
-  async overview() {
+  async overview(): Promise<OverviewStats> {
     const { today, asOf } = this.now();
     const [totals, rows, changes, accepted] = await Promise.all([
       this.stats.overviewTotals(this.db),
@@ -97,7 +103,7 @@ export class StatsService {
   }
 
   /** One entry per day from `from` to `to` (default: the last 30 days), zeros where nothing was rated. */
-  async trend(from: string | undefined, to: string | undefined) {
+  async trend(from: string | undefined, to: string | undefined): Promise<TrendStats> {
     const { today } = this.now();
     const toDay = Math.min(to === undefined ? today : this.day('to', to), today);
     const fromDay = from === undefined ? toDay - 29 : this.day('from', from);
@@ -122,7 +128,7 @@ export class StatsService {
     return days;
   }
 
-  async recentChanges(limit: number) {
+  async recentChanges(limit: number): Promise<RecentChangesResponse> {
     const rows = await this.stats.recentChanges(this.db, limit);
     return {
       items: rows.map((r) => ({
@@ -147,7 +153,7 @@ export class StatsService {
    * SQL picks the enterprises and their order; the engine's `earlyWarnings` then says exactly which
    * warnings each has, from the same stored ratings.
    */
-  async earlyWarnings(limit: number) {
+  async earlyWarnings(limit: number): Promise<EarlyWarningsResponse> {
     const { today, asOf } = this.now();
     const day = isoFromDay(today);
     const candidates = await this.stats.warningCandidates(this.db, day, this.warnings.thresholds(), limit);
@@ -157,19 +163,7 @@ export class StatsService {
     );
     const byEnterprise = new Map<string, typeof history>();
     for (const r of history) byEnterprise.set(r.enterprise_id, [...(byEnterprise.get(r.enterprise_id) ?? []), r]);
-    const items: {
-      uscc: string;
-      name: string | null;
-      regionCode: string | null;
-      industryCode: string | null;
-      score: number;
-      stars: number;
-      face: string;
-      colour: string;
-      grade: string;
-      veto: boolean;
-      warnings: EarlyWarningJson[];
-    }[] = [];
+    const items: EarlyWarningItem[] = [];
     for (const c of candidates) {
       const warnings = this.warnings.warningsOn(day, c.industry_code, byEnterprise.get(c.uscc) ?? []);
       if (warnings.length === 0) continue;

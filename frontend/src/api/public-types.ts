@@ -1,131 +1,29 @@
-import type { Face, Grade, RatingColour, Stars } from './api-types';
+// Names for the generated types (generated/openapi.d.ts) of the public page, complaints, appeals,
+// signs, accounts and the enterprise portal. See api-types.ts.
+import type { components } from './generated/openapi';
+
+type Schemas = components['schemas'];
 
 /** GET /api/public/{token}: rating fields are null while the enterprise has no rating yet. */
-export interface PublicViewJson {
-  name: string | null;
-  uscc: string;
-  score: number | null;
-  stars: Stars | null;
-  face: Face | null;
-  colour: RatingColour | null;
-  grade: Grade | null;
-  last30: { day: string; stars: Stars; face: Face }[];
-  penalties: { day: string; caseNo: string; violation: string; publicText: string | null }[];
-  underAppeal: boolean;
-}
+export type PublicViewJson = Schemas['PublicView'];
 
-export const COMPLAINT_CATEGORIES = ['air', 'water', 'noise', 'waste', 'odour', 'other'] as const;
-export type ComplaintCategory = (typeof COMPLAINT_CATEGORIES)[number];
+export type ComplaintCategory = Schemas['NewComplaint']['category'];
+/** The categories in the order the form offers them (checked against the API's list). */
+export const COMPLAINT_CATEGORIES = ['air', 'water', 'noise', 'waste', 'odour', 'other'] as const satisfies readonly ComplaintCategory[];
 
-export interface ComplaintReceipt {
-  id: string;
-  reference: string;
-  receivedAt: string;
-}
+export type ComplaintReceipt = Schemas['ComplaintReceipt'];
+export type ComplaintJson = Schemas['Complaint'];
+export type AppealJson = Schemas['Appeal'];
 
-export interface ComplaintJson {
-  id: string;
-  enterpriseId: string;
-  enterpriseName: string | null;
-  category: ComplaintCategory;
-  text: string;
-  contact: string | null;
-  hasPhoto: boolean;
-  status: 'pending' | 'verified' | 'dismissed';
-  decisionReason: string | null;
-  decidedAt: string | null;
-  eventId: string | null;
-  createdAt: string;
-}
+/** A keyset page of the complaint and appeal queues. */
+export type PageJson<T> = { items: T[]; nextCursor: string | null };
 
-export interface AppealJson {
-  id: string;
-  enterpriseId: string;
-  enterpriseName: string | null;
-  eventId: string;
-  eventType: string | null;
-  eventDay: string | null;
-  reasons: string;
-  status: 'pending' | 'accepted' | 'rejected';
-  decisionReason: string | null;
-  decidedAt: string | null;
-  voidEventId: string | null;
-  createdAt: string;
-}
+export type SignJson = Schemas['Sign'];
+/** An account; `initialPassword` only in the answer to its creation (shown once). */
+export type AccountJson = Schemas['CreatedAccount'];
 
-export interface PageJson<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-export interface SignJson {
-  uscc: string;
-  name: string | null;
-  address: string | null;
-  score: number | null;
-  stars: Stars | null;
-  face: Face | null;
-  colour: RatingColour | null;
-  grade: Grade | null;
-  publicUrl: string;
-  qrSvg: string;
-}
-
-export interface AccountJson {
-  id: string;
-  username: string;
-  role: string;
-  enterpriseId: string | null;
-  mustChangePassword: boolean;
-  initialPassword?: string;
-}
-
-export type EarlyEnd =
-  | { kind: 'rectification_completed'; ref: string; notBefore: string | null }
-  | { kind: 'report_submitted'; permitNo: string; reportType: string; period: string }
-  | null;
-
-export interface PortalEffect {
-  indicator: string;
-  eventId: string;
-  criterion: string;
-  points: number;
-  impact: number;
-  from: string;
-  until: string | null;
-  repairable: boolean;
-  endsOn: string | null;
-  sourceType: string | null;
-  earlyEnd: EarlyEnd;
-}
-
-export interface PortalOverview {
-  uscc: string;
-  name: string | null;
-  address: string | null;
-  today: string;
-  current: { day: string; score: number; stars: Stars; face: Face; colour: RatingColour; grade: Grade; veto: boolean } | null;
-  streak: number | null;
-  effects: PortalEffect[];
-}
-
-export interface PortalEvent {
-  eventId: string;
-  type: string;
-  day: string;
-  occurredAt: string;
-  data: Record<string, unknown> | null;
-  voided: boolean;
-  appealStatus: 'pending' | 'accepted' | 'rejected' | null;
-}
-
-export interface PortalRevision {
-  day: string;
-  revision: number;
-  score: number;
-  stars: Stars;
-  face: Face;
-  previous: { stars: Stars; score: number } | null;
-  causeEventIds: string[];
-  recordedAt: string;
-}
+export type EarlyEnd = Schemas['EarlyEnd'];
+export type PortalEffect = Schemas['PortalEffect'];
+export type PortalOverview = Schemas['PortalOverview'];
+export type PortalEvent = Schemas['PortalEvent'];
+export type PortalRevision = Schemas['PortalRevision'];

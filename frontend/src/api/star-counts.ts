@@ -4,7 +4,7 @@ import type { StarCounts } from '../charts/chart-option';
 /** The API's {"1":n,…,"5":n} as the chart builders' star-keyed counts (a missing key counts 0). */
 export function starCountsOf(json: Partial<StarCountsJson> | undefined): StarCounts {
   const counts: StarCounts = {};
-  for (const stars of STAR_VALUES) counts[stars] = json?.[String(stars) as keyof StarCountsJson] ?? 0;
+  for (const stars of STAR_VALUES) counts[stars] = json?.[stars] ?? 0;
   return counts;
 }
 

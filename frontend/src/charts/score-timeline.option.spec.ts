@@ -1,5 +1,9 @@
 import { buildScoreTimelineOption, TIMELINE_ZOOM_AFTER_DAYS, type ScorePoint } from './score-timeline.option';
+import { profileFor, starThresholds } from '../components/rating-scale';
+import { TEST_RATING_MODEL } from '../components/test-rating-model';
 import { asArray, TEST_LABELS } from './test-labels';
+
+const THRESHOLDS = starThresholds(profileFor(TEST_RATING_MODEL, null));
 
 interface MarkLineItem {
   xAxis?: string;
@@ -20,7 +24,7 @@ describe('buildScoreTimelineOption', () => {
   ];
 
   it('plots the scores by day, each point in the colour of its stars', () => {
-    const option = buildScoreTimelineOption(points, [], TEST_LABELS);
+    const option = buildScoreTimelineOption(points, [], TEST_LABELS, THRESHOLDS);
     expect((asArray(option.xAxis)[0] as { data: string[] }).data).toEqual(['2026-11-01', '2026-11-02', '2026-11-03']);
     const series = asArray(option.series);
     expect(series).toHaveLength(1);
@@ -32,7 +36,7 @@ describe('buildScoreTimelineOption', () => {
   });
 
   it('draws mark lines at the star thresholds 90/80/70/60 in the colour of the band they open', () => {
-    const option = buildScoreTimelineOption(points, [], TEST_LABELS);
+    const option = buildScoreTimelineOption(points, [], TEST_LABELS, THRESHOLDS);
     const lines = asArray(option.series)[0].markLine?.data as MarkLineItem[];
     const thresholds = lines.filter((l) => l.yAxis !== undefined);
     expect(thresholds.map((l) => l.yAxis)).toEqual([90, 80, 70, 60]);
@@ -46,6 +50,7 @@ describe('buildScoreTimelineOption', () => {
       [run('2026-01-01', true), run('2026-01-02', true), run('2026-01-03', false), run('2026-01-04', true), run('2026-01-05', true)],
       [],
       TEST_LABELS,
+      THRESHOLDS,
     );
     const markers = asArray(option.series)[0].markPoint?.data as MarkPointItem[];
     expect(markers.map((m) => m.coord[0])).toEqual(['2026-01-01', '2026-01-04']);
@@ -56,7 +61,7 @@ describe('buildScoreTimelineOption', () => {
       { day: '2026-11-03', label: 'E2 pen-001' },
       { day: '2026-10-01', label: 'before range' },
     ];
-    const option = buildScoreTimelineOption(points, events, TEST_LABELS);
+    const option = buildScoreTimelineOption(points, events, TEST_LABELS, THRESHOLDS);
     const series = asArray(option.series)[0];
     const vetoes = series.markPoint?.data as MarkPointItem[];
     expect(vetoes).toHaveLength(1);
@@ -68,19 +73,19 @@ describe('buildScoreTimelineOption', () => {
   });
 
   it('adds a zoom slider only for long ranges, opened on the latest days', () => {
-    expect(asArray(buildScoreTimelineOption(points, [], TEST_LABELS).dataZoom)).toHaveLength(0);
+    expect(asArray(buildScoreTimelineOption(points, [], TEST_LABELS, THRESHOLDS).dataZoom)).toHaveLength(0);
     const long: ScorePoint[] = Array.from({ length: TIMELINE_ZOOM_AFTER_DAYS + 10 }, (_, i) => ({
       day: new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10),
       score: 100,
       stars: 5,
       veto: false,
     }));
-    const zoom = asArray(buildScoreTimelineOption(long, [], TEST_LABELS).dataZoom);
+    const zoom = asArray(buildScoreTimelineOption(long, [], TEST_LABELS, THRESHOLDS).dataZoom);
     expect(zoom[0]).toMatchObject({ type: 'slider', startValue: long[10].day });
   });
 
   it('handles no points', () => {
-    const option = buildScoreTimelineOption([], [{ day: '2026-11-01', label: 'x' }], TEST_LABELS);
+    const option = buildScoreTimelineOption([], [{ day: '2026-11-01', label: 'x' }], TEST_LABELS, THRESHOLDS);
     const series = asArray(option.series)[0];
     expect(series.data).toEqual([]);
     expect(series.markPoint?.data).toEqual([]);

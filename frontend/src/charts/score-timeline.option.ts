@@ -9,7 +9,6 @@ import type {
 import type { ComposeOption } from 'echarts/core';
 import type { Stars } from '../api/api-types';
 import { RATING_COLOURS, starFill } from '../components/rating-colours';
-import { STAR_THRESHOLDS } from '../components/rating-scale';
 import { AXIS_COLOUR, CHART_FONT, SPLIT_LINE_COLOUR, type ChartLabels } from './chart-option';
 
 export type ScoreTimelineOption = ComposeOption<
@@ -41,19 +40,21 @@ const EVENT_COLOUR = '#7b5ea7';
 
 /**
  * Score per day (points coloured by that day's stars as the server rated them), guide lines at the star thresholds
- * 90/80/70/60, a marker where each run of veto days starts and a vertical line on each event day.
+ * of the enterprise's rule profile (from GET /api/model; none while it loads), a marker where each run of veto days
+ * starts and a vertical line on each event day.
  */
 export function buildScoreTimelineOption(
   points: readonly ScorePoint[],
   events: readonly TimelineEvent[],
   labels: Pick<ChartLabels, 'score' | 'veto' | 'event' | 'threshold'>,
+  thresholds: readonly { stars: Stars; score: number }[],
 ): ScoreTimelineOption {
   const sorted = [...points].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
   const days = sorted.map((p) => p.day);
   const known = new Set(days);
   const zoom = sorted.length > TIMELINE_ZOOM_AFTER_DAYS;
 
-  const thresholdLines: NonNullable<MarkLineComponentOption['data']> = STAR_THRESHOLDS.map(({ stars, score }) => ({
+  const thresholdLines: NonNullable<MarkLineComponentOption['data']> = thresholds.map(({ stars, score }) => ({
     name: labels.threshold(stars, score),
     yAxis: score,
     lineStyle: { color: starFill(stars), type: 'dashed', width: 1.5 },

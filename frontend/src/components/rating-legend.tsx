@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { FaceIcon } from './face-icon';
 import { RATING_COLOURS } from './rating-colours';
-import { RATING_SCALE } from './rating-scale';
+import type { ScaleRow } from './rating-scale';
 import { StarRating } from './star-rating';
 
-/** The rating table of the scoring model, as a legend for dashboards and the public page. */
-export function RatingLegend() {
+/** The rating table of the scoring model, as a legend for dashboards and the public page (rows: ratingScale(model)). */
+export function RatingLegend({ scale }: { scale: readonly ScaleRow[] }) {
   const { t } = useTranslation();
   let previousMin: number | null = null;
   return (
@@ -22,7 +22,7 @@ export function RatingLegend() {
           </tr>
         </thead>
         <tbody>
-          {RATING_SCALE.map((row) => {
+          {scale.map((row) => {
             const range =
               row.minScore === null ? t('legend.below', { score: previousMin ?? 0 }) : t('legend.atLeast', { score: row.minScore });
             previousMin = row.minScore ?? previousMin;

@@ -1,8 +1,9 @@
-import type { Face, Grade, RatingColour, Stars } from '../api/api-types';
+import type { Face, Grade, ModelProfile, RatingColour, RatingModel, Stars } from '../api/api-types';
 
 /**
- * The scoring model's display table (§6), for legends and chart guide lines only. It is never used to turn a score
- * into stars: the server sends stars/face/colour/grade with every rating (a veto, for one, overrides the score).
+ * The rating model's display table and star thresholds, from the server's rule book (GET /api/model), for legends
+ * and chart guide lines only. Never used to turn a score into stars: the server sends stars/face/colour/grade with
+ * every rating (a veto, for one, overrides the score). No numbers of the model live in the app.
  */
 export interface ScaleRow {
   stars: Stars;
@@ -13,15 +14,32 @@ export interface ScaleRow {
   grade: Grade;
 }
 
-export const RATING_SCALE: readonly ScaleRow[] = [
-  { stars: 5, minScore: 90, face: 'smile', colour: 'green', grade: 'trustworthy' },
-  { stars: 4, minScore: 80, face: 'smile', colour: 'blue', grade: 'good' },
-  { stars: 3, minScore: 70, face: 'neutral', colour: 'yellow', grade: 'good' },
-  { stars: 2, minScore: 60, face: 'cry', colour: 'red', grade: 'warning' },
-  { stars: 1, minScore: null, face: 'cry', colour: 'black', grade: 'bad' },
-];
+/** The profile an industry code is rated with: the longest matching prefix wins, else the default (as on the server). */
+export function profileFor(model: RatingModel, industryCode: string | null | undefined): ModelProfile {
+  let best: ModelProfile = model.default;
+  let bestLength = 0;
+  if (!industryCode) return best;
+  for (const profile of model.profiles) {
+    if (profile.industryPrefix.length > bestLength && industryCode.startsWith(profile.industryPrefix)) {
+      best = profile;
+      bestLength = profile.industryPrefix.length;
+    }
+  }
+  return best;
+}
 
-/** Star thresholds for guide lines, highest first: [{stars: 5, score: 90}, …, {stars: 2, score: 60}]. */
-export const STAR_THRESHOLDS: readonly { stars: Stars; score: number }[] = RATING_SCALE.flatMap((row) =>
-  row.minScore === null ? [] : [{ stars: row.stars, score: row.minScore }],
-);
+const MIN_SCORE_KEY = { 5: 'five', 4: 'four', 3: 'three', 2: 'two' } as const;
+
+function minScoreOf(profile: ModelProfile, stars: Stars): number | null {
+  return stars === 1 ? null : profile.thresholds[MIN_SCORE_KEY[stars]];
+}
+
+/** The display table, 5 stars first, with the profile's thresholds (default: the model's default profile). */
+export function ratingScale(model: RatingModel, profile: ModelProfile = model.default): ScaleRow[] {
+  return model.bands.map((band) => ({ ...band, minScore: minScoreOf(profile, band.stars) }));
+}
+
+/** Star thresholds for guide lines, highest first: [{stars: 5, score: 90}, …, {stars: 2, score: 60}] by default. */
+export function starThresholds(profile: ModelProfile): { stars: Stars; score: number }[] {
+  return ([5, 4, 3, 2] as const).map((stars) => ({ stars, score: profile.thresholds[MIN_SCORE_KEY[stars]] }));
+}

@@ -11,6 +11,7 @@ import type {
   StoredEvent,
 } from '../api/api-types';
 import { addDays } from '../api/day-range';
+import { useRatingModel } from '../api/rating-model';
 import { useApiQuery, type QueryState } from '../api/use-api-query';
 import { chartLabels } from '../charts/chart-labels';
 import { EChartsChart } from '../charts/echarts-chart';
@@ -20,10 +21,11 @@ import { FaceIcon } from '../components/face-icon';
 import { PageHeader } from '../components/page-header';
 import { RatingBadge } from '../components/rating-badge';
 import { RATING_COLOURS } from '../components/rating-colours';
+import { profileFor, starThresholds } from '../components/rating-scale';
 import { EmptyState, ErrorState, LoadingState } from '../components/state-view';
 import { QrCard } from './enterprise/qr-card';
 import { regainPlan } from './enterprise/regain-plan';
-import { scoreComposition } from './enterprise/score-composition';
+import { scoreComposition, type CriterionWeights } from './enterprise/score-composition';
 import { timelineEvents } from './enterprise/timeline-events';
 import { warningText } from './overview/early-warning-list';
 
@@ -50,9 +52,9 @@ function indicatorName(indicator: string, t: TFunction): string {
 }
 
 /** Score made of E/M/P/S: sub-score bar, weight and what each costs the total. */
-function CompositionCard({ day }: { day: RatingDayDetail }) {
+function CompositionCard({ day, weights }: { day: RatingDayDetail; weights: CriterionWeights }) {
   const { t } = useTranslation();
-  const composition = scoreComposition(day.criteria, day.effects, day.bonus);
+  const composition = scoreComposition(day.criteria, day.effects, day.bonus, weights);
   return (
     <section className="card enterprise__composition" aria-labelledby="composition-title">
       <h2 id="composition-title" className="card__title">
@@ -308,7 +310,11 @@ export function EnterpriseDetailPage() {
   const markerEvents = useApiQuery(markerPath, (signal) => apiClient.get<EnterpriseEventsResponse>(markerPath, signal));
   const points = ratings.status === 'success' ? ratings.data.ratings : [];
   const markers = useMemo(() => (markerEvents.status === 'success' ? timelineEvents(markerEvents.data.items) : []), [markerEvents]);
-  const timeline = useMemo(() => buildScoreTimelineOption(points, markers, labels), [points, markers, labels]);
+  // Thresholds and weights of the enterprise's rule profile, from the server's rule book.
+  const model = useRatingModel();
+  const profile = model.status === 'success' && detail.status === 'success' ? profileFor(model.data, detail.data.industryCode) : null;
+  const thresholds = useMemo(() => (profile ? starThresholds(profile) : []), [profile]);
+  const timeline = useMemo(() => buildScoreTimelineOption(points, markers, labels, thresholds), [points, markers, labels, thresholds]);
   const calendar = useMemo(() => buildStarCalendarOption(points, range ? [range.from, range.to] : ['', ''], labels), [points, range, labels]);
   const onTimelineEvents = useMemo(
     () => ({
@@ -391,7 +397,9 @@ export function EnterpriseDetailPage() {
         </section>
 
         {current ? (
-          <Loadable query={day}>{(d) => <CompositionCard day={d} />}</Loadable>
+          <Loadable query={day}>
+            {(d) => <Loadable query={model}>{(m) => <CompositionCard day={d} weights={profileFor(m, info.industryCode).weights} />}</Loadable>}
+          </Loadable>
         ) : null}
         {current ? <Loadable query={day}>{(d) => <RegainCard day={d} />}</Loadable> : null}
 

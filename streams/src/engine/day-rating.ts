@@ -3,9 +3,11 @@ import type { Day } from './day';
 import { isActive, type Effect, type EffectTarget, type IndicatorId } from './effects';
 import type { RuleProfile } from './rule-set';
 
-export type Face = 'smile' | 'neutral' | 'cry';
-export type Colour = 'green' | 'blue' | 'yellow' | 'red' | 'black';
-export type Grade = 'trustworthy' | 'good' | 'warning' | 'bad';
+import type { Face, Grade, RatingColour } from '../contract/rating-values.schema';
+
+// The value sets are the contract's (rating-values.schema.ts); the engine names them here too.
+export type { Face, Grade };
+export type Colour = RatingColour;
 export type Stars = 1 | 2 | 3 | 4 | 5;
 
 /** One active effect as shown to inspectors and the enterprise: points after caps. */

@@ -1,30 +1,18 @@
+import type { RatingModel, ModelProfile } from '../contract/http-model.schema';
+import type { RatingFields, StoredEffect } from '../contract/rating-values.schema';
 import { isoFromDay } from './day';
-import type { DayRating } from './day-rating';
+import { bandOf, type DayRating, type Stars } from './day-rating';
+import type { IndicatorId, EffectTarget } from './effects';
+import type { RuleBook, RuleProfile } from './rule-set';
 
 /** The contract's rating fields (api.md), days as YYYY-MM-DD and the score with one decimal. */
-export interface RatingSummaryJson {
-  day: string;
-  score: number;
-  stars: number;
-  face: string;
-  colour: string;
-  grade: string;
-  veto: boolean;
-}
+export type RatingSummaryJson = RatingFields;
 
+/** A day's rating with its explanation, as stored (daily_ratings) and shown by the rating routes. */
 export interface RatingDetailJson extends RatingSummaryJson {
   criteria: DayRating['criteria'];
   bonus: number;
-  effects: {
-    indicator: string;
-    eventId: string;
-    criterion: string;
-    points: number;
-    impact: number;
-    from: string;
-    until: string | null;
-    repairable: boolean;
-  }[];
+  effects: StoredEffect[];
 }
 
 export function scoreOf(scoreTenths: number): number {
@@ -50,5 +38,33 @@ export function ratingDetailJson(r: DayRating): RatingDetailJson {
       until: e.until === null ? null : isoFromDay(e.until),
       repairable: e.repairable,
     })),
+  };
+}
+
+/** Where each indicator's effects land (scoring-model §3). */
+const INDICATOR_TARGETS: Record<IndicatorId, EffectTarget> = {
+  M1: 'M', M2: 'M', M3: 'M', M4: 'veto', P1: 'P', P2: 'P',
+  E1: 'E', E2: 'E', E3: 'E', E4: 'E', E5: 'E', E6: 'veto', E7: 'veto', S1: 'S', B1: 'bonus',
+};
+
+function modelProfileJson(p: RuleProfile): ModelProfile {
+  return {
+    weights: { ...p.weights },
+    consistencyRatio: Math.round(p.consistencyRatio * 1e6) / 1e6,
+    thresholds: { five: p.thresholds.five / 10, four: p.thresholds.four / 10, three: p.thresholds.three / 10, two: p.thresholds.two / 10 },
+  };
+}
+
+/** GET /api/model: the rule book's numbers for clients (thresholds as scores, weights in ten-thousandths). */
+export function ratingModelJson(book: RuleBook): RatingModel {
+  const levels: Stars[] = [5, 4, 3, 2, 1];
+  return {
+    version: book.version ?? 'unversioned',
+    default: modelProfileJson(book.defaultProfile),
+    profiles: [...book.profiles]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([industryPrefix, p]) => ({ industryPrefix, ...modelProfileJson(p) })),
+    bands: levels.map((stars) => ({ stars, ...bandOf(stars) })),
+    indicators: (Object.keys(INDICATOR_TARGETS) as IndicatorId[]).map((id) => ({ id, target: INDICATOR_TARGETS[id] })),
   };
 }

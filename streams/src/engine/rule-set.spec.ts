@@ -64,6 +64,12 @@ describe('rule-set files', () => {
     expect(d46.caps.bonusPerDay).toBe(10); // not D's: profiles do not stack
   });
 
+  it('keeps the file\'s version (clients see it in GET /api/model); the model\'s own is scoring-model-1', () => {
+    expect(loadRuleBook({ version: 3 }).version).toBe('3');
+    expect(loadRuleBook({}).version).toBe('scoring-model-1');
+    expect(defaultRuleBook().version).toBe('scoring-model-1');
+  });
+
   it('accepts exact fractions in the matrix', () => {
     const book = loadRuleBook({ default: { matrix: [[1, 2, 2, 4], ['1/2', 1, 1, 2], ['1/2', 1, 1, 3], ['1/4', '1/2', '1/3', 1]] } });
     expect(book.defaultProfile.weights).toEqual(defaultRuleBook().defaultProfile.weights);

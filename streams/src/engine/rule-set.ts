@@ -44,6 +44,8 @@ export interface RuleProfile {
 }
 
 export interface RuleBook {
+  /** The rule book's version (a rule-set file's `version`); shown to clients by GET /api/model. */
+  version?: string;
   defaultProfile: RuleProfile;
   /** Overrides keyed by industry-code prefix. */
   profiles: ReadonlyMap<string, RuleProfile>;
@@ -106,11 +108,14 @@ function finishProfile(p: ProfileNumbers, label: string): RuleProfile {
   return { ...p, weights, consistencyRatio: ahp.cr };
 }
 
+/** The version of the model's own rule set (scoring-model.md, version 1). */
+export const DEFAULT_RULE_BOOK_VERSION = 'scoring-model-1';
+
 let cachedDefault: RuleBook | undefined;
 
 /** The model's own rule set (scoring-model.md), with no profiles. */
 export function defaultRuleBook(): RuleBook {
-  cachedDefault ??= { defaultProfile: finishProfile(MODEL_DEFAULTS, 'default'), profiles: new Map() };
+  cachedDefault ??= { version: DEFAULT_RULE_BOOK_VERSION, defaultProfile: finishProfile(MODEL_DEFAULTS, 'default'), profiles: new Map() };
   return cachedDefault;
 }
 
@@ -221,7 +226,8 @@ export function loadRuleBook(json: unknown): RuleBook {
   for (const [prefix, o] of Object.entries(parsed.data.profiles ?? {})) {
     profiles.set(prefix, finishProfile(applyOverride(base, o), `profile ${prefix}`));
   }
-  return { defaultProfile, profiles };
+  const version = parsed.data.version;
+  return { version: version === undefined ? DEFAULT_RULE_BOOK_VERSION : String(version), defaultProfile, profiles };
 }
 
 /** The profile for an industry code: the longest matching prefix wins, else the default. */

@@ -20,10 +20,10 @@ describe('regainPlan', () => {
   it('puts vetoes first, then the costliest deductions, then bonuses; open-ended ones have no end day', () => {
     const plan = regainPlan(
       [
-        effect({ eventId: 'bonus', criterion: 'B', indicator: 'B1', impact: 3 }),
+        effect({ eventId: 'bonus', criterion: 'bonus', indicator: 'B1', impact: 3 }),
         effect({ eventId: 'small', impact: 2 }),
         effect({ eventId: 'order', indicator: 'E3', impact: 4.4, until: null }),
-        effect({ eventId: 'veto', criterion: 'V', indicator: 'E7', impact: 0, repairable: false }),
+        effect({ eventId: 'veto', criterion: 'veto', indicator: 'E7', impact: 0, repairable: false }),
       ],
       today,
     );

@@ -17,8 +17,8 @@ function dayNumber(iso: string): number {
 }
 
 function kindOf(effect: RatingEffect): EffectKind {
-  if (effect.criterion === 'V' || effect.criterion === 'veto') return 'veto';
-  if (effect.criterion === 'B' || effect.criterion === 'bonus') return 'bonus';
+  if (effect.criterion === 'veto') return 'veto';
+  if (effect.criterion === 'bonus') return 'bonus';
   return 'deduction';
 }
 

@@ -2,8 +2,8 @@ import type { CriterionKey, CriterionScore, RatingEffect } from '../../api/api-t
 
 export const CRITERIA: readonly CriterionKey[] = ['E', 'M', 'P', 'S'];
 
-/** The model's default AHP weights in ten-thousandths (scoring model §2); an industry profile may differ. */
-export const DEFAULT_WEIGHTS: Readonly<Record<CriterionKey, number>> = { E: 4379, M: 2190, P: 2437, S: 994 };
+/** AHP weights in ten-thousandths, as GET /api/model sends them for a rule profile. */
+export type CriterionWeights = Readonly<Record<CriterionKey, number>>;
 
 export interface CompositionRow {
   criterion: CriterionKey;
@@ -11,7 +11,7 @@ export interface CompositionRow {
   deducted: number;
   /** Share of the total score, 0..1. */
   weight: number;
-  /** True when the weight was read from this rating's own effects (points → impact), not the default table. */
+  /** True when the weight was read from this rating's own effects (points → impact), not the profile's table. */
   weightFromEffects: boolean;
   /** Points this criterion takes off the total score (≥ 0). */
   impact: number;
@@ -24,18 +24,19 @@ export interface Composition {
 
 /**
  * How the day's score is made: per criterion the sub-score, its weight and what it costs the total.
- * The weight comes from the rating's effects where possible (impact = points × W / 10000, so an industry profile's
- * own weights show), else from the default table.
+ * The weight comes from the rating's effects where possible (impact = points × W / 10000, so the weights the day was
+ * rated with show), else from the weights of the enterprise's rule profile (GET /api/model).
  */
 export function scoreComposition(
   criteria: Partial<Record<CriterionKey, CriterionScore>>,
   effects: readonly RatingEffect[],
   bonus: number,
+  weights: CriterionWeights,
 ): Composition {
   const rows = CRITERIA.map((criterion): CompositionRow => {
     const score = criteria[criterion] ?? { points: 0, subscore: 100 };
     const sample = effects.find((e) => e.criterion === criterion && e.points > 0 && e.impact > 0);
-    const weight = sample ? sample.impact / sample.points : DEFAULT_WEIGHTS[criterion] / 10000;
+    const weight = sample ? sample.impact / sample.points : weights[criterion] / 10000;
     return {
       criterion,
       subscore: score.subscore,

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { colourSchema, faceSchema, gradeSchema, instantSchema, isoDaySchema, scoreSchema, starsSchema, orNull } from './rating-values.schema';
+
+/** What anyone may see behind a QR code (api.md), 码上监督 reports, and the inspectors' signs. */
+
+/** One day of the public 30-day strip. */
+export const publicDaySchema = z.object({ day: isoDaySchema, stars: starsSchema, face: faceSchema }).meta({ id: 'PublicDay' });
+export const publicPenaltySchema = z
+  .object({ day: isoDaySchema, caseNo: z.string(), violation: z.string(), publicText: z.string().nullable() })
+  .meta({ id: 'PublicPenalty' });
+export type PublicDay = z.infer<typeof publicDaySchema>;
+export type PublicPenalty = z.infer<typeof publicPenaltySchema>;
+
+/**
+ * GET /api/public/{token}: exactly what anyone may see, plus the under-appeal badge. Rating fields
+ * are null while the enterprise has no rating yet. Strict: a field added by accident is an error in tests.
+ */
+export const publicViewSchema = z
+  .strictObject({
+    name: z.string().nullable(),
+    uscc: z.string(),
+    score: scoreSchema.nullable(),
+    stars: orNull(starsSchema),
+    face: orNull(faceSchema),
+    colour: orNull(colourSchema),
+    grade: orNull(gradeSchema),
+    last30: z.array(publicDaySchema),
+    penalties: z.array(publicPenaltySchema),
+    underAppeal: z.boolean(),
+  })
+  .meta({ id: 'PublicView' });
+export type PublicView = z.infer<typeof publicViewSchema>;
+
+export const COMPLAINT_CATEGORIES = ['air', 'water', 'noise', 'waste', 'odour', 'other'] as const;
+export type ComplaintCategory = (typeof COMPLAINT_CATEGORIES)[number];
+
+/** POST /api/public/{token}/complaints (JSON, or the text fields of a multipart form with `photo`). Strict. */
+export const newComplaintSchema = z
+  .strictObject({
+    category: z.enum(COMPLAINT_CATEGORIES),
+    text: z.string().trim().min(1).max(2000),
+    contact: z.string().trim().max(100).optional(),
+  })
+  .meta({ id: 'NewComplaint' });
+export type NewComplaintRequest = z.infer<typeof newComplaintSchema>;
+
+/** Multipart form of the same report, with an optional photo (JPEG, PNG or WebP). */
+export const newComplaintFormSchema = newComplaintSchema.extend({
+  photo: z.string().optional().meta({ format: 'binary' }),
+});
+
+export const complaintReceiptSchema = z
+  .object({ id: z.string(), reference: z.string().meta({ example: 'CMP-12' }), receivedAt: instantSchema })
+  .meta({ id: 'ComplaintReceipt' });
+export type ComplaintReceipt = z.infer<typeof complaintReceiptSchema>;
+
+/** Everything one printed A4 sign shows (GET /api/enterprises/{uscc}/sign, GET /api/signs). */
+export const signSchema = z
+  .object({
+    uscc: z.string(),
+    name: z.string().nullable(),
+    address: z.string().nullable(),
+    score: scoreSchema.nullable(),
+    stars: orNull(starsSchema),
+    face: orNull(faceSchema),
+    colour: orNull(colourSchema),
+    grade: orNull(gradeSchema),
+    publicUrl: z.string(),
+    qrSvg: z.string().meta({ description: 'the QR code of publicUrl as SVG markup' }),
+  })
+  .meta({ id: 'Sign' });
+export type SignData = z.infer<typeof signSchema>;
+
+export const regionSignsQuerySchema = z.strictObject({ region: z.string().regex(/^\d{6}$/, 'region must be a 6-digit administrative code') });
+export const regionSignsResponseSchema = z.object({ items: z.array(signSchema), truncated: z.boolean() }).meta({ id: 'RegionSigns' });
+export type RegionSigns = z.infer<typeof regionSignsResponseSchema>;
+
+export const tokenRotationSchema = z.object({ uscc: z.string(), publicUrl: z.string() }).meta({ id: 'TokenRotation' });
+export type TokenRotation = z.infer<typeof tokenRotationSchema>;

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { numericIdSchema } from './http-common.schema';
+import { COMPLAINT_CATEGORIES } from './http-public.schema';
+import { instantSchema, isoDaySchema } from './rating-values.schema';
+
+/** The inspectors' complaint queue and the appeals (复核) workflow. */
+
+const usccQuery = z.string().regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, 'enterpriseId must be a USCC');
+const pageLimit = z.coerce.number().int().min(1).max(200).default(50).meta({ description: '1–200, default 50' });
+const afterCursor = z.string().regex(/^\d{1,18}$/).optional().meta({ description: 'nextCursor of the previous page' });
+
+export const COMPLAINT_STATUSES = ['pending', 'verified', 'dismissed'] as const;
+export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+
+export const complaintIdSchema = numericIdSchema('complaint');
+export const complaintListQuerySchema = z.strictObject({
+  status: z.enum(COMPLAINT_STATUSES).optional(),
+  enterpriseId: usccQuery.optional(),
+  limit: pageLimit,
+  after: afterCursor,
+});
+export type ComplaintListQuery = z.infer<typeof complaintListQuerySchema>;
+
+export const verifyComplaintSchema = z.strictObject({ note: z.string().trim().max(2000).optional() }).meta({ id: 'VerifyComplaint' });
+export const dismissComplaintSchema = z.strictObject({ reason: z.string().trim().min(1).max(2000) }).meta({ id: 'DismissComplaint' });
+export type VerifyComplaintRequest = z.infer<typeof verifyComplaintSchema>;
+export type DismissComplaintRequest = z.infer<typeof dismissComplaintSchema>;
+
+export const complaintSchema = z
+  .object({
+    id: z.string(),
+    enterpriseId: z.string(),
+    enterpriseName: z.string().nullable(),
+    category: z.enum(COMPLAINT_CATEGORIES),
+    text: z.string(),
+    contact: z.string().nullable(),
+    hasPhoto: z.boolean(),
+    status: z.enum(COMPLAINT_STATUSES),
+    decisionReason: z.string().nullable(),
+    decidedBy: z.string().nullable(),
+    decidedAt: instantSchema.nullable(),
+    eventId: z.string().nullable().meta({ description: 'the enforcement.complaint_verified event of a verified complaint' }),
+    createdAt: instantSchema,
+  })
+  .meta({ id: 'Complaint' });
+export type ComplaintJson = z.infer<typeof complaintSchema>;
+
+export const complaintPageSchema = z.object({ items: z.array(complaintSchema), nextCursor: z.string().nullable() }).meta({ id: 'ComplaintPage' });
+export type ComplaintPage = z.infer<typeof complaintPageSchema>;
+
+export const APPEAL_STATUSES = ['pending', 'accepted', 'rejected'] as const;
+export type AppealStatus = (typeof APPEAL_STATUSES)[number];
+
+export const appealIdSchema = numericIdSchema('appeal');
+export const newAppealSchema = z
+  .strictObject({
+    eventId: z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/, 'eventId must be an event id'),
+    reasons: z.string().trim().min(1).max(2000),
+  })
+  .meta({ id: 'NewAppeal' });
+export type NewAppealRequest = z.infer<typeof newAppealSchema>;
+
+export const appealListQuerySchema = z.strictObject({
+  status: z.enum(APPEAL_STATUSES).optional(),
+  enterpriseId: usccQuery.optional(),
+  limit: pageLimit,
+  after: afterCursor,
+});
+export type AppealListQuery = z.infer<typeof appealListQuerySchema>;
+
+export const acceptAppealSchema = z.strictObject({ reason: z.string().trim().min(1).max(2000).optional() }).meta({ id: 'AcceptAppeal' });
+export const rejectAppealSchema = z.strictObject({ reason: z.string().trim().min(1).max(2000) }).meta({ id: 'RejectAppeal' });
+export type AcceptAppealRequest = z.infer<typeof acceptAppealSchema>;
+export type RejectAppealRequest = z.infer<typeof rejectAppealSchema>;
+
+export const appealSchema = z
+  .object({
+    id: z.string(),
+    enterpriseId: z.string(),
+    enterpriseName: z.string().nullable(),
+    eventId: z.string(),
+    eventType: z.string().nullable(),
+    eventDay: isoDaySchema.nullable(),
+    reasons: z.string(),
+    status: z.enum(APPEAL_STATUSES),
+    decisionReason: z.string().nullable(),
+    decidedAt: instantSchema.nullable(),
+    voidEventId: z.string().nullable().meta({ description: 'the enforcement.voided event of an accepted appeal' }),
+    createdAt: instantSchema,
+  })
+  .meta({ id: 'Appeal' });
+export type AppealJson = z.infer<typeof appealSchema>;
+
+export const appealPageSchema = z.object({ items: z.array(appealSchema), nextCursor: z.string().nullable() }).meta({ id: 'AppealPage' });
+export type AppealPage = z.infer<typeof appealPageSchema>;

@@ -1,0 +1,402 @@
+import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import { accountListQuerySchema, accountListSchema, accountSchema, changePasswordSchema, createdAccountSchema, newAccountSchema, passwordChangedSchema, usernameSchema } from './http-accounts.schema';
+import { loginRequestSchema, loginResponseSchema } from './http-auth.schema';
+import { dayParamSchema, emptyQuerySchema, errorBodySchema, usccParamSchema } from './http-common.schema';
+import { deadLetterIdSchema, deadLetterListQuerySchema, deadLetterPageSchema, deadLetterSchema, deadLetterSummarySchema, redriveResultSchema } from './http-dead-letters.schema';
+import {
+  enterpriseDetailSchema,
+  enterpriseEventsQuerySchema,
+  enterpriseEventsResponseSchema,
+  enterpriseListQuerySchema,
+  enterpriseListResponseSchema,
+} from './http-enterprises.schema';
+import { healthDownSchema, healthReportSchema } from './http-health.schema';
+import { ingestBodySchema, ingestResultSchema } from './http-ingest.schema';
+import { ratingModelSchema } from './http-model.schema';
+import { portalEventsSchema, portalLimitQuerySchema, portalOverviewSchema, portalRevisionsSchema } from './http-portal.schema';
+import {
+  complaintReceiptSchema,
+  newComplaintFormSchema,
+  newComplaintSchema,
+  publicViewSchema,
+  regionSignsQuerySchema,
+  regionSignsResponseSchema,
+  signSchema,
+  tokenRotationSchema,
+} from './http-public.schema';
+import { ratingDayDetailSchema, ratingRevisionsResponseSchema, ratingsRangeQuerySchema, ratingsRangeResponseSchema } from './http-ratings.schema';
+import {
+  earlyWarningsQuerySchema,
+  earlyWarningsResponseSchema,
+  overviewQuerySchema,
+  overviewStatsSchema,
+  recentChangesQuerySchema,
+  recentChangesResponseSchema,
+  trendQuerySchema,
+  trendStatsSchema,
+} from './http-stats.schema';
+import {
+  acceptAppealSchema,
+  appealListQuerySchema,
+  appealPageSchema,
+  appealSchema,
+  complaintListQuerySchema,
+  complaintPageSchema,
+  complaintSchema,
+  dismissComplaintSchema,
+  newAppealSchema,
+  rejectAppealSchema,
+  verifyComplaintSchema,
+} from './http-workflows.schema';
+import { deadLetterMessageSchema } from './dead-letter-message.schema';
+import { ratingChangeMessageSchema, ratingsBurstSchema } from './rating-message.schema';
+
+/**
+ * The OpenAPI document of the HTTP API, generated from the contract's zod schemas: every route with
+ * its method, path, parameters, body, answers and who may call it. The backend serves it at
+ * /api/docs-json; `npm run generate:api-types` turns it into the web app's types. Building it needs
+ * no server, so both stay in step with the schemas by construction.
+ */
+
+type Who = 'anyone' | 'staff' | 'admin' | 'enterprise' | 'signed_in' | 'admin_or_inspector_or_enterprise';
+
+const WHO_TEXT: Record<Who, string> = {
+  anyone: 'Anyone (no token).',
+  staff: 'Inspectors and admins (bearer token).',
+  admin: 'Admins only (bearer token).',
+  enterprise: 'Enterprise accounts only (bearer token); the enterprise is the token\u2019s own.',
+  signed_in: 'Any signed-in account (bearer token).',
+  admin_or_inspector_or_enterprise: 'Inspectors, admins and enterprise accounts (an enterprise sees only its own).',
+};
+
+const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
+const error = (description: string) => json(errorBodySchema, description);
+
+interface RouteSpec {
+  method: RouteConfig['method'];
+  path: string;
+  tag: string;
+  summary: string;
+  who: Who;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  /** The success answer: status and JSON schema, or a non-JSON content type. */
+  ok: { status: number; schema?: z.ZodType; contentType?: string; description: string };
+  /** Error answers besides 401/403 (added from `who`). */
+  errors?: Record<number, string>;
+  extra?: Partial<RouteConfig>;
+}
+
+const uscc = z.object({ uscc: usccParamSchema });
+const usccDay = z.object({ uscc: usccParamSchema, day: dayParamSchema });
+const idParam = (what: string) => z.object({ id: z.string().meta({ description: `${what} id` }) });
+
+const ROUTES: RouteSpec[] = [
+  // ---- contract (api.md) ----
+  {
+    method: 'get', path: '/api/health', tag: 'operations', summary: 'Health of the database and Kafka', who: 'anyone',
+    ok: { status: 200, schema: healthReportSchema, description: 'everything is up' },
+    extra: { responses: { 503: json(healthDownSchema, 'the database or Kafka is down (named in the error message)') } },
+  },
+  {
+    method: 'post', path: '/api/auth/login', tag: 'auth', summary: 'Sign in', who: 'anyone', body: loginRequestSchema,
+    ok: { status: 200, schema: loginResponseSchema, description: 'a token' },
+    errors: { 400: 'invalid input', 401: 'wrong username or password', 429: 'too many attempts (per client, per name with growing waits, or too many logins at once)' },
+  },
+  {
+    method: 'post', path: '/api/auth/logout', tag: 'auth', summary: 'End this session on the server', who: 'signed_in',
+    ok: { status: 204, description: 'this token is refused from now on' },
+  },
+  {
+    method: 'get', path: '/api/enterprises/{uscc}/ratings', tag: 'ratings', summary: 'Daily ratings of an enterprise (at most 400 days)', who: 'staff',
+    params: uscc, query: ratingsRangeQuerySchema,
+    ok: { status: 200, schema: ratingsRangeResponseSchema, description: 'the latest revision of each day the enterprise existed' },
+    errors: { 400: 'invalid USCC, date or range', 404: 'unknown enterprise' },
+  },
+  {
+    method: 'get', path: '/api/enterprises/{uscc}/ratings/{day}', tag: 'ratings', summary: 'One day\u2019s rating with criteria, bonus and explanation', who: 'staff',
+    params: usccDay,
+    ok: { status: 200, schema: ratingDayDetailSchema, description: 'the day\u2019s latest revision' },
+    errors: { 400: 'invalid USCC or day', 404: 'unknown enterprise or no rating that day' },
+  },
+  {
+    method: 'get', path: '/api/enterprises/{uscc}/qr.svg', tag: 'public', summary: 'QR code of the public page (SVG)', who: 'staff', params: uscc,
+    ok: { status: 200, contentType: 'image/svg+xml', description: 'encodes PUBLIC_BASE_URL/q/{token}' },
+    errors: { 400: 'invalid USCC', 404: 'unknown enterprise' },
+  },
+  {
+    method: 'get', path: '/api/enterprises/{uscc}/qr.png', tag: 'public', summary: 'QR code of the public page (PNG)', who: 'staff', params: uscc,
+    ok: { status: 200, contentType: 'image/png', description: 'encodes PUBLIC_BASE_URL/q/{token}' },
+    errors: { 400: 'invalid USCC', 404: 'unknown enterprise' },
+  },
+  {
+    method: 'get', path: '/api/public/{token}', tag: 'public', summary: 'The public view behind a QR code', who: 'anyone',
+    params: z.object({ token: z.string().meta({ description: 'the public token of the QR code' }) }),
+    ok: { status: 200, schema: publicViewSchema, description: 'exactly what anyone may see' },
+    errors: { 404: 'unknown token', 429: 'too many requests' },
+  },
+  // ---- explorer ----
+  {
+    method: 'get', path: '/api/enterprises', tag: 'enterprises', summary: 'Search and filter enterprises (keyset pages)', who: 'staff', query: enterpriseListQuerySchema,
+    ok: { status: 200, schema: enterpriseListResponseSchema, description: 'one page; unrated enterprises sort below every score/stars/streak, unnamed ones below every name' },
+    errors: { 400: 'unknown or invalid parameter, or a cursor of another sort/order' },
+  },
+  {
+    method: 'get', path: '/api/enterprises/{uscc}', tag: 'enterprises', summary: 'Master data, current rating, today\u2019s effects and early warnings', who: 'staff', params: uscc,
+    ok: { status: 200, schema: enterpriseDetailSchema, description: 'the enterprise' },
+    errors: { 400: 'invalid USCC', 404: 'unknown enterprise' },
+  },
+  {
+    method: 'get', path: '/api/enterprises/{uscc}/ratings/{day}/revisions', tag: 'enterprises', summary: 'Every stored revision of a day', who: 'staff', params: usccDay,
+    ok: { status: 200, schema: ratingRevisionsResponseSchema, description: 'oldest first' },
+    errors: { 400: 'invalid USCC or day', 404: 'unknown enterprise or no rating that day' },
+  },
+  {
+    method: 'get', path: '/api/enterprises/{uscc}/events', tag: 'enterprises', summary: 'Accepted events of an enterprise, newest first', who: 'staff', params: uscc, query: enterpriseEventsQuerySchema,
+    ok: { status: 200, schema: enterpriseEventsResponseSchema, description: 'one page' },
+    errors: { 400: 'invalid USCC or parameter', 404: 'unknown enterprise' },
+  },
+  {
+    method: 'get', path: '/api/enterprises/{uscc}/sign', tag: 'public', summary: 'Everything one printed sign shows', who: 'staff', params: uscc,
+    ok: { status: 200, schema: signSchema, description: 'the sign' },
+    errors: { 400: 'invalid USCC', 404: 'unknown enterprise' },
+  },
+  {
+    method: 'post', path: '/api/enterprises/{uscc}/public-token/rotate', tag: 'public', summary: 'New public token (old QR codes answer 404)', who: 'staff', params: uscc,
+    ok: { status: 200, schema: tokenRotationSchema, description: 'the new public URL' },
+    errors: { 400: 'invalid USCC', 404: 'unknown enterprise' },
+  },
+  {
+    method: 'get', path: '/api/signs', tag: 'public', summary: 'Signs of every registered enterprise of a region (at most 500)', who: 'staff', query: regionSignsQuerySchema,
+    ok: { status: 200, schema: regionSignsResponseSchema, description: 'the signs' },
+    errors: { 400: 'invalid region' },
+  },
+  // ---- statistics ----
+  {
+    method: 'get', path: '/api/stats/overview', tag: 'statistics', summary: 'Current ratings of all enterprises, today\u2019s star changes, events per minute', who: 'staff', query: overviewQuerySchema,
+    ok: { status: 200, schema: overviewStatsSchema, description: 'the overview' }, errors: { 400: 'unknown parameter' },
+  },
+  {
+    method: 'get', path: '/api/stats/trend', tag: 'statistics', summary: 'Enterprises per star level per day', who: 'staff', query: trendQuerySchema,
+    ok: { status: 200, schema: trendStatsSchema, description: 'one entry per day' }, errors: { 400: 'invalid date or range' },
+  },
+  {
+    method: 'get', path: '/api/stats/recent-changes', tag: 'statistics', summary: 'The latest rating revisions, newest first', who: 'staff', query: recentChangesQuerySchema,
+    ok: { status: 200, schema: recentChangesResponseSchema, description: 'the changes' }, errors: { 400: 'invalid parameter' },
+  },
+  {
+    method: 'get', path: '/api/stats/early-warnings', tag: 'statistics', summary: 'Enterprises with an early warning today, most severe first', who: 'staff', query: earlyWarningsQuerySchema,
+    ok: { status: 200, schema: earlyWarningsResponseSchema, description: 'the warnings' }, errors: { 400: 'invalid parameter' },
+  },
+  {
+    method: 'get', path: '/api/model', tag: 'model', summary: 'The rule book\u2019s numbers: star thresholds, criterion weights, indicators, version', who: 'anyone',
+    ok: { status: 200, schema: ratingModelSchema, description: 'the model the server rates with' },
+  },
+  // ---- operations ----
+  {
+    method: 'get', path: '/api/dead-letters', tag: 'operations', summary: 'Rejected inputs, newest first', who: 'staff', query: deadLetterListQuerySchema,
+    ok: { status: 200, schema: deadLetterPageSchema, description: 'one page (values cut to 4096 characters)' }, errors: { 400: 'invalid parameter' },
+  },
+  {
+    method: 'get', path: '/api/dead-letters/summary', tag: 'operations', summary: 'Dead letters by reason', who: 'staff', query: emptyQuerySchema,
+    ok: { status: 200, schema: deadLetterSummarySchema, description: 'every reason listed, 0 when none' }, errors: { 400: 'unknown parameter' },
+  },
+  {
+    method: 'get', path: '/api/dead-letters/{id}', tag: 'operations', summary: 'One dead letter with its full value', who: 'staff',
+    params: z.object({ id: deadLetterIdSchema }),
+    ok: { status: 200, schema: deadLetterSchema, description: 'the dead letter' }, errors: { 400: 'invalid id', 404: 'unknown id' },
+  },
+  {
+    method: 'post', path: '/api/dead-letters/{id}/redrive', tag: 'operations', summary: 'Send a dead letter through the pipeline again (after a fix); recorded with who did it', who: 'staff',
+    params: z.object({ id: deadLetterIdSchema }),
+    ok: { status: 200, schema: redriveResultSchema, description: 'what became of it (a second rejection is an answer, not an error; it writes no second letter)' },
+    errors: { 400: 'invalid id', 404: 'unknown id', 409: 'the message names no input topic or event type' },
+  },
+  {
+    method: 'post', path: '/api/ingest/{kind}', tag: 'ingest', summary: 'Ingest one event without Kafka (same JSON and validation as a Kafka message)', who: 'staff',
+    params: z.object({ kind: z.enum(['monitoring', 'permit', 'enforcement', 'registry']) }), body: ingestBodySchema,
+    ok: { status: 202, schema: ingestResultSchema, description: 'processed' },
+    errors: { 400: 'rejected (the dead-letter reason is the error code)', 404: 'unknown kind', 409: 'this deployment ingests through Kafka', 413: 'too large' },
+  },
+  // ---- complaints (码上监督) ----
+  {
+    method: 'post', path: '/api/public/{token}/complaints', tag: 'public', summary: 'Report a problem about the enterprise behind a QR code', who: 'anyone',
+    params: z.object({ token: z.string() }),
+    ok: { status: 201, schema: complaintReceiptSchema, description: 'received' },
+    errors: { 400: 'invalid input or photo', 404: 'unknown token', 413: 'photo too large', 429: 'too many reports' },
+    extra: {
+      request: {
+        body: {
+          content: {
+            'application/json': { schema: newComplaintSchema },
+            'multipart/form-data': { schema: newComplaintFormSchema },
+          },
+        },
+      },
+    },
+  },
+  {
+    method: 'get', path: '/api/complaints', tag: 'complaints', summary: 'The complaint queue', who: 'staff', query: complaintListQuerySchema,
+    ok: { status: 200, schema: complaintPageSchema, description: 'one page' }, errors: { 400: 'invalid parameter' },
+  },
+  {
+    method: 'get', path: '/api/complaints/{id}', tag: 'complaints', summary: 'One complaint', who: 'staff', params: idParam('complaint'),
+    ok: { status: 200, schema: complaintSchema, description: 'the complaint' }, errors: { 400: 'invalid id', 404: 'unknown complaint' },
+  },
+  {
+    method: 'get', path: '/api/complaints/{id}/photo', tag: 'complaints', summary: 'The complaint\u2019s photo', who: 'staff', params: idParam('complaint'),
+    ok: { status: 200, contentType: 'image/*', description: 'JPEG, PNG or WebP' }, errors: { 400: 'invalid id', 404: 'unknown complaint or no photo' },
+  },
+  {
+    method: 'post', path: '/api/complaints/{id}/verify', tag: 'complaints', summary: 'Verify a complaint (adds an S1 effect)', who: 'staff', params: idParam('complaint'), body: verifyComplaintSchema,
+    ok: { status: 200, schema: complaintSchema, description: 'the decided complaint' }, errors: { 400: 'invalid input', 404: 'unknown complaint', 409: 'already decided' },
+  },
+  {
+    method: 'post', path: '/api/complaints/{id}/dismiss', tag: 'complaints', summary: 'Dismiss a complaint', who: 'staff', params: idParam('complaint'), body: dismissComplaintSchema,
+    ok: { status: 200, schema: complaintSchema, description: 'the decided complaint' }, errors: { 400: 'invalid input', 404: 'unknown complaint', 409: 'already decided' },
+  },
+  // ---- appeals (复核) ----
+  {
+    method: 'post', path: '/api/appeals', tag: 'appeals', summary: 'Appeal one of the enterprise\u2019s events', who: 'enterprise', body: newAppealSchema,
+    ok: { status: 201, schema: appealSchema, description: 'the appeal' },
+    errors: { 400: 'invalid input or event not appealable', 404: 'no such event of your enterprise', 409: 'already void or an appeal is pending' },
+  },
+  {
+    method: 'get', path: '/api/appeals', tag: 'appeals', summary: 'Appeals (an enterprise sees its own)', who: 'admin_or_inspector_or_enterprise', query: appealListQuerySchema,
+    ok: { status: 200, schema: appealPageSchema, description: 'one page' }, errors: { 400: 'invalid parameter' },
+  },
+  {
+    method: 'get', path: '/api/appeals/{id}', tag: 'appeals', summary: 'One appeal', who: 'admin_or_inspector_or_enterprise', params: idParam('appeal'),
+    ok: { status: 200, schema: appealSchema, description: 'the appeal' }, errors: { 400: 'invalid id', 404: 'unknown appeal' },
+  },
+  {
+    method: 'post', path: '/api/appeals/{id}/accept', tag: 'appeals', summary: 'Accept an appeal (voids the event)', who: 'staff', params: idParam('appeal'), body: acceptAppealSchema,
+    ok: { status: 200, schema: appealSchema, description: 'the decided appeal' }, errors: { 400: 'invalid input', 404: 'unknown appeal', 409: 'already decided' },
+  },
+  {
+    method: 'post', path: '/api/appeals/{id}/reject', tag: 'appeals', summary: 'Reject an appeal', who: 'staff', params: idParam('appeal'), body: rejectAppealSchema,
+    ok: { status: 200, schema: appealSchema, description: 'the decided appeal' }, errors: { 400: 'invalid input', 404: 'unknown appeal', 409: 'already decided' },
+  },
+  // ---- accounts ----
+  {
+    method: 'post', path: '/api/accounts', tag: 'accounts', summary: 'Create an account (admins: any role; inspectors: enterprise accounts)', who: 'staff', body: newAccountSchema,
+    ok: { status: 201, schema: createdAccountSchema, description: 'the account (with the initial password when none was given, shown once)' },
+    errors: { 400: 'invalid input or a weak password', 404: 'unknown enterprise', 409: 'username taken' },
+  },
+  {
+    method: 'post', path: '/api/accounts/{username}/disable', tag: 'accounts', summary: 'Disable an account: its tokens are refused and its sockets closed within 1 s', who: 'admin',
+    params: z.object({ username: usernameSchema }), ok: { status: 204, description: 'disabled' }, errors: { 400: 'invalid username', 404: 'unknown account', 409: 'an admin cannot disable itself' },
+  },
+  {
+    method: 'post', path: '/api/accounts/{username}/enable', tag: 'accounts', summary: 'Enable an account again (old tokens stay refused)', who: 'admin',
+    params: z.object({ username: usernameSchema }), ok: { status: 204, description: 'enabled' }, errors: { 400: 'invalid username', 404: 'unknown account' },
+  },
+  {
+    method: 'post', path: '/api/accounts/{username}/password-reset', tag: 'accounts', summary: 'A one-time password, shown once; to be changed at next login', who: 'admin',
+    params: z.object({ username: usernameSchema }), ok: { status: 200, schema: createdAccountSchema, description: 'the account with its one-time password' }, errors: { 400: 'invalid username', 404: 'unknown account' },
+  },
+  {
+    method: 'get', path: '/api/accounts', tag: 'accounts', summary: 'Accounts', who: 'staff', query: accountListQuerySchema,
+    ok: { status: 200, schema: accountListSchema, description: 'the accounts' }, errors: { 400: 'invalid parameter' },
+  },
+  {
+    method: 'get', path: '/api/accounts/me', tag: 'accounts', summary: 'Who am I, must I change my password', who: 'signed_in',
+    ok: { status: 200, schema: accountSchema, description: 'the caller\u2019s account' },
+  },
+  {
+    method: 'post', path: '/api/accounts/me/password', tag: 'accounts', summary: 'Change my password (every earlier token is refused from now on)', who: 'signed_in', body: changePasswordSchema,
+    ok: { status: 200, schema: passwordChangedSchema, description: 'the caller\u2019s account and a fresh token' }, errors: { 400: 'invalid input, wrong current password or a weak new one', 429: 'too many attempts' },
+  },
+  // ---- enterprise portal ----
+  {
+    method: 'get', path: '/api/portal/enterprise', tag: 'portal', summary: 'The enterprise\u2019s own overview and how to regain stars', who: 'enterprise',
+    ok: { status: 200, schema: portalOverviewSchema, description: 'the overview' },
+  },
+  {
+    method: 'get', path: '/api/portal/ratings', tag: 'portal', summary: 'The enterprise\u2019s own daily ratings', who: 'enterprise', query: ratingsRangeQuerySchema,
+    ok: { status: 200, schema: ratingsRangeResponseSchema, description: 'as GET /api/enterprises/{uscc}/ratings' }, errors: { 400: 'invalid date or range' },
+  },
+  {
+    method: 'get', path: '/api/portal/ratings/{day}', tag: 'portal', summary: 'One day of the enterprise\u2019s own ratings', who: 'enterprise', params: z.object({ day: dayParamSchema }),
+    ok: { status: 200, schema: ratingDayDetailSchema, description: 'as GET /api/enterprises/{uscc}/ratings/{day}' }, errors: { 400: 'invalid day', 404: 'no rating that day' },
+  },
+  {
+    method: 'get', path: '/api/portal/events', tag: 'portal', summary: 'The enterprise\u2019s own events, newest first', who: 'enterprise', query: portalLimitQuerySchema,
+    ok: { status: 200, schema: portalEventsSchema, description: 'the events' }, errors: { 400: 'invalid parameter' },
+  },
+  {
+    method: 'get', path: '/api/portal/revisions', tag: 'portal', summary: 'The enterprise\u2019s own rating revisions, newest first', who: 'enterprise', query: portalLimitQuerySchema,
+    ok: { status: 200, schema: portalRevisionsSchema, description: 'the revisions' }, errors: { 400: 'invalid parameter' },
+  },
+];
+
+/** Every route of the document as `METHOD /path` (OpenAPI path syntax), for tests that compare it with the server's routes. */
+export const DOCUMENTED_ROUTES: readonly string[] = ROUTES.map((r) => `${r.method.toUpperCase()} ${r.path}`);
+
+/**
+ * The documented success answer of a route (`METHOD /path` as in DOCUMENTED_ROUTES): its status and, for JSON, its
+ * schema. Tests check the server's real answers against it; the server itself does not parse its answers.
+ */
+export function documentedSuccess(route: string): { status: number; schema: z.ZodType | null } | undefined {
+  const r = ROUTES.find((x) => `${x.method.toUpperCase()} ${x.path}` === route);
+  return r && { status: r.ok.status, schema: r.ok.schema ?? null };
+}
+
+function routeConfig(r: RouteSpec): RouteConfig {
+  const responses: RouteConfig['responses'] = {
+    [r.ok.status]: r.ok.schema
+      ? json(r.ok.schema, r.ok.description)
+      : r.ok.status === 204
+        ? { description: r.ok.description }
+        : { description: r.ok.description, content: { [r.ok.contentType ?? 'application/octet-stream']: { schema: z.string().meta({ format: 'binary' }) } } },
+  };
+  const errors: Record<number, string> = { ...r.errors };
+  if (r.who !== 'anyone') {
+    errors[401] = 'no token, or a bad, expired or revoked one';
+    errors[403] = 'not allowed for this account';
+  }
+  for (const [status, description] of Object.entries(errors)) responses[Number(status)] = error(description);
+  return {
+    method: r.method,
+    path: r.path,
+    tags: [r.tag],
+    summary: r.summary,
+    description: WHO_TEXT[r.who],
+    ...(r.who === 'anyone' ? {} : { security: [{ bearer: [] }] }),
+    request: {
+      ...(r.params ? { params: r.params } : {}),
+      ...(r.query ? { query: r.query } : {}),
+      ...(r.body ? { body: { content: { 'application/json': { schema: r.body } } } } : {}),
+      ...r.extra?.request,
+    },
+    responses: { ...responses, ...r.extra?.responses },
+  };
+}
+
+/**
+ * The OpenAPI 3.1 document. Also lists the Kafka and socket.io messages (rating change, ratings
+ * burst, dead letter) under components/schemas, so clients get their types from the same source.
+ */
+export function buildOpenApiDocument(): ReturnType<OpenApiGeneratorV31['generateDocument']> {
+  const registry = new OpenAPIRegistry();
+  registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  for (const route of ROUTES) registry.registerPath(routeConfig(route));
+  // Named by .meta({ id }) already; listed as definitions so they appear even where no route uses them.
+  const messages = [ratingChangeMessageSchema, ratingsBurstSchema, deadLetterMessageSchema, errorBodySchema].map((schema) => ({ type: 'schema' as const, schema }));
+  return new OpenApiGeneratorV31([...registry.definitions, ...messages]).generateDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'EnvFace API',
+      version: '2',
+      description:
+        'EnvFace (环保脸谱) HTTP API. Errors are {"error":{"code","message"}}. Generated from the zod schemas in streams/src/contract. ' +
+        'Kafka envface.ratings.v1 and socket.io /live rating.changed carry RatingChange; ratings.burst carries RatingsBurst; envface.dlq.v1 carries DeadLetterMessage.',
+    },
+    tags: [
+      { name: 'auth' }, { name: 'ratings' }, { name: 'enterprises' }, { name: 'statistics' }, { name: 'model' }, { name: 'public' },
+      { name: 'complaints' }, { name: 'appeals' }, { name: 'accounts' }, { name: 'portal' }, { name: 'ingest' }, { name: 'operations' },
+    ],
+  });
+}
