@@ -106,7 +106,10 @@ async function signalAndTime(state: string, app: AppProcess, signal: NodeJS.Sign
   const t0 = performance.now();
   app.child.kill(signal);
   alsoNow?.();
-  const exit = await Promise.race([app.exited, sleep(BOUND_MS + 10_000).then(() => 'hung' as const)]);
+  let timer: NodeJS.Timeout | undefined;
+  const hung = new Promise<'hung'>((resolve) => (timer = setTimeout(() => resolve('hung'), BOUND_MS + 10_000)));
+  const exit = await Promise.race([app.exited, hung]);
+  clearTimeout(timer);
   const ms = Math.round(performance.now() - t0);
   if (exit === 'hung') {
     app.child.kill('SIGKILL');
@@ -114,6 +117,7 @@ async function signalAndTime(state: string, app: AppProcess, signal: NodeJS.Sign
   }
   const deadlineHit = /did not finish within/.test(app.output());
   console.log(`shutdown [${state}]: ${signal} → exit in ${ms} ms (exit ${String(exit)}${deadlineHit ? ', hard deadline' : ', ordered close finished'})`);
+  if (process.env.SHUTDOWN_TEST_DEBUG) console.log(app.output());
   if (exit === 'hung' || ms > BOUND_MS) {
     throw new Error(`[${state}] the app did not end within ${BOUND_MS} ms of ${signal} (${ms} ms):\n${app.output().slice(-4000)}`);
   }
@@ -235,13 +239,27 @@ describe('shutdown is bounded: SIGTERM ends the server within 15 s in every stat
     await chmod(parent, 0o755);
     const dataDir = path.join(parent, 'data');
     const clusterDir = path.join(dataDir, 'pg');
+    const pidFile = path.join(clusterDir, 'postmaster.pid');
+    const env = { ...baseEnv(mock.brokers, MOCK_PREFIX, 'envface-shutdown-embedded'), ENVFACE_DATA_DIR: dataDir };
     let pgPid = 0;
+    /** Started, and its postmaster's pid read, once the app listens. */
+    const startWithEmbedded = async (): Promise<AppProcess> => {
+      const app = spawn(env);
+      await app.url;
+      pgPid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+      expect(alive(pgPid)).toBe(true);
+      return app;
+    };
+    /** PostgreSQL went down too (not orphaned), and cleanly: only a completed shutdown removes the pid file. */
+    const expectPostgresGone = async (state: string): Promise<void> => {
+      const t0 = performance.now();
+      await waitFor('the embedded postmaster to end', async () => !alive(pgPid) && !existsSync(pidFile), 5_000, 50);
+      console.log(`shutdown [${state}]: postmaster gone ${Math.round(performance.now() - t0)} ms after the app exited`);
+      expect(processesMentioning(clusterDir)).toEqual([]);
+    };
     try {
       await produceLines(sendToMock, MOCK_PREFIX, LINES);
-      const app = spawn({ ...baseEnv(mock.brokers, MOCK_PREFIX, 'envface-shutdown-embedded'), ENVFACE_DATA_DIR: dataDir });
-      await app.url;
-      pgPid = Number(readFileSync(path.join(clusterDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-      expect(alive(pgPid)).toBe(true);
+      const app = await startWithEmbedded();
       const port = readFileSync(path.join(dataDir, 'pg-port'), 'utf8').trim();
       const password = readFileSync(path.join(dataDir, 'pg-password'), 'utf8').trim();
       const sql = new Client({ connectionString: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/envface` });
@@ -256,17 +274,25 @@ describe('shutdown is bounded: SIGTERM ends the server within 15 s in every stat
       try {
         await sleep(3_000);
         // Children first, as a process supervisor may do: the postmaster and the app in the same tick.
-        const { ms } = await signalAndTime('broker gone + embedded postgres SIGTERMed', app, 'SIGTERM', () => process.kill(pgPid, 'SIGTERM'));
+        const { ms, exit } = await signalAndTime('broker gone + embedded postgres SIGTERMed', app, 'SIGTERM', () => process.kill(pgPid, 'SIGTERM'));
         expect(ms).toBeLessThanOrEqual(BOUND_MS);
+        expect(exit).toBe(0); // the ordered close finished, not the hard deadline
         expectCleanExit(app);
       } finally {
         expect(await control(mock.control!, `up ${BROKER_ID}`)).toBe('ok');
       }
-      // PostgreSQL went down too (not orphaned), and cleanly: the pid file is removed only by a completed shutdown.
-      const t0 = performance.now();
-      await waitFor('the embedded postmaster to end', async () => !alive(pgPid) && !existsSync(path.join(clusterDir, 'postmaster.pid')), 5_000, 50);
-      console.log(`shutdown [broker gone + embedded postgres SIGTERMed]: postmaster gone ${Math.round(performance.now() - t0)} ms after the app exited`);
-      expect(processesMentioning(clusterDir)).toEqual([]);
+      await expectPostgresGone('broker gone + embedded postgres SIGTERMed');
+
+      // The same data dir again; this time the postmaster is already gone (fast shutdown by someone else)
+      // when the app is signalled: stopping "our" PostgreSQL must not wait for an exit that already happened.
+      const second = await startWithEmbedded();
+      process.kill(pgPid, 'SIGINT');
+      await waitFor('the postmaster to end', async () => !alive(pgPid), 10_000, 20);
+      const { ms, exit } = await signalAndTime('embedded postgres already gone', second);
+      expect(ms).toBeLessThanOrEqual(BOUND_MS);
+      expect(exit).toBe(0);
+      expectCleanExit(second);
+      await expectPostgresGone('embedded postgres already gone');
     } finally {
       if (pgPid && alive(pgPid)) process.kill(pgPid, 'SIGKILL');
       await rm(parent, { recursive: true, force: true });
@@ -275,9 +301,17 @@ describe('shutdown is bounded: SIGTERM ends the server within 15 s in every stat
 
   describe('on the harness broker', () => {
     let proxy: TcpProxy | undefined;
+    /** One per test: topics and groups under a prefix of their own. */
+    const kafkas: TestKafka[] = [];
 
     afterAll(async () => {
       await proxy?.close();
+      await Promise.all(kafkas.map((k) => k.close()));
+    });
+
+    beforeEach(() => {
+      kafka = createTestKafka();
+      kafkas.push(kafka);
     });
 
     async function topicsWithLines(): Promise<EnvfaceTopicSet> {
