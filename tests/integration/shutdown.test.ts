@@ -20,7 +20,9 @@ import { createTestKafka, groupCaughtUp, type EnvfaceTopicSet, type TestKafka } 
  * production signal handling) within 15 s in every state — broker gone, broker gone while the
  * embedded PostgreSQL is stopped by the same signal (the reported case: a process supervisor
  * signalling children first), database gone, mid-batch, during a rebalance — and leaves nothing
- * half-written. Each test measures the time from the signal to the child's exit and prints it.
+ * half-written. Each test measures the time from the signal to the child's exit and prints it
+ * (whether the ordered close finished or the hard deadline ended it); SHUTDOWN_TEST_DEBUG=1 also
+ * prints each child's log. SIGINT is used for some of the second signals in a state, so both count.
  */
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
 const NOW = (JSON.parse(readFileSync(path.join(FIXTURES, 'expected-2026-03-15.json'), 'utf8')) as { now: string }).now;
