@@ -1,5 +1,6 @@
 import { type DynamicModule, Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG } from '../config/app-config';
+import { within } from '../common/within';
 import { Database } from '../db/database.service';
 import { METRICS_REGISTRY } from '../metrics/metrics-registry';
 import { AppSettingsRepository } from '../settings/app-settings.repository';
@@ -8,6 +9,8 @@ import type { AppDependencies } from './app-dependencies';
 import { CLOCK } from '../scoring/clock';
 
 const APP_DEPENDENCIES = Symbol('APP_DEPENDENCIES');
+/** pool.end() waits for clients still checked out or connecting: with the database gone, up to its 5 s connect timeout. */
+const CLOSE_POOL_MS = 2_000;
 
 /**
  * Closes the pool, then the embedded server, after Nest has stopped the HTTP server. Modules that
@@ -20,7 +23,8 @@ class ResourcesShutdown implements OnApplicationShutdown {
   constructor(@Inject(APP_DEPENDENCIES) private readonly deps: AppDependencies) {}
 
   async onApplicationShutdown(): Promise<void> {
-    await this.deps.database.close().catch((e: unknown) => this.logger.error(`closing the pool failed: ${String(e)}`));
+    const closing = this.deps.database.close().catch((e: unknown) => this.logger.error(`closing the pool failed: ${String(e)}`));
+    if (!(await within(CLOSE_POOL_MS, closing))) this.logger.warn(`the database pool did not close within ${CLOSE_POOL_MS} ms (database unreachable?)`);
     await this.deps.embeddedPostgres?.stop();
   }
 }

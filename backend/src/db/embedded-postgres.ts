@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { chown, mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -12,6 +12,8 @@ interface EmbeddedPostgresInstance {
   initialise(): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** The postmaster, set by start() (untyped in the package). */
+  process?: ChildProcess;
 }
 type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
 
@@ -151,9 +153,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
     port,
     stop: () => {
-      stopped ??= pg.stop().then(() => {
+      // pg.stop() waits for the postmaster's 'exit' event; if the server already went down by itself
+      // (a supervisor signalled it too, or it crashed) that event is past and stop() would wait for
+      // ever — holding the app's shutdown until its hard deadline.
+      const postmaster = pg.process;
+      const gone = postmaster !== undefined && (postmaster.exitCode !== null || postmaster.signalCode !== null);
+      stopped ??= (gone ? Promise.resolve() : pg.stop()).then(() => {
         removeExitHandler();
-        logger.log('embedded PostgreSQL stopped');
+        logger.log(gone ? 'embedded PostgreSQL had already stopped' : 'embedded PostgreSQL stopped');
       });
       return stopped;
     },

@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { ratingChangeMessage } from '@envface/streams';
+import { within } from '../common/within';
 import { Database, type Queryable } from '../db/database.service';
 import { OutboxRepository, type OutboxRow, type PublishedRow } from './outbox.repository';
 import { RatingRepository } from './rating.repository';
@@ -10,6 +11,12 @@ const RETRY_MS = 1000;
 const SWEEP_MS = 5000;
 /** A row this old was not handed over by its writer (it died between commit and publish). */
 const LEFTOVER_AGE_S = 10;
+/**
+ * Shutdown waits this long for a running drain. With the database gone a drain waits for a
+ * connection (up to the pool's 5 s connect timeout) and would eat the process's shutdown budget;
+ * rows not yet published stay in the outbox (the transaction never committed) for the next sweep.
+ */
+const STOP_DRAIN_MS = 1_000;
 
 /**
  * Publishes committed outbox messages to every sink, deleting them in the same transaction: nothing
@@ -59,7 +66,7 @@ export class OutboxDrainer implements OnApplicationBootstrap, OnModuleDestroy {
     this.stopped = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.sweepTimer) clearInterval(this.sweepTimer);
-    await this.running?.catch(() => undefined);
+    await within(STOP_DRAIN_MS, this.running);
   }
 
   /** Publishes everything enqueued so far; coalesces concurrent calls. Rejects when a sink failed (rows stay queued). */
