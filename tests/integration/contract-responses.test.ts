@@ -81,6 +81,7 @@ describe('every answer matches its contract schema', () => {
     const letters = await check('GET /api/dead-letters', '/api/dead-letters');
     await check('GET /api/dead-letters/summary', '/api/dead-letters/summary');
     await check('GET /api/dead-letters/{id}', `/api/dead-letters/${letters.body.items[0].id}`);
+    await check('POST /api/dead-letters/{id}/redrive', `/api/dead-letters/${letters.body.items[0].id}/redrive`);
     await check('POST /api/ingest/{kind}', '/api/ingest/enforcement', {
       body: { eventId: 'c-pen-b', type: 'enforcement.penalty', enterpriseId: B, occurredAt: '2026-03-11T09:00:00+08:00', data: { caseNo: 'B-1', severity: 'minor', amountYuan: 1000, violation: '台账不全' } },
     });
@@ -112,6 +113,8 @@ describe('every answer matches its contract schema', () => {
     await check('POST /api/appeals/{id}/reject', `/api/appeals/${appeal.body.id}/reject`, { body: { reason: '证据不足' } });
 
     await check('POST /api/enterprises/{uscc}/public-token/rotate', `/api/enterprises/${B}/public-token/rotate`);
+    // Last: it ends the enterprise account's sessions.
+    await check('POST /api/accounts/{username}/password-reset', '/api/accounts/company-a/password-reset');
 
     expect(problems).toEqual([]);
     // Everything documented with a JSON answer was called, except decisions whose twin was (accept/verify).

@@ -403,7 +403,7 @@ describe('query API over the sample stream', () => {
     const total = Object.values(expected.dlq).reduce((a, b) => a + b, 0);
     expect(summary.total).toBe(total);
     for (const [reason, n] of Object.entries(summary.byReason)) expect([reason, n]).toEqual([reason, expected.dlq[reason] ?? 0]);
-    expect(Object.keys(summary.byReason)).toHaveLength(8);
+    expect(Object.keys(summary.byReason)).toHaveLength(9); // every stored reason, processing_error included
 
     const items = await walk('/api/dead-letters?limit=4');
     expect(items).toHaveLength(total);

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import type { RejectReason } from '@envface/streams';
 import type { Queryable } from '../db/database.service';
 
 export interface DeadLetterListRow {
   id: string;
-  reason: string;
+  reason: RejectReason;
   detail: string;
   topic: string | null;
   partition: number | null;
@@ -15,16 +16,17 @@ export interface DeadLetterListRow {
   at: Date;
   redrives: number;
   last_redrive_at: Date | null;
+  /** The three are set together with last_redrive_at (one joined row). */
   last_redrive_by: string | null;
-  last_redrive_outcome: string | null;
-  last_redrive_reason: string | null;
+  last_redrive_outcome: 'accepted' | 'duplicate' | 'rejected' | null;
+  last_redrive_reason: RejectReason | null;
 }
 
 export interface RedriveRecord {
   deadLetterId: string;
   byUsername: string;
   outcome: 'accepted' | 'duplicate' | 'rejected';
-  reason: string | null;
+  reason: RejectReason | null;
   detail: string;
 }
 

@@ -25,7 +25,7 @@ function json(r: DeadLetterListRow): DeadLetterJson {
     lastRedrive:
       r.last_redrive_at === null
         ? null
-        : { at: r.last_redrive_at.toISOString(), by: r.last_redrive_by, outcome: r.last_redrive_outcome, reason: r.last_redrive_reason },
+        : { at: r.last_redrive_at.toISOString(), by: r.last_redrive_by ?? '', outcome: r.last_redrive_outcome ?? 'rejected', reason: r.last_redrive_reason },
   };
 }
 

@@ -1,8 +1,9 @@
+import type { RejectReason } from '@envface/streams';
 import { Injectable } from '@nestjs/common';
 import type { Queryable } from '../db/database.service';
 
 export interface DeadLetter {
-  reason: string;
+  reason: RejectReason;
   detail: string;
   topic: string | null;
   partition: number | null;

@@ -1,4 +1,4 @@
-import type { TopicKind } from '@envface/streams';
+import type { RejectReason, TopicKind } from '@envface/streams';
 
 /** One input message, from Kafka or the HTTP ingest (which has no topic coordinates). */
 export interface IncomingMessage {
@@ -20,7 +20,7 @@ export interface IncomingMessage {
 export interface BatchResult {
   accepted: number;
   duplicates: number;
-  rejected: { index: number; reason: string; detail: string }[];
+  rejected: { index: number; reason: RejectReason; detail: string }[];
   /** Enterprise-days that got a new revision. */
   revisions: number;
 }

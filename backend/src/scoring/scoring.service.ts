@@ -12,6 +12,7 @@ import {
   type ContractEvent,
   type DayRange,
   type RuleBook,
+  type RejectReason,
   type ScoringEvent,
 } from '@envface/streams';
 import stringify from 'safe-stable-stringify';
@@ -34,7 +35,7 @@ export const RULE_BOOK = Symbol('RULE_BOOK');
 /** Messages per group-commit transaction at most. */
 const MAX_GROUP_MESSAGES = 5_000;
 
-type Outcome = { kind: 'accepted' } | { kind: 'duplicate' } | { kind: 'rejected'; reason: string; detail: string };
+type Outcome = { kind: 'accepted' } | { kind: 'duplicate' } | { kind: 'rejected'; reason: RejectReason; detail: string };
 
 interface GroupResult {
   outcomes: Outcome[];
@@ -91,7 +92,7 @@ interface Admitted {
 }
 
 
-function deadLetterOf(msg: IncomingMessage, reason: string, detail: string): DeadLetter {
+function deadLetterOf(msg: IncomingMessage, reason: RejectReason, detail: string): DeadLetter {
   let value = '';
   let encoding: 'utf8' | 'base64' = 'utf8';
   if (msg.value !== null) {

@@ -9,6 +9,8 @@ export const STORED_DEAD_LETTER_REASONS = ['invalid_json', 'schema', 'invalid_us
 /** Enough to recognise a message in a list; the full value is one request away. */
 export const LIST_VALUE_CHARS = 4096;
 
+export const REDRIVE_OUTCOMES = ['accepted', 'duplicate', 'rejected'] as const;
+
 export const deadLetterIdSchema = z.string().regex(/^[1-9][0-9]{0,17}$/, 'a dead letter id');
 
 export const deadLetterListQuerySchema = z.strictObject({
@@ -21,7 +23,7 @@ export type DeadLetterListQuery = z.infer<typeof deadLetterListQuerySchema>;
 export const deadLetterSchema = z
   .object({
     id: z.string(),
-    reason: z.string().meta({ description: 'one of the dead-letter reasons' }),
+    reason: z.enum(STORED_DEAD_LETTER_REASONS),
     detail: z.string(),
     topic: z.string().nullable(),
     partition: z.number().int().nullable(),
@@ -33,7 +35,7 @@ export const deadLetterSchema = z
     at: instantSchema,
     redrives: z.number().int().meta({ description: 'how often it was sent through the pipeline again' }),
     lastRedrive: z
-      .object({ at: instantSchema, by: z.string().nullable(), outcome: z.string().nullable(), reason: z.string().nullable() })
+      .object({ at: instantSchema, by: z.string(), outcome: z.enum(REDRIVE_OUTCOMES), reason: z.enum(STORED_DEAD_LETTER_REASONS).nullable() })
       .nullable()
       .meta({ description: 'the latest re-drive: who, when, and what became of it' }),
   })
@@ -53,8 +55,8 @@ export type DeadLetterSummary = z.infer<typeof deadLetterSummarySchema>;
 /** POST /api/dead-letters/{id}/redrive: what became of the message sent through the pipeline again. */
 export const redriveResultSchema = z
   .object({
-    outcome: z.enum(['accepted', 'duplicate', 'rejected']),
-    reason: z.string().nullable().meta({ description: 'the dead-letter reason when rejected again' }),
+    outcome: z.enum(REDRIVE_OUTCOMES),
+    reason: z.enum(STORED_DEAD_LETTER_REASONS).nullable().meta({ description: 'the dead-letter reason when rejected again' }),
     detail: z.string(),
     revisions: z.number().int().meta({ description: 'enterprise-days that got a new revision' }),
   })

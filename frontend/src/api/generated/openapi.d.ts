@@ -4171,8 +4171,8 @@ export interface components {
         };
         DeadLetter: {
             id: string;
-            /** @description one of the dead-letter reasons */
-            reason: string;
+            /** @enum {string} */
+            reason: "invalid_json" | "schema" | "invalid_uscc" | "key_mismatch" | "wrong_topic" | "future_event" | "too_large" | "duplicate_conflict" | "processing_error";
             detail: string;
             topic: string | null;
             partition: number | null;
@@ -4191,9 +4191,11 @@ export interface components {
             lastRedrive: {
                 /** Format: date-time */
                 at: string;
-                by: string | null;
-                outcome: string | null;
-                reason: string | null;
+                by: string;
+                /** @enum {string} */
+                outcome: "accepted" | "duplicate" | "rejected";
+                /** @enum {string|null} */
+                reason: "invalid_json" | "schema" | "invalid_uscc" | "key_mismatch" | "wrong_topic" | "future_event" | "too_large" | "duplicate_conflict" | "processing_error" | null;
             } | null;
         };
         DeadLetterSummary: {
@@ -4207,8 +4209,11 @@ export interface components {
         RedriveResult: {
             /** @enum {string} */
             outcome: "accepted" | "duplicate" | "rejected";
-            /** @description the dead-letter reason when rejected again */
-            reason: string | null;
+            /**
+             * @description the dead-letter reason when rejected again
+             * @enum {string|null}
+             */
+            reason: "invalid_json" | "schema" | "invalid_uscc" | "key_mismatch" | "wrong_topic" | "future_event" | "too_large" | "duplicate_conflict" | "processing_error" | null;
             detail: string;
             /** @description enterprise-days that got a new revision */
             revisions: number;
