@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
 import { readdirSync } from 'node:fs';
-import { runMigrations, MIGRATIONS_DIR, MIGRATIONS_TABLE } from '../../backend/src/db/migration-runner';
+import { runMigrations, MIGRATIONS_DIR, MIGRATIONS_TABLE } from '../../backend/src/platform/db/migration-runner';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 const TABLES = ['app_settings', 'appeals', 'complaints', 'daily_ratings', 'dead_letters', 'enterprise_ledgers', 'enterprises', 'event_ids', 'events', 'outbox', 'rating_day_count_deltas', 'rating_day_counts', 'rollover_runs', 'socket_io_attachments', 'users'];

@@ -12,12 +12,12 @@ import {
   type ContractEvent,
   type RatingDetailJson,
 } from '@envface/streams';
-import { startApp, type RunningApp } from '../../backend/src/bootstrap/start-app';
-import type { Clock } from '../../backend/src/scoring/clock';
-import { OutboxDrainer } from '../../backend/src/scoring/outbox-drainer.service';
-import type { OutboxRow } from '../../backend/src/scoring/outbox.repository';
-import { ScoringService } from '../../backend/src/scoring/scoring.service';
-import { RolloverService } from '../../backend/src/rollover/rollover.service';
+import { startApp, type RunningApp } from '../../backend/src/platform/bootstrap/start-app';
+import type { Clock } from '../../backend/src/platform/clock';
+import { OutboxDrainer } from '../../backend/src/pipeline/outbox/outbox-drainer.service';
+import type { OutboxRow } from '../../backend/src/pipeline/outbox/outbox.repository';
+import { ScoringService } from '../../backend/src/pipeline/score/scoring.service';
+import { RolloverService } from '../../backend/src/pipeline/rollover/rollover.service';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 /**

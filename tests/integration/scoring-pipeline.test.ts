@@ -2,12 +2,12 @@ import * as path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { dayFromIso, parseStreamFile, topicName, valueBytes } from '@envface/streams';
-import { startApp, type RunningApp } from '../../backend/src/bootstrap/start-app';
-import { fixedClock } from '../../backend/src/scoring/clock';
-import type { IncomingMessage } from '../../backend/src/scoring/incoming-message';
-import { ScoringService } from '../../backend/src/scoring/scoring.service';
-import { OutboxDrainer } from '../../backend/src/scoring/outbox-drainer.service';
-import type { OutboxRow } from '../../backend/src/scoring/outbox.repository';
+import { startApp, type RunningApp } from '../../backend/src/platform/bootstrap/start-app';
+import { fixedClock } from '../../backend/src/platform/clock';
+import type { IncomingMessage } from '../../backend/src/pipeline/score/incoming-message';
+import { ScoringService } from '../../backend/src/pipeline/score/scoring.service';
+import { OutboxDrainer } from '../../backend/src/pipeline/outbox/outbox-drainer.service';
+import type { OutboxRow } from '../../backend/src/pipeline/outbox/outbox.repository';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 /**

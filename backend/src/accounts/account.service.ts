@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user';
 import { hashPassword, verifyPassword } from '../auth/password-hasher';
-import { ApiError } from '../common/api-error';
-import { Database } from '../db/database.service';
+import { ApiError } from '../platform/web/api-error';
+import { Database } from '../platform/db/database.service';
 import { AccountRepository, type AccountRow } from './account.repository';
 import type { AccountListQuery, ChangePasswordRequest, NewAccountRequest } from './account-requests';
 

@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
-import { ScoringModule } from '../scoring/scoring.module';
+import { ScoringModule } from '../pipeline/score/scoring.module';
 import { AccountRepository } from './account.repository';
 import { AccountService } from './account.service';
 import { AccountsController } from './accounts.controller';
 import { PasswordChangeGuard } from './password-change.guard';
-import { PortalController } from './portal.controller';
-import { PortalRepository } from './portal.repository';
-import { PortalService } from './portal.service';
+import { PortalController } from '../read/portal/portal.controller';
+import { PortalRepository } from '../read/portal/portal.repository';
+import { PortalService } from '../read/portal/portal.service';
 
 /** Enterprise accounts, password changes and the enterprise portal. */
 @Module({

@@ -2,7 +2,7 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
-import { ApiError } from '../common/api-error';
+import { ApiError } from '../platform/web/api-error';
 import { ROLES, type AuthUser, type Role, type TokenClaims } from './auth-user';
 import { ROLES_KEY } from './roles.decorator';
 

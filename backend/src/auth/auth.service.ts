@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { ApiError } from '../common/api-error';
+import { ApiError } from '../platform/web/api-error';
 import type { TokenClaims } from './auth-user';
 import { dummyPasswordHash, verifyPassword } from './password-hasher';
 import { UserRepository } from './user.repository';

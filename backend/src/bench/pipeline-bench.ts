@@ -21,12 +21,12 @@ import { Kafka, logLevel, Partitioners, type Message } from 'kafkajs';
 import { io } from 'socket.io-client';
 import { Client } from 'pg';
 import { dayOfInstant, isoFromDay, topicName, withUsccCheck, type ContractEvent } from '@envface/streams';
-import { startEmbeddedPostgres } from '../db/embedded-postgres';
-import { startApp } from '../bootstrap/start-app';
-import { RolloverService } from '../rollover/rollover.service';
-import { METRICS_REGISTRY } from '../metrics/metrics-registry';
+import { startEmbeddedPostgres } from '../platform/db/embedded-postgres';
+import { startApp } from '../platform/bootstrap/start-app';
+import { RolloverService } from '../pipeline/rollover/rollover.service';
+import { METRICS_REGISTRY } from '../platform/metrics/metrics-registry';
 import type { Registry } from 'prom-client';
-import { fixedClock } from '../scoring/clock';
+import { fixedClock } from '../platform/clock';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const { values } = parseArgs({

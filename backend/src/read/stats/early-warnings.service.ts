@@ -1,0 +1,123 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import {
+  dayFromIso,
+  earlyWarnings,
+  isoFromDay,
+  profileFor,
+  type DayRating,
+  type ExplainedEffect,
+  type RuleBook,
+  type Stars,
+} from '@envface/streams';
+import type { StoredRatingRow } from '../../pipeline/score/rating.repository';
+import { RULE_BOOK } from '../../pipeline/score/scoring.service';
+import type { ProfileThresholds } from './stats.repository';
+
+/** An early warning as the API shows it: days as YYYY-MM-DD, the threshold as a score. */
+export interface EarlyWarningJson {
+  kind: 'near_threshold' | 'star_drop' | 'overdue_order';
+  threshold?: number;
+  day?: string;
+  eventIds?: string[];
+}
+
+/** The stored effects JSON (rating-json.ts): days as YYYY-MM-DD. */
+interface StoredEffect {
+  indicator: string;
+  eventId: string;
+  criterion: string;
+  points: number;
+  impact: number;
+  from: string;
+  until: string | null;
+  repairable: boolean;
+}
+
+function storedEffects(effects: unknown): StoredEffect[] {
+  return Array.isArray(effects) ? (effects as StoredEffect[]) : [];
+}
+
+/** A stored revision back into the engine's DayRating, so the engine's own rules judge it. */
+function dayRatingOf(row: StoredRatingRow): DayRating {
+  return {
+    day: dayFromIso(row.day),
+    scoreTenths: row.score_tenths,
+    stars: row.stars as Stars,
+    face: row.face as DayRating['face'],
+    colour: row.colour as DayRating['colour'],
+    grade: row.grade as DayRating['grade'],
+    veto: row.veto,
+    criteria: row.criteria as DayRating['criteria'],
+    bonus: row.bonus,
+    effects: storedEffects(row.effects).map(
+      (e): ExplainedEffect => ({
+        indicator: e.indicator as ExplainedEffect['indicator'],
+        eventId: e.eventId,
+        criterion: e.criterion as ExplainedEffect['criterion'],
+        points: e.points,
+        impact: e.impact,
+        from: dayFromIso(e.from),
+        until: e.until === null ? null : dayFromIso(e.until),
+        repairable: e.repairable,
+      }),
+    ),
+  };
+}
+
+/**
+ * Early warnings (预警, scoring-model §8) of stored ratings, by the engine's `earlyWarnings` with the
+ * rule profile of the enterprise's industry — the same rule book the scorer rates with.
+ */
+@Injectable()
+export class EarlyWarningService implements OnModuleInit {
+  private book: RuleBook | null = null;
+
+  constructor(private readonly moduleRef: ModuleRef) {}
+
+  onModuleInit(): void {
+    // The scoring module owns the rule book and does not export it; looked up once, read-only.
+    this.book = this.moduleRef.get<RuleBook>(RULE_BOOK, { strict: false });
+  }
+
+  private rules(): RuleBook {
+    if (!this.book) this.onModuleInit();
+    return this.book!;
+  }
+
+  /** Thresholds of every profile, for the SQL that preselects candidates. */
+  thresholds(): ProfileThresholds {
+    const book = this.rules();
+    const all: [string, { two: number; three: number; four: number; five: number }][] = [
+      ['', book.defaultProfile.thresholds],
+      ...[...book.profiles].map(([prefix, p]): [string, typeof p.thresholds] => [prefix, p.thresholds]),
+    ];
+    return {
+      prefixes: all.map(([p]) => p),
+      two: all.map(([, t]) => t.two),
+      three: all.map(([, t]) => t.three),
+      four: all.map(([, t]) => t.four),
+      five: all.map(([, t]) => t.five),
+    };
+  }
+
+  /**
+   * Warnings for `day`, from the latest revisions of days day−7 … day (ascending, any subset).
+   * No rating stored for `day` → no warnings.
+   */
+  warningsOn(day: string, industryCode: string | null, ratings: readonly StoredRatingRow[]): EarlyWarningJson[] {
+    const today = ratings.find((r) => r.day === day);
+    if (!today) return [];
+    const d = dayFromIso(day);
+    const recent = ratings
+      .map((r) => ({ day: dayFromIso(r.day), stars: r.stars as Stars }))
+      .filter((r) => r.day >= d - 7 && r.day <= d)
+      .sort((a, b) => a.day - b.day);
+    return earlyWarnings(dayRatingOf(today), recent, profileFor(this.rules(), industryCode)).map((w) => ({
+      kind: w.kind,
+      ...(w.threshold !== undefined ? { threshold: w.threshold / 10 } : {}),
+      ...(w.day !== undefined ? { day: isoFromDay(w.day) } : {}),
+      ...(w.eventIds !== undefined ? { eventIds: w.eventIds } : {}),
+    }));
+  }
+}
