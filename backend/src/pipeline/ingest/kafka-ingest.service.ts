@@ -12,7 +12,6 @@ import type { IncomingMessage } from '../score/incoming-message';
 import { OutboxDrainer } from '../outbox/outbox-drainer.service';
 import { ScoringService } from '../score/scoring.service';
 import { createKafka } from '../../platform/kafka/kafka-client.factory';
-import { KafkaOutboxSink } from '../publish/kafka-outbox.sink';
 
 /** Messages per database transaction: large enough to batch writes, small enough to keep latency low. */
 const CHUNK = 500;
@@ -24,7 +23,6 @@ const MAX_BACKOFF_MS = 5_000;
  */
 const STOP_CONSUMER_MS = 6_000;
 const STOP_STARTING_MS = 1_000;
-const STOP_SINK_MS = 2_000;
 
 /**
  * The Kafka edge of the scorer. One consumer group over the four input topics; per partition,
@@ -41,7 +39,6 @@ export class KafkaIngestService implements OnApplicationBootstrap, OnModuleDestr
   private readonly logger = new Logger('KafkaIngest');
   private readonly kafka: Kafka | null;
   private consumer: Consumer | null = null;
-  private sink: KafkaOutboxSink | null = null;
   private stopping = false;
   private starting: Promise<void> | null = null;
   private readonly processed: Counter<'topic' | 'outcome'>;
@@ -66,8 +63,6 @@ export class KafkaIngestService implements OnApplicationBootstrap, OnModuleDestr
 
   onApplicationBootstrap(): void {
     if (!this.kafka) return;
-    this.sink = new KafkaOutboxSink(this.kafka, this.config.kafka.topicPrefix);
-    this.drainer.register(this.sink);
     // Start in the background: the API must serve (and health report Kafka down) while Kafka is unreachable.
     this.starting = this.startWithRetry();
   }
@@ -80,7 +75,6 @@ export class KafkaIngestService implements OnApplicationBootstrap, OnModuleDestr
     if (consumer && !(await within(STOP_CONSUMER_MS, consumer.disconnect().then(() => true, (e: unknown) => this.logger.warn(`consumer disconnect: ${String(e)}`))))) {
       this.logger.warn(`the consumer did not leave the group within ${STOP_CONSUMER_MS} ms; its uncommitted chunk will be redelivered`);
     }
-    await within(STOP_SINK_MS, this.sink?.close().catch(() => undefined));
   }
 
   private async startWithRetry(): Promise<void> {

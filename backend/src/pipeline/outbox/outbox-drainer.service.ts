@@ -1,8 +1,8 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { Database, type Queryable } from '../../platform/db/database.service';
 import { OutboxRepository, type OutboxRow, type PublishedRow } from './outbox.repository';
-import { RatingRepository } from '../score/rating.repository';
-import type { OutboxSink } from './outbox-sink';
+import { CopiedRatingRepository } from './copied-rating.repository';
+import { OUTBOX_SINKS, type OutboxSink } from './outbox-sink';
 
 const TAKE = 5000;
 const RETRY_MS = 1000;
@@ -23,7 +23,6 @@ const LEFTOVER_AGE_S = 10;
 @Injectable()
 export class OutboxDrainer implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Outbox');
-  private sinks: OutboxSink[] = [];
   private pending: string[] = [];
   private running: Promise<void> | null = null;
   private again = false;
@@ -34,13 +33,10 @@ export class OutboxDrainer implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     private readonly db: Database,
     private readonly outbox: OutboxRepository,
-    private readonly ratings: RatingRepository,
+    private readonly ratings: CopiedRatingRepository,
+    /** Every sink, by injection (the publish step provides them; tests may add one to this array). */
+    @Inject(OUTBOX_SINKS) private readonly sinks: OutboxSink[],
   ) {}
-
-  /** Sinks register themselves at start-up (Kafka producer, socket.io gateway). */
-  register(sink: OutboxSink): void {
-    this.sinks.push(sink);
-  }
 
   /** Ids of rows committed by this instance, to publish on the next drain. */
   enqueue(ids: readonly string[]): void {

@@ -1,11 +1,15 @@
-import { Logger } from '@nestjs/common';
+import { Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { topicName } from '@envface/streams';
 import { Partitioners, type Kafka, type Producer, type TopicMessages } from 'kafkajs';
 import type { PublishedRow } from '../outbox/outbox.repository';
 import type { OutboxSink } from '../outbox/outbox-sink';
+import { within } from '../../platform/within';
+
+/** How long closing the producer may take at shutdown (after the consumer left: its last chunk is published). */
+const STOP_SINK_MS = 2_000;
 
 /** Publishes outbox rows to envface.ratings.v1 and envface.dlq.v1 (key = USCC), acks from all replicas. */
-export class KafkaOutboxSink implements OutboxSink {
+export class KafkaOutboxSink implements OutboxSink, BeforeApplicationShutdown {
   readonly name = 'kafka';
   private readonly logger = new Logger('KafkaOutbox');
   private readonly producer: Producer;
@@ -39,6 +43,11 @@ export class KafkaOutboxSink implements OutboxSink {
     });
     await this.connected;
     await this.producer.sendBatch({ topicMessages: [...byTopic.values()], acks: -1 });
+  }
+
+  /** Nest runs this after every onModuleDestroy, so after the consumer's last chunk went out. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await within(STOP_SINK_MS, this.close().catch(() => undefined));
   }
 
   async close(): Promise<void> {

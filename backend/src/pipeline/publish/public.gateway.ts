@@ -1,9 +1,8 @@
-import { Logger, type OnModuleInit } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { hasPeers } from '../../platform/web/cluster-io.adapter';
 import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import type { DefaultEventsMap, Namespace, Socket } from 'socket.io';
 import { errorBody } from '../../platform/web/api-error';
-import { OutboxDrainer } from '../outbox/outbox-drainer.service';
 import type { OutboxSink } from '../outbox/outbox-sink';
 import type { PublishedRow } from '../outbox/outbox.repository';
 import { PublicViewService } from '../../read/public-view/public-view.service';
@@ -38,19 +37,12 @@ class PublicHandshakeError extends Error {
  * What is sent is the public view, never the internal ratings message.
  */
 @WebSocketGateway({ namespace: '/public', maxHttpBufferSize: 1024, serveClient: false })
-export class PublicGateway implements OutboxSink, OnModuleInit, OnGatewayInit<Namespace>, OnGatewayConnection<PublicSocket> {
+export class PublicGateway implements OutboxSink, OnGatewayInit<Namespace>, OnGatewayConnection<PublicSocket> {
   readonly name = 'socket.io-public';
   private readonly logger = new Logger('PublicLive');
   private namespace: Namespace | null = null;
 
-  constructor(
-    private readonly views: PublicViewService,
-    private readonly drainer: OutboxDrainer,
-  ) {}
-
-  onModuleInit(): void {
-    this.drainer.register(this);
-  }
+  constructor(private readonly views: PublicViewService) {}
 
   afterInit(namespace: Namespace): void {
     this.namespace = namespace;

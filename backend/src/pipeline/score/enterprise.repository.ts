@@ -27,30 +27,6 @@ export interface CurrentRatingRow {
   streak: number;
 }
 
-export interface EnterpriseRow {
-  uscc: string;
-  name: string | null;
-  registered: boolean;
-  region_code: string | null;
-  industry_code: string | null;
-  address: string | null;
-  lat: number | null;
-  lon: number | null;
-  first_day: string;
-  public_token: string;
-  rated_day: string | null;
-  score_tenths: number | null;
-  stars: number | null;
-  face: string | null;
-  colour: string | null;
-  grade: string | null;
-  veto: boolean | null;
-  streak: number | null;
-}
-
-const ENTERPRISE_COLUMNS = `uscc, name, registered, region_code, industry_code, address, lat, lon, first_day::text AS first_day,
-  public_token, rated_day::text AS rated_day, score_tenths, stars, face, colour, grade, veto, streak`;
-
 /** What the scorer needs to know of an enterprise before applying a batch to it. */
 export interface LockedEnterprise {
   uscc: string;
@@ -328,11 +304,6 @@ export class EnterpriseRepository {
         rows.map((r) => r.streak),
       ],
     );
-  }
-
-  async find(q: Queryable, uscc: string): Promise<EnterpriseRow | null> {
-    const rows = await q.query<EnterpriseRow>('enterprises.find', `SELECT ${ENTERPRISE_COLUMNS} FROM enterprises WHERE uscc = $1`, [uscc]);
-    return rows[0] ?? null;
   }
 }
 

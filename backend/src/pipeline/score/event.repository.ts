@@ -8,18 +8,6 @@ export interface EventIdRow {
   occurredAt: string;
 }
 
-export interface StoredEventRow {
-  event_id: string;
-  enterprise_id: string;
-  type: string;
-  occurred_at: Date;
-  event_day: string;
-  body: unknown;
-  source_topic: string | null;
-  source_partition: number | null;
-  source_offset: string | null;
-}
-
 export interface NewEventRow {
   eventId: string;
   enterpriseId: string;
@@ -94,16 +82,6 @@ export class EventRepository {
       'events.bodies_of',
       'SELECT enterprise_id, body FROM events WHERE enterprise_id = ANY($1::text[]) ORDER BY occurred_at, event_id',
       [enterpriseIds],
-    );
-  }
-
-  async listForEnterprise(q: Queryable, enterpriseId: string, limit: number, before: string | null): Promise<StoredEventRow[]> {
-    return q.query<StoredEventRow>(
-      'events.list_for_enterprise',
-      `SELECT event_id, enterprise_id, type, occurred_at, event_day::text AS event_day, body, source_topic, source_partition, source_offset::text AS source_offset
-       FROM events WHERE enterprise_id = $1 AND ($3::timestamptz IS NULL OR occurred_at < $3)
-       ORDER BY occurred_at DESC, event_id DESC LIMIT $2`,
-      [enterpriseId, limit, before],
     );
   }
 }

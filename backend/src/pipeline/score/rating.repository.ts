@@ -35,16 +35,6 @@ export interface NewRatingRow {
   causeEventIds: string[];
 }
 
-export interface CopiedRatingRow {
-  enterprise_id: string;
-  score_tenths: number;
-  stars: number;
-  face: string;
-  colour: string;
-  grade: string;
-  veto: boolean;
-}
-
 export interface DayRangeRow {
   enterpriseId: string;
   from: string;
@@ -144,29 +134,5 @@ export class RatingRepository {
       [enterpriseIds, day, at],
     );
     return { copied: rows[0]?.copied ?? [], outboxIds: rows[0]?.outbox_ids ?? [] };
-  }
-
-  /** A day's first revisions of the given enterprises (expanding a ratings_copy outbox row). */
-  async firstRevisionsOfDay(q: Queryable, enterpriseIds: readonly string[], day: string): Promise<CopiedRatingRow[]> {
-    if (enterpriseIds.length === 0) return [];
-    return q.query<CopiedRatingRow>(
-      'ratings.first_revisions_of_day',
-      `SELECT enterprise_id, score_tenths, stars, face, colour, grade, veto FROM daily_ratings
-       WHERE day = $2::date AND revision = 1 AND enterprise_id = ANY($1::text[])
-       ORDER BY enterprise_id`,
-      [enterpriseIds, day],
-    );
-  }
-
-  async range(q: Queryable, enterpriseId: string, from: string, to: string): Promise<StoredRatingRow[]> {
-    return this.latestInRanges(q, [{ enterpriseId, from, to }]);
-  }
-
-  async revisionsOfDay(q: Queryable, enterpriseId: string, day: string): Promise<StoredRatingRow[]> {
-    return q.query<StoredRatingRow>(
-      'ratings.revisions_of_day',
-      `SELECT ${COLUMNS} FROM daily_ratings WHERE enterprise_id = $1 AND day = $2 ORDER BY revision`,
-      [enterpriseId, day],
-    );
   }
 }

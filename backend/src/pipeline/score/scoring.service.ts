@@ -27,8 +27,7 @@ import { RatingRepository, type NewRatingRow, type StoredRatingRow } from './rat
 import { CLOCK, type Clock } from '../../platform/clock';
 import { Counter, Histogram, type Registry } from 'prom-client';
 import { METRICS_REGISTRY } from '../../platform/metrics/metrics-registry';
-
-export const RULE_BOOK = Symbol('RULE_BOOK');
+import { RULE_BOOK } from '../../platform/rule-book';
 
 /** Messages per group-commit transaction at most. */
 const MAX_GROUP_MESSAGES = 5_000;

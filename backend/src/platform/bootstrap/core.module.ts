@@ -6,6 +6,7 @@ import { AppSettingsRepository } from '../settings/app-settings.repository';
 import { WebAppAssets } from '../web/web-app-assets';
 import type { AppDependencies } from './app-dependencies';
 import { CLOCK } from '../clock';
+import { RULE_BOOK, ruleBookProvider } from '../rule-book';
 
 const APP_DEPENDENCIES = Symbol('APP_DEPENDENCIES');
 
@@ -39,10 +40,11 @@ export class CoreModule {
         { provide: METRICS_REGISTRY, useValue: deps.registry },
         { provide: WebAppAssets, useValue: deps.webApp },
         { provide: CLOCK, useValue: deps.clock },
+        ruleBookProvider,
         AppSettingsRepository,
         ResourcesShutdown,
       ],
-      exports: [APP_CONFIG, CLOCK, Database, METRICS_REGISTRY, WebAppAssets, AppSettingsRepository],
+      exports: [APP_CONFIG, CLOCK, RULE_BOOK, Database, METRICS_REGISTRY, WebAppAssets, AppSettingsRepository],
     };
   }
 }

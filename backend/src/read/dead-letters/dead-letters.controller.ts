@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -13,11 +13,8 @@ import { z } from 'zod';
 import { AuthGuard } from '../../auth/auth.guard';
 import { Roles } from '../../auth/roles.decorator';
 import { ZodValidationPipe } from '../../platform/web/zod-validation.pipe';
-import { limitParam } from '../enterprises/enterprise-list.query';
-import type { AuthUser } from '../../auth/auth-user';
-import { CurrentUser } from '../../auth/current-user.decorator';
+import { limitParam } from '../../platform/web/query-params';
 import { DeadLetterQueryService, DLQ_REASONS } from './dead-letter-query.service';
-import { DeadLetterRedriveService } from '../../workflows/dead-letter-redrive/dead-letter-redrive.service';
 
 const listQuery = z
   .object({
@@ -62,10 +59,7 @@ const item = {
 @UseGuards(AuthGuard)
 @Roles('admin', 'inspector')
 export class DeadLettersController {
-  constructor(
-    private readonly deadLetters: DeadLetterQueryService,
-    private readonly redrives: DeadLetterRedriveService,
-  ) {}
+  constructor(private readonly deadLetters: DeadLetterQueryService) {}
 
   @Get()
   @ApiQuery({ name: 'reason', required: false, enum: DLQ_REASONS })
@@ -90,16 +84,5 @@ export class DeadLettersController {
   @ApiNotFoundResponse({ description: 'unknown id' })
   one(@Param('id', new ZodValidationPipe(idParam)) id: string) {
     return this.deadLetters.one(id);
-  }
-
-  @Post(':id/redrive')
-  @HttpCode(200)
-  @ApiOkResponse({
-    description: 'The message was sent through the pipeline again; what became of it (a second rejection is an answer, not an error)',
-    schema: { type: 'object', properties: { outcome: { type: 'string', enum: ['accepted', 'duplicate', 'rejected'] }, reason: { type: 'string', nullable: true }, detail: { type: 'string' }, revisions: { type: 'integer' } } },
-  })
-  @ApiNotFoundResponse({ description: 'unknown id' })
-  redrive(@Param('id', new ZodValidationPipe(idParam)) id: string, @CurrentUser() user: AuthUser) {
-    return this.redrives.redrive(id, user);
   }
 }

@@ -3,13 +3,12 @@ import { AuthModule } from '../../auth/auth.module';
 import { DeadLetterQueryRepository } from './dead-letter-query.repository';
 import { DeadLetterQueryService } from './dead-letter-query.service';
 import { DeadLettersController } from './dead-letters.controller';
-import { DeadLetterRedriveService } from '../../workflows/dead-letter-redrive/dead-letter-redrive.service';
-import { ScoringModule } from '../../pipeline/score/scoring.module';
 
-/** Operator views: dead letters, and their re-drive through the pipeline. */
+/** Operator views of the dead letters (their re-drive is workflows/dead-letter-redrive). */
 @Module({
-  imports: [AuthModule, ScoringModule],
+  imports: [AuthModule],
   controllers: [DeadLettersController],
-  providers: [DeadLetterQueryService, DeadLetterQueryRepository, DeadLetterRedriveService],
+  providers: [DeadLetterQueryService, DeadLetterQueryRepository],
+  exports: [DeadLetterQueryRepository],
 })
-export class OperationsModule {}
+export class DeadLettersModule {}

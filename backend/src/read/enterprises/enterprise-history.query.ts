@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { limitParam } from './enterprise-list.query';
+import { limitParam } from '../../platform/web/query-params';
 
 export const MAX_EVENT_PAGE = 200;
 

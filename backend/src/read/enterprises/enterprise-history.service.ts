@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { dayFromIso, isoFromDay } from '@envface/streams';
 import { ApiError } from '../../platform/web/api-error';
 import { Database } from '../../platform/db/database.service';
-import { EventRepository } from '../../pipeline/score/event.repository';
-import { RatingQueryService } from './rating-query.service';
-import { RatingRepository } from '../../pipeline/score/rating.repository';
+import { RatingReadRepository } from '../ratings/rating-read.repository';
+import { RatingQueryService } from '../ratings/rating-query.service';
 
 function eventData(body: unknown): Record<string, unknown> {
   if (typeof body !== 'object' || body === null) return {};
@@ -18,8 +17,8 @@ export class EnterpriseHistoryService {
   constructor(
     private readonly db: Database,
     private readonly ratingQuery: RatingQueryService,
-    private readonly ratings: RatingRepository,
-    private readonly eventRepo: EventRepository,
+    private readonly ratings: RatingReadRepository,
+    private readonly eventRepo: RatingReadRepository,
   ) {}
 
   async revisions(uscc: string, day: string) {

@@ -4,7 +4,7 @@ import { ApiError } from '../../platform/web/api-error';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { Database } from '../../platform/db/database.service';
 import { CLOCK, type Clock } from '../../platform/clock';
-import { RatingRepository } from '../../pipeline/score/rating.repository';
+import { RatingReadRepository } from '../ratings/rating-read.repository';
 import { EarlyWarningService } from '../stats/early-warnings.service';
 import { decodeCursor, encodeCursor } from './enterprise-cursor';
 import type { EnterpriseListQuery } from './enterprise-list.query';
@@ -47,7 +47,7 @@ export class EnterpriseSearchService {
   constructor(
     private readonly db: Database,
     private readonly enterprises: EnterpriseQueryRepository,
-    private readonly ratings: RatingRepository,
+    private readonly ratings: RatingReadRepository,
     private readonly warnings: EarlyWarningService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, HttpCode, Param, Post, Query, StreamableFile, UseGuards } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query, StreamableFile, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { AuthGuard } from '../../auth/auth.guard';
@@ -8,7 +8,7 @@ import { PublicSignService } from '../public-view/public-sign.service';
 
 const regionQuery = z.strictObject({ region: z.string().regex(/^\d{6}$/, 'region must be a 6-digit administrative code') });
 
-/** QR codes, printable signs and token rotation (inspectors). */
+/** QR codes and printable signs (inspectors); token rotation is workflows/public-token. */
 @ApiTags('public')
 @ApiBearerAuth()
 @Controller('api')
@@ -34,12 +34,6 @@ export class QrController {
   @Get('enterprises/:uscc/sign')
   sign(@Param('uscc') uscc: string) {
     return this.signs.sign(uscc);
-  }
-
-  @Post('enterprises/:uscc/public-token/rotate')
-  @HttpCode(200)
-  rotate(@Param('uscc') uscc: string) {
-    return this.signs.rotate(uscc);
   }
 
   /** Signs of every registered enterprise of a region, for the batch print page. */

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AuthGuard } from '../../auth/auth.guard';
 import { Roles } from '../../auth/roles.decorator';
 import { ZodValidationPipe } from '../../platform/web/zod-validation.pipe';
-import { RatingQueryService } from './rating-query.service';
+import { RatingQueryService } from '../ratings/rating-query.service';
 
 const rangeQuery = z.object({ from: z.string().optional(), to: z.string().optional() }).strict();
 

@@ -5,9 +5,8 @@ import { ApiError } from '../../platform/web/api-error';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { Database } from '../../platform/db/database.service';
 import { CLOCK, type Clock } from '../../platform/clock';
-import { EnterpriseRepository } from '../../pipeline/score/enterprise.repository';
-import { RatingQueryService } from '../enterprises/rating-query.service';
-import { RatingRepository } from '../../pipeline/score/rating.repository';
+import { RatingReadRepository } from '../ratings/rating-read.repository';
+import { RatingQueryService } from '../ratings/rating-query.service';
 import { PortalRepository, type PortalEventRow } from './portal.repository';
 
 /** A stored effect (rating-json.ts): days as YYYY-MM-DD, `until` exclusive. */
@@ -72,8 +71,8 @@ function eventJson(e: PortalEventRow) {
 export class PortalService {
   constructor(
     private readonly db: Database,
-    private readonly enterprises: EnterpriseRepository,
-    private readonly ratings: RatingRepository,
+    private readonly enterprises: RatingReadRepository,
+    private readonly ratings: RatingReadRepository,
     private readonly ratingQuery: RatingQueryService,
     private readonly portal: PortalRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,

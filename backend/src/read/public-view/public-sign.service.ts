@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { usccProblem } from '@envface/streams';
 import { ApiError } from '../../platform/web/api-error';
@@ -6,7 +5,6 @@ import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { Database } from '../../platform/db/database.service';
 import { PublicEnterpriseRepository, type PublicEnterpriseRow } from './public-enterprise.repository';
 import { publicPageUrl } from '../../platform/public-token';
-import { PublicGateway } from '../../pipeline/publish/public.gateway';
 import { QrCodeService } from './qr-code.service';
 
 /** What a printed A4 sign shows: the public page URL in plain text too, so a pasted-over code can be spotted. */
@@ -25,19 +23,13 @@ export interface SignData {
 
 export const MAX_SIGNS_PER_PAGE = 500;
 
-/** 22 base64url characters = 132 random bits (the same format as tokens made at enterprise creation). */
-function newToken(): string {
-  return randomBytes(17).toString('base64url').slice(0, 22);
-}
-
-/** Inspector-side handling of public tokens: QR images, sign data, rotation. */
+/** Inspector-side handling of public tokens: QR images and sign data (rotation: workflows/public-token). */
 @Injectable()
 export class PublicSignService {
   constructor(
     private readonly db: Database,
     private readonly enterprises: PublicEnterpriseRepository,
     private readonly qr: QrCodeService,
-    private readonly gateway: PublicGateway,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -63,16 +55,6 @@ export class PublicSignService {
     return { items, truncated: rows.length > MAX_SIGNS_PER_PAGE };
   }
 
-  /** A new token; the old URL (and every printed sign with it) answers 404 from now on. */
-  async rotate(uscc: string): Promise<{ uscc: string; publicUrl: string }> {
-    await this.find(uscc);
-    const token = newToken();
-    if (!(await this.enterprises.rotateToken(this.db, uscc, token))) throw new ApiError(404, 'enterprise_not_found', `No enterprise ${uscc}`);
-    // Phones still watching the old page must not keep receiving updates through a revoked token.
-    this.gateway.disconnectEnterprise(uscc);
-    return { uscc, publicUrl: publicPageUrl(this.config.publicBaseUrl, token) };
-  }
-
   private async signOf(row: PublicEnterpriseRow): Promise<SignData> {
     const publicUrl = publicPageUrl(this.config.publicBaseUrl, row.public_token);
     return {
@@ -89,7 +71,7 @@ export class PublicSignService {
     };
   }
 
-  private async find(uscc: string): Promise<PublicEnterpriseRow> {
+  async find(uscc: string): Promise<PublicEnterpriseRow> {
     const problem = usccProblem(uscc);
     if (problem) throw new ApiError(400, 'invalid_uscc', `enterprise id: ${problem}`);
     const row = await this.enterprises.findByUscc(this.db, uscc);

@@ -1,19 +1,14 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../../auth/auth.module';
-import { ScoringModule } from '../../pipeline/score/scoring.module';
 import { PublicController } from './public.controller';
 import { PublicEnterpriseRepository } from './public-enterprise.repository';
-import { PublicGateway } from '../../pipeline/publish/public.gateway';
 import { PublicSignService } from './public-sign.service';
 import { PublicViewService } from './public-view.service';
 import { QrCodeService } from './qr-code.service';
-import { QrController } from '../enterprises/qr.controller';
 
-/** The outward face: public view by token, its live channel, QR codes, signs, token rotation. */
+/** The outward face: the public view by token, QR codes and sign data. */
 @Module({
-  imports: [AuthModule, ScoringModule],
-  controllers: [PublicController, QrController],
-  providers: [PublicEnterpriseRepository, PublicViewService, PublicGateway, PublicSignService, QrCodeService],
-  exports: [PublicViewService, PublicGateway],
+  controllers: [PublicController],
+  providers: [PublicEnterpriseRepository, PublicViewService, PublicSignService, QrCodeService],
+  exports: [PublicViewService, PublicSignService, PublicEnterpriseRepository],
 })
 export class PublicModule {}

@@ -10,8 +10,8 @@ import {
   type RuleBook,
   type Stars,
 } from '@envface/streams';
-import type { StoredRatingRow } from '../../pipeline/score/rating.repository';
-import { RULE_BOOK } from '../../pipeline/score/scoring.service';
+import type { StoredRatingRow } from '../ratings/rating-read.repository';
+import { RULE_BOOK } from '../../platform/rule-book';
 import type { ProfileThresholds } from './stats.repository';
 
 /** An early warning as the API shows it: days as YYYY-MM-DD, the threshold as a score. */

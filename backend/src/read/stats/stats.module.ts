@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../../auth/auth.module';
-import { ScoringModule } from '../../pipeline/score/scoring.module';
+import { RatingsModule } from '../ratings/ratings.module';
 import { EarlyWarningService } from './early-warnings.service';
 import { RatingCountFolder } from './rating-count-folder.service';
 import { StatsController } from './stats.controller';
@@ -9,7 +9,7 @@ import { StatsService } from './stats.service';
 
 /** Dashboard statistics (inspectors): overview, daily trend, recent changes, early warnings. */
 @Module({
-  imports: [AuthModule, ScoringModule],
+  imports: [AuthModule, RatingsModule],
   controllers: [StatsController],
   providers: [StatsService, StatsRepository, EarlyWarningService, RatingCountFolder],
   exports: [EarlyWarningService, StatsRepository, RatingCountFolder],

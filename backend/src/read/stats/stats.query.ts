@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { limitParam } from '../enterprises/enterprise-list.query';
+import { limitParam } from '../../platform/web/query-params';
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
 

@@ -5,7 +5,7 @@ import { ApiError } from '../../platform/web/api-error';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { Database } from '../../platform/db/database.service';
 import { CLOCK, type Clock } from '../../platform/clock';
-import { RatingRepository } from '../../pipeline/score/rating.repository';
+import { RatingReadRepository } from '../ratings/rating-read.repository';
 import { industryLabel, regionLabel, UNKNOWN_KEY } from './code-labels';
 import { EarlyWarningService, type EarlyWarningJson } from './early-warnings.service';
 import { StatsRepository, type BreakdownRow, type DayStarCountRow } from './stats.repository';
@@ -53,7 +53,7 @@ export class StatsService {
   constructor(
     private readonly db: Database,
     private readonly stats: StatsRepository,
-    private readonly ratings: RatingRepository,
+    private readonly ratings: RatingReadRepository,
     private readonly warnings: EarlyWarningService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,

@@ -1,4 +1,4 @@
-import { Inject, Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -12,7 +12,6 @@ import { Gauge, type Registry } from 'prom-client';
 import type { DefaultEventsMap, Namespace, Socket } from 'socket.io';
 import { errorBody } from '../../../platform/web/api-error';
 import { METRICS_REGISTRY } from '../../../platform/metrics/metrics-registry';
-import { OutboxDrainer } from '../../outbox/outbox-drainer.service';
 import type { OutboxSink } from '../../outbox/outbox-sink';
 import type { PublishedRow } from '../../outbox/outbox.repository';
 import { LiveAccessService, LiveAuthError, type LiveSession } from './live-access.service';
@@ -55,7 +54,7 @@ const SOCKETS_METRIC = 'envface_live_sockets';
   // The web app bundles socket.io-client; nothing needs the server to serve it.
   serveClient: false,
 })
-export class LiveGateway implements OutboxSink, OnModuleInit, OnGatewayInit<Namespace>, OnGatewayConnection<LiveSocket>, OnGatewayDisconnect<LiveSocket> {
+export class LiveGateway implements OutboxSink, OnGatewayInit<Namespace>, OnGatewayConnection<LiveSocket>, OnGatewayDisconnect<LiveSocket> {
   readonly name = 'socket.io';
   private readonly logger = new Logger('Live');
   private namespace: Namespace | null = null;
@@ -63,7 +62,6 @@ export class LiveGateway implements OutboxSink, OnModuleInit, OnGatewayInit<Name
   constructor(
     private readonly access: LiveAccessService,
     private readonly broadcast: LiveBroadcastService,
-    private readonly drainer: OutboxDrainer,
     @Inject(METRICS_REGISTRY) registry: Registry,
   ) {
     if (!registry.getSingleMetric(SOCKETS_METRIC)) {
@@ -77,10 +75,6 @@ export class LiveGateway implements OutboxSink, OnModuleInit, OnGatewayInit<Name
         },
       });
     }
-  }
-
-  onModuleInit(): void {
-    this.drainer.register(this);
   }
 
   afterInit(namespace: Namespace): void {

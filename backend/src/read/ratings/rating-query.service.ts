@@ -4,8 +4,7 @@ import { ApiError } from '../../platform/web/api-error';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { Database } from '../../platform/db/database.service';
 import { CLOCK, type Clock } from '../../platform/clock';
-import { EnterpriseRepository, type EnterpriseRow } from '../../pipeline/score/enterprise.repository';
-import { RatingRepository, type StoredRatingRow } from '../../pipeline/score/rating.repository';
+import { RatingReadRepository, type EnterpriseRow, type StoredRatingRow } from './rating-read.repository';
 
 export const MAX_RANGE_DAYS = 400;
 
@@ -18,8 +17,8 @@ function summary(r: StoredRatingRow) {
 export class RatingQueryService {
   constructor(
     private readonly db: Database,
-    private readonly enterprises: EnterpriseRepository,
-    private readonly ratings: RatingRepository,
+    private readonly enterprises: RatingReadRepository,
+    private readonly ratings: RatingReadRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}

@@ -7,15 +7,18 @@
  * Usage: npm run bench:engine [-- --enterprises N --events N]
  */
 import { parseArgs } from 'node:util';
-import type { ContractEvent } from '../contract/event-schemas';
-import { eventBodyHash } from '../contract/event-identity';
-import { topicKindOfType } from '../contract/topics';
-import { withUsccCheck } from '../contract/uscc';
-import { validateMessage } from '../contract/validate-message';
-import { dayOfInstant, isoFromDay } from '../engine/day';
-import { daysToRate } from '../engine/derived-facts';
-import { RatingEngine } from '../engine/rating-engine';
-import { defaultRuleBook } from '../engine/rule-set';
+import {
+  daysToRate,
+  dayOfInstant,
+  defaultRuleBook,
+  eventBodyHash,
+  isoFromDay,
+  RatingEngine,
+  topicKindOfType,
+  validateMessage,
+  withUsccCheck,
+  type ContractEvent,
+} from '@envface/streams';
 
 const { values } = parseArgs({
   options: { enterprises: { type: 'string', default: '200000' }, events: { type: 'string', default: '1000000' } },

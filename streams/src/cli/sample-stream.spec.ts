@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dayFromIso, isoFromDay } from './day';
-import { ratingSummaryJson } from './rating-json';
-import { defaultRuleBook } from './rule-set';
-import { parseStreamFile, runStream, todayOf } from '../cli/stream-file';
+import { dayFromIso, isoFromDay } from '../engine/day';
+import { ratingSummaryJson } from '../engine/rating-json';
+import { defaultRuleBook } from '../engine/rule-set';
+import { parseStreamFile, runStream, todayOf } from './stream-file';
 
 const FIXTURES = join(__dirname, '../../../tests/fixtures');
 const expected = JSON.parse(readFileSync(join(FIXTURES, 'expected-2026-03-15.json'), 'utf8')) as {

@@ -21,14 +21,15 @@ import { Kafka, logLevel, Partitioners, type Message } from 'kafkajs';
 import { io } from 'socket.io-client';
 import { Client } from 'pg';
 import { dayOfInstant, isoFromDay, topicName, withUsccCheck, type ContractEvent } from '@envface/streams';
-import { startEmbeddedPostgres } from '../platform/db/embedded-postgres';
-import { startApp } from '../platform/bootstrap/start-app';
-import { RolloverService } from '../pipeline/rollover/rollover.service';
-import { METRICS_REGISTRY } from '../platform/metrics/metrics-registry';
+import { startEmbeddedPostgres } from '@envface/backend/dist/platform/db/embedded-postgres';
+import { startApp } from '@envface/backend/dist/platform/bootstrap/start-app';
+import { RolloverService } from '@envface/backend/dist/pipeline/rollover/rollover.service';
+import { METRICS_REGISTRY } from '@envface/backend/dist/platform/metrics/metrics-registry';
 import type { Registry } from 'prom-client';
-import { fixedClock } from '../platform/clock';
+import { fixedClock } from '@envface/backend/dist/platform/clock';
 
-const ROOT = path.resolve(__dirname, '..', '..', '..');
+// bench/dist/pipeline-bench.js → the repository root.
+const ROOT = path.resolve(__dirname, '..', '..');
 const { values } = parseArgs({
   options: {
     enterprises: { type: 'string', default: '200000' },

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Benchmark (not a test): first useful paint of the inspector overview with 200,000 enterprises in the database.
 //
-//   npm run build && node frontend/scripts/overview-paint-bench.mjs [--enterprises 200000] [--runs 5]
+//   npm run build && node bench/overview-paint-bench.mjs [--enterprises 200000] [--runs 5]
 //
 // Starts a throw-away embedded PostgreSQL (or uses BENCH_DATABASE_URL's server), lets the built backend migrate a
 // fresh database, bulk-seeds N enterprises with 30 days of ratings (tests/support/seed-enterprises.ts, the same SQL
@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(ROOT, 'package.json'));
 const ts = require('typescript');
 const { Client } = require('pg');
