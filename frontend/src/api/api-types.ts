@@ -1,4 +1,4 @@
-// Shapes of the outside contract (contracts/api.md, version 1) as the web app reads them.
+// Shapes of the outside contract (docs/api.md) as the web app reads them.
 // The server computes face/colour/grade; the app only displays them.
 
 export type Face = 'smile' | 'neutral' | 'cry';

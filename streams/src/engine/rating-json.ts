@@ -1,7 +1,7 @@
 import { isoFromDay } from './day';
 import type { DayRating } from './day-rating';
 
-/** The contract's rating fields (api.md), days as YYYY-MM-DD and the score with one decimal. */
+/** The contract's rating fields (docs/api.md), days as YYYY-MM-DD and the score with one decimal. */
 export interface RatingSummaryJson {
   day: string;
   score: number;

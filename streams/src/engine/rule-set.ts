@@ -108,7 +108,7 @@ function finishProfile(p: ProfileNumbers, label: string): RuleProfile {
 
 let cachedDefault: RuleBook | undefined;
 
-/** The model's own rule set (scoring-model.md), with no profiles. */
+/** The model's own rule set (docs/rating-rules.md), with no profiles. */
 export function defaultRuleBook(): RuleBook {
   cachedDefault ??= { defaultProfile: finishProfile(MODEL_DEFAULTS, 'default'), profiles: new Map() };
   return cachedDefault;

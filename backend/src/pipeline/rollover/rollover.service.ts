@@ -5,7 +5,7 @@ import { dayFromIso, dayOfInstant, isoFromDay, type Day } from '@envface/streams
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { CLOCK, type Clock } from '../../platform/clock';
 import { OutboxDrainer } from '../outbox/outbox-drainer.service';
-import { ScoringService } from '../score/scoring.service';
+import { DayRater } from '../score/day-rater';
 import { catchUpDays, nextRolloverAt } from './rollover-schedule';
 import { RolloverRepository } from './rollover.repository';
 
@@ -49,7 +49,7 @@ export interface RunDayOptions {
  * The midnight rollover: at 00:00 in the rating timezone every enterprise gets the new day's rating
  * with no event at all (windows end, permits lapse, deadlines pass). One instance does each day —
  * the first to insert the day into rollover_runs — and a start-up catches up every day missed while
- * no instance ran. Re-rating is harmless (ScoringService.rateDay writes only changed days), so a
+ * no instance ran. Re-rating is harmless (DayRater.rateDay writes only changed days), so a
  * takeover of a dead instance's half-done day simply redoes it.
  */
 @Injectable()
@@ -64,7 +64,7 @@ export class RolloverService implements OnApplicationBootstrap, OnModuleDestroy 
 
   constructor(
     private readonly runs: RolloverRepository,
-    private readonly scoring: ScoringService,
+    private readonly scoring: DayRater,
     private readonly drainer: OutboxDrainer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,

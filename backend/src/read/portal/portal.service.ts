@@ -21,7 +21,7 @@ interface StoredEffect {
   repairable: boolean;
 }
 
-/** What would end an effect before its window runs out (scoring-model §3), in data the enterprise can act on. */
+/** What would end an effect before its window runs out (docs/rating-rules.md), in data the enterprise can act on. */
 export type EarlyEnd =
   | { kind: 'rectification_completed'; ref: string; notBefore: string | null }
   | { kind: 'report_submitted'; permitNo: string; reportType: string; period: string }

@@ -13,7 +13,7 @@ export interface PublicPenalty {
 }
 
 /**
- * GET /api/public/{token}: exactly what anyone may see (contracts/api.md) plus the under-appeal
+ * GET /api/public/{token}: exactly what anyone may see (docs/api.md) plus the under-appeal
  * badge. Rating fields are null while the enterprise has no rating yet.
  */
 export interface PublicView {

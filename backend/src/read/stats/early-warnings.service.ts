@@ -66,7 +66,7 @@ function dayRatingOf(row: StoredRatingRow): DayRating {
 }
 
 /**
- * Early warnings (预警, scoring-model §8) of stored ratings, by the engine's `earlyWarnings` with the
+ * Early warnings (预警, docs/rating-rules.md) of stored ratings, by the engine's `earlyWarnings` with the
  * rule profile of the enterprise's industry — the same rule book the scorer rates with.
  */
 @Injectable()

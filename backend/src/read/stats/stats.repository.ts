@@ -192,7 +192,7 @@ export class StatsRepository {
   }
 
   /**
-   * Enterprises rated today with an early warning (the engine's rules, scoring-model §8): score within
+   * Enterprises rated today with an early warning (the engine's rules, docs/rating-rules.md): score within
    * 2.0 points above its band's threshold (no veto, above 1 star), stars lower than the day before on
    * some day of the last 7, or an overdue rectification order (E4) in today's effects. Most severe
    * first: overdue orders, then star drops (latest first), then by score.

@@ -8,7 +8,7 @@ import { CLOCK, type Clock } from '../../platform/clock';
 import { OutboxDrainer } from '../../pipeline/outbox/outbox-drainer.service';
 import { ScoringService } from '../../pipeline/score/scoring.service';
 
-/** An enforcement event an inspector's decision produces (contracts/events.md). */
+/** An enforcement event an inspector's decision produces (docs/events.md). */
 export type DecisionEvent =
   | { eventId: string; type: 'enforcement.complaint_verified'; enterpriseId: string; data: { complaintId: string } }
   | { eventId: string; type: 'enforcement.voided'; enterpriseId: string; data: { targetEventId: string; reason: string } };

@@ -1,7 +1,7 @@
 import { isValidUscc } from '@envface/streams';
 import { z } from 'zod';
 
-/** `rating.changed`: exactly the `envface.ratings.v1` message the outbox carries (see contracts/api.md). */
+/** `rating.changed`: exactly the `envface.ratings.v1` message the outbox carries (see docs/api.md). */
 export interface RatingChange {
   enterpriseId: string;
   day: string;
