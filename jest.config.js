@@ -14,10 +14,13 @@ module.exports = {
     { ...common, displayName: 'streams', testMatch: ['<rootDir>/streams/src/**/*.spec.ts'] },
     { ...common, displayName: 'backend', testMatch: ['<rootDir>/backend/src/**/*.spec.ts'] },
     { ...common, displayName: 'frontend', testMatch: ['<rootDir>/frontend/src/**/*.spec.ts?(x)'] },
+    // Import rules (dependency-cruiser, .dependency-cruiser.cjs); starts no services.
+    { ...common, displayName: 'architecture', testMatch: ['<rootDir>/tests/architecture/*.test.ts'] },
     {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/tests/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/architecture/'],
       // Project-level hooks run only when a test of this project is selected, so
       // unit-only runs (--selectProjects streams) never start PostgreSQL or Kafka.
       globalSetup: '<rootDir>/tests/support/global-setup.ts',

@@ -1,25 +1,28 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { AuthModule } from './auth/auth.module';
-import type { AppDependencies } from './bootstrap/app-dependencies';
-import { CoreModule } from './bootstrap/core.module';
-import { AllExceptionsFilter } from './common/all-exceptions.filter';
-import { HealthModule } from './health/health.module';
-import { LiveModule } from './live/live.module';
-import { MetricsModule } from './metrics/metrics.module';
-import { ScoringModule } from './scoring/scoring.module';
-import { KafkaModule } from './kafka/kafka.module';
-import { RolloverModule } from './rollover/rollover.module';
-import { SimulationModule } from './simulation/simulation.module';
-import { EnterprisesModule } from './enterprises/enterprises.module';
-import { StatsModule } from './stats/stats.module';
-import { OperationsModule } from './operations/operations.module';
-import { PublicModule } from './public/public.module';
-import { ComplaintsModule } from './complaints/complaints.module';
-import { AppealsModule } from './appeals/appeals.module';
 import { AccountsModule } from './accounts/accounts.module';
+import { AuthModule } from './auth/auth.module';
+import { IngestModule } from './pipeline/ingest/ingest.module';
+import { PublishModule } from './pipeline/publish/publish.module';
+import { RolloverModule } from './pipeline/rollover/rollover.module';
+import { ScoringModule } from './pipeline/score/scoring.module';
+import type { AppDependencies } from './platform/bootstrap/app-dependencies';
+import { CoreModule } from './platform/bootstrap/core.module';
+import { HealthModule } from './platform/health/health.module';
+import { MetricsModule } from './platform/metrics/metrics.module';
+import { AllExceptionsFilter } from './platform/web/all-exceptions.filter';
+import { DeadLettersModule } from './read/dead-letters/dead-letters.module';
+import { EnterprisesModule } from './read/enterprises/enterprises.module';
+import { PortalModule } from './read/portal/portal.module';
+import { PublicModule } from './read/public-view/public.module';
+import { StatsModule } from './read/stats/stats.module';
+import { AppealsModule } from './workflows/appeals/appeals.module';
+import { ComplaintsModule } from './workflows/complaints/complaints.module';
+import { DeadLetterRedriveModule } from './workflows/dead-letter-redrive/dead-letter-redrive.module';
+import { PublicTokenModule } from './workflows/public-token/public-token.module';
 
+/** The composition root: platform, the data path (pipeline/), the read side (read/), workflows, auth and accounts. */
 @Module({})
 export class AppModule {
   static forRoot(deps: AppDependencies): DynamicModule {
@@ -36,17 +39,22 @@ export class AppModule {
         AuthModule,
         HealthModule,
         MetricsModule,
+        // The data path: ingest → score → outbox → publish, and the rollover.
+        IngestModule,
         ScoringModule,
-        LiveModule,
-        KafkaModule,
+        PublishModule,
         RolloverModule,
-        SimulationModule,
+        // Reads.
         EnterprisesModule,
         StatsModule,
-        OperationsModule,
         PublicModule,
+        PortalModule,
+        DeadLettersModule,
+        // Workflows.
         ComplaintsModule,
         AppealsModule,
+        DeadLetterRedriveModule,
+        PublicTokenModule,
         AccountsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],

@@ -1,5 +1,5 @@
-import { ConfigError } from './config/app-config';
-import { startApp } from './bootstrap/start-app';
+import { ConfigError } from './platform/config/app-config';
+import { startApp } from './platform/bootstrap/start-app';
 
 startApp(process.env, { shutdownHooks: true }).catch((error: unknown) => {
   // Configuration mistakes get a plain message (naming every bad variable), not a stack trace.

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { ScoringService } from '../../backend/src/scoring/scoring.service';
+import { ScoringService } from '../../backend/src/pipeline/score/scoring.service';
 import { ADMIN_PASSWORD, penalty, registration, startPublicTestApp, TODAY, usccOf, type PublicTestApp } from '../integration/public-test-app';
 
 /**

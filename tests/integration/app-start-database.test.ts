@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
 import { Registry } from 'prom-client';
-import { Database } from '../../backend/src/db/database.service';
+import { Database } from '../../backend/src/platform/db/database.service';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 /** The Database service the app starts with, against real PostgreSQL. */

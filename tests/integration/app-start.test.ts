@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
-import { startApp, type RunningApp } from '../../backend/src/bootstrap/start-app';
+import { startApp, type RunningApp } from '../../backend/src/platform/bootstrap/start-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 /** The real Nest app on a real PostgreSQL, driven over HTTP like any client. */

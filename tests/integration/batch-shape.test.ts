@@ -1,11 +1,11 @@
 import { Client } from 'pg';
 import fc from 'fast-check';
-import { startApp, type RunningApp } from '../../backend/src/bootstrap/start-app';
-import { fixedClock } from '../../backend/src/scoring/clock';
-import type { IncomingMessage } from '../../backend/src/scoring/incoming-message';
-import { OutboxDrainer } from '../../backend/src/scoring/outbox-drainer.service';
-import { ScoringService } from '../../backend/src/scoring/scoring.service';
-import { METRICS_REGISTRY } from '../../backend/src/metrics/metrics-registry';
+import { startApp, type RunningApp } from '../../backend/src/platform/bootstrap/start-app';
+import { fixedClock } from '../../backend/src/platform/clock';
+import type { IncomingMessage } from '../../backend/src/pipeline/score/incoming-message';
+import { OutboxDrainer } from '../../backend/src/pipeline/outbox/outbox-drainer.service';
+import { ScoringService } from '../../backend/src/pipeline/score/scoring.service';
+import { METRICS_REGISTRY } from '../../backend/src/platform/metrics/metrics-registry';
 import type { Registry } from 'prom-client';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { prng, randomStream } from '../support/random-events';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { INPUT_TOPIC_KINDS, OUTPUT_TOPIC_KINDS, topicName } from '@envface/streams';
 import { parse } from 'yaml';
-import { CONFIG_VARIABLES, loadConfig } from '../../backend/src/config/app-config';
+import { CONFIG_VARIABLES, loadConfig } from '../../backend/src/platform/config/app-config';
 
 /** Static checks of docker-compose.yml and the Dockerfile (no Docker needed). */
 

@@ -1,8 +1,8 @@
 import { Client } from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { withUsccCheck } from '@envface/streams';
-import { startApp, type RunningApp } from '../../backend/src/bootstrap/start-app';
-import { fixedClock } from '../../backend/src/scoring/clock';
+import { startApp, type RunningApp } from '../../backend/src/platform/bootstrap/start-app';
+import { fixedClock } from '../../backend/src/platform/clock';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 /**

@@ -3,10 +3,10 @@ import { Client } from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { topicName, withUsccCheck } from '@envface/streams';
 import { hashPassword } from '../../backend/src/auth/password-hasher';
-import { startApp, type RunningApp } from '../../backend/src/bootstrap/start-app';
-import { fixedClock } from '../../backend/src/scoring/clock';
-import { OutboxDrainer } from '../../backend/src/scoring/outbox-drainer.service';
-import { ScoringService } from '../../backend/src/scoring/scoring.service';
+import { startApp, type RunningApp } from '../../backend/src/platform/bootstrap/start-app';
+import { fixedClock } from '../../backend/src/platform/clock';
+import { OutboxDrainer } from '../../backend/src/pipeline/outbox/outbox-drainer.service';
+import { ScoringService } from '../../backend/src/pipeline/score/scoring.service';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 /**

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { MIGRATIONS_DIR } from '../../backend/src/db/migration-runner';
+import { MIGRATIONS_DIR } from '../../backend/src/platform/db/migration-runner';
 
 /**
  * The TimescaleDB branch of the migrations, on PGlite with TimescaleDB 2.23 (no server needed).

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
 import { readdirSync } from 'node:fs';
-import { runMigrations, MIGRATIONS_DIR, MIGRATIONS_TABLE } from '../../backend/src/db/migration-runner';
+import { runMigrations, MIGRATIONS_DIR, MIGRATIONS_TABLE } from '../../backend/src/platform/db/migration-runner';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 const TABLES = ['app_settings', 'appeals', 'audit_log', 'complaints', 'daily_ratings', 'dead_letter_redrives', 'dead_letters', 'enterprise_ledgers', 'enterprises', 'event_ids', 'events', 'login_failures', 'outbox', 'rating_day_count_deltas', 'rating_day_counts', 'revoked_sessions', 'rollover_runs', 'socket_io_attachments', 'users'];

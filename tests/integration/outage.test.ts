@@ -16,9 +16,9 @@ import {
   type ContractEvent,
   type StreamLine,
 } from '@envface/streams';
-import { startApp, type RunningApp } from '../../backend/src/bootstrap/start-app';
-import { DB_PING_TIMEOUT_MS } from '../../backend/src/health/health.service';
-import { fixedClock } from '../../backend/src/scoring/clock';
+import { startApp, type RunningApp } from '../../backend/src/platform/bootstrap/start-app';
+import { DB_PING_TIMEOUT_MS } from '../../backend/src/platform/health/health.service';
+import { fixedClock } from '../../backend/src/platform/clock';
 import { startKafkaMock, type KafkaBroker } from '../support/kafka-broker.harness';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';

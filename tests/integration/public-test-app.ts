@@ -1,6 +1,6 @@
 import { withUsccCheck } from '@envface/streams';
-import { startApp, type RunningApp } from '../../backend/src/bootstrap/start-app';
-import { fixedClock } from '../../backend/src/scoring/clock';
+import { startApp, type RunningApp } from '../../backend/src/platform/bootstrap/start-app';
+import { fixedClock } from '../../backend/src/platform/clock';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 /** Shared by the public-*, security-* and browser public-* tests: an app on its own database at a fixed now. */

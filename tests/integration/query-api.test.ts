@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { dayFromIso, defaultRuleBook, isoFromDay, parseStreamFile, topicName, valueBytes } from '@envface/streams';
 import { hashPassword } from '../../backend/src/auth/password-hasher';
-import { startApp, type RunningApp } from '../../backend/src/bootstrap/start-app';
-import { fixedClock } from '../../backend/src/scoring/clock';
-import type { IncomingMessage } from '../../backend/src/scoring/incoming-message';
-import { ScoringService } from '../../backend/src/scoring/scoring.service';
-import { RatingCountFolder } from '../../backend/src/stats/rating-count-folder.service';
+import { startApp, type RunningApp } from '../../backend/src/platform/bootstrap/start-app';
+import { fixedClock } from '../../backend/src/platform/clock';
+import type { IncomingMessage } from '../../backend/src/pipeline/score/incoming-message';
+import { ScoringService } from '../../backend/src/pipeline/score/scoring.service';
+import { RatingCountFolder } from '../../backend/src/read/stats/rating-count-folder.service';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 /**

@@ -12,12 +12,13 @@ import {
   type ContractEvent,
   type RatingDetailJson,
 } from '@envface/streams';
-import { startApp, type RunningApp } from '../../backend/src/bootstrap/start-app';
-import type { Clock } from '../../backend/src/scoring/clock';
-import { OutboxDrainer } from '../../backend/src/scoring/outbox-drainer.service';
-import type { OutboxRow } from '../../backend/src/scoring/outbox.repository';
-import { ScoringService } from '../../backend/src/scoring/scoring.service';
-import { RolloverService } from '../../backend/src/rollover/rollover.service';
+import { startApp, type RunningApp } from '../../backend/src/platform/bootstrap/start-app';
+import type { Clock } from '../../backend/src/platform/clock';
+import { OutboxDrainer } from '../../backend/src/pipeline/outbox/outbox-drainer.service';
+import { OUTBOX_SINKS, type OutboxSink } from '../../backend/src/pipeline/outbox/outbox-sink';
+import type { OutboxRow } from '../../backend/src/pipeline/outbox/outbox.repository';
+import { ScoringService } from '../../backend/src/pipeline/score/scoring.service';
+import { RolloverService } from '../../backend/src/pipeline/rollover/rollover.service';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 /**
@@ -148,7 +149,8 @@ describe('midnight rollover', () => {
     clock.set(at(D, '12:00:00'));
     const app = await start(clock);
     await app.app.get(RolloverService).idle();
-    app.app.get(OutboxDrainer).register({ name: 'test-capture', publish: async (rows) => void published.push(...rows) });
+    // Sinks are injected (OUTBOX_SINKS); the drainer keeps that array, so a test sink joins it.
+    app.app.get<OutboxSink[]>(OUTBOX_SINKS).push({ name: 'test-capture', publish: async (rows) => void published.push(...rows) });
     const result = await app.app.get(ScoringService).processBatch(
       EVENTS.map((e, i) => ({ topicKind: topicKindOfType(e.type), topic: null, partition: null, offset: String(i), key: e.enterpriseId, value: JSON.stringify(e) })),
     );

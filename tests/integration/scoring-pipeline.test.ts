@@ -2,12 +2,13 @@ import * as path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { dayFromIso, parseStreamFile, topicName, valueBytes } from '@envface/streams';
-import { startApp, type RunningApp } from '../../backend/src/bootstrap/start-app';
-import { fixedClock } from '../../backend/src/scoring/clock';
-import type { IncomingMessage } from '../../backend/src/scoring/incoming-message';
-import { ScoringService } from '../../backend/src/scoring/scoring.service';
-import { OutboxDrainer } from '../../backend/src/scoring/outbox-drainer.service';
-import type { OutboxRow } from '../../backend/src/scoring/outbox.repository';
+import { startApp, type RunningApp } from '../../backend/src/platform/bootstrap/start-app';
+import { fixedClock } from '../../backend/src/platform/clock';
+import type { IncomingMessage } from '../../backend/src/pipeline/score/incoming-message';
+import { ScoringService } from '../../backend/src/pipeline/score/scoring.service';
+import { OutboxDrainer } from '../../backend/src/pipeline/outbox/outbox-drainer.service';
+import { OUTBOX_SINKS, type OutboxSink } from '../../backend/src/pipeline/outbox/outbox-sink';
+import type { OutboxRow } from '../../backend/src/pipeline/outbox/outbox.repository';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 /**
@@ -72,7 +73,8 @@ describe('scoring pipeline with the sample stream', () => {
     token = ((await res.json()) as { token: string }).token;
     sql = new Client({ connectionString: database.url });
     await sql.connect();
-    app.app.get(OutboxDrainer).register({ name: 'test', publish: async (rows) => void published.push(...rows) });
+    // Sinks are injected (OUTBOX_SINKS); the drainer keeps that array, so a test sink joins it.
+    app.app.get<OutboxSink[]>(OUTBOX_SINKS).push({ name: 'test', publish: async (rows) => void published.push(...rows) });
   });
 
   afterAll(async () => {

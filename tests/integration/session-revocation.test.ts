@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { io, type Socket } from 'socket.io-client';
-import { startApp, type RunningApp } from '../../backend/src/bootstrap/start-app';
-import { fixedClock } from '../../backend/src/scoring/clock';
+import { startApp, type RunningApp } from '../../backend/src/platform/bootstrap/start-app';
+import { fixedClock } from '../../backend/src/platform/clock';
 import { NOW, registration, startPublicTestApp, usccOf, type PublicTestApp } from './public-test-app';
 
 /**

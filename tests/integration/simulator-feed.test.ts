@@ -1,8 +1,8 @@
 import { Client } from 'pg';
 import { createSimulator, dayOfInstant, isoFromDay } from '@envface/streams';
-import { startApp, type RunningApp } from '../../backend/src/bootstrap/start-app';
-import type { Clock } from '../../backend/src/scoring/clock';
-import { SIMULATOR_SEED } from '../../backend/src/simulation/simulator-feed.service';
+import { startApp, type RunningApp } from '../../backend/src/platform/bootstrap/start-app';
+import type { Clock } from '../../backend/src/platform/clock';
+import { SIMULATOR_SEED } from '../../backend/src/pipeline/ingest/simulator-feed.service';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 /**

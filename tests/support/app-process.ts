@@ -14,8 +14,8 @@ export function ensureBackendBuilt(): void {
 }
 
 const LAUNCHER = `
-const { startApp } = require(${JSON.stringify(path.join(ROOT, 'backend/dist/bootstrap/start-app.js'))});
-const { fixedClock, systemClock } = require(${JSON.stringify(path.join(ROOT, 'backend/dist/scoring/clock.js'))});
+const { startApp } = require(${JSON.stringify(path.join(ROOT, 'backend/dist/platform/bootstrap/start-app.js'))});
+const { fixedClock, systemClock } = require(${JSON.stringify(path.join(ROOT, 'backend/dist/platform/clock.js'))});
 const now = process.argv[1];
 startApp(process.env, { clock: now ? fixedClock(now) : systemClock, shutdownHooks: true, print: () => undefined })
   .then((app) => console.log('ENVFACE_TEST_LISTENING ' + app.url))

@@ -1,5 +1,5 @@
 import { topicKindOfType, topicName, withUsccCheck, type TopicKind } from '@envface/streams';
-import type { IncomingMessage } from '../../backend/src/scoring/incoming-message';
+import type { IncomingMessage } from '../../backend/src/pipeline/score/incoming-message';
 
 /**
  * Random but valid-by-contract input for property and burst tests: every event type, many events

@@ -19,7 +19,7 @@ export const FAST_CONSUMER_SETTINGS = {
   maxWaitTimeInMs: 250,
 } as const satisfies Partial<ConsumerConfig>;
 
-/** Topic names of events.md, without the configurable prefix (`envface.` by default). */
+/** Topic names of docs/events.md, without the configurable prefix (`envface.` by default). */
 export const ENVFACE_TOPICS = {
   monitoring: 'monitoring.v1',
   permit: 'permit.v1',

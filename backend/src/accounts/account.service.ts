@@ -6,8 +6,8 @@ import type { AuthUser } from '../auth/auth-user';
 import { hashPassword, verifyPassword } from '../auth/password-hasher';
 import { weakPasswordReason } from '../auth/password-policy';
 import { SessionValidityService } from '../auth/session-validity.service';
-import { ApiError } from '../common/api-error';
-import { Database } from '../db/database.service';
+import { ApiError } from '../platform/web/api-error';
+import { Database } from '../platform/db/database.service';
 import { AccountRepository, type AccountRow } from './account.repository';
 import type { AccountListQuery, ChangePasswordRequest, NewAccountRequest } from './account-requests';
 

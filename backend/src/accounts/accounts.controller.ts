@@ -4,7 +4,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { AuthGuard } from '../auth/auth.guard';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
-import { ZodValidationPipe } from '../common/zod-validation.pipe';
+import { ZodValidationPipe } from '../platform/web/zod-validation.pipe';
 import {
   accountListQuerySchema,
   changePasswordSchema,

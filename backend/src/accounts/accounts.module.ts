@@ -1,19 +1,15 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
-import { ScoringModule } from '../scoring/scoring.module';
 import { AccountRepository } from './account.repository';
 import { AccountService } from './account.service';
 import { AccountsController } from './accounts.controller';
 import { PasswordChangeGuard } from './password-change.guard';
-import { PortalController } from './portal.controller';
-import { PortalRepository } from './portal.repository';
-import { PortalService } from './portal.service';
 
-/** Enterprise accounts, password changes and the enterprise portal. */
+/** Enterprise accounts and password changes (the portal itself is read/portal). */
 @Module({
-  imports: [AuthModule, ScoringModule],
-  controllers: [AccountsController, PortalController],
-  providers: [AccountService, AccountRepository, PasswordChangeGuard, PortalService, PortalRepository],
+  imports: [AuthModule],
+  controllers: [AccountsController],
+  providers: [AccountService, AccountRepository, PasswordChangeGuard],
   exports: [AccountService, PasswordChangeGuard],
 })
 export class AccountsModule {}

@@ -1,6 +1,6 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
-import { ApiError } from '../common/api-error';
+import { ApiError } from '../platform/web/api-error';
 import { AccountService } from './account.service';
 
 /**

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Database, type Queryable } from '../db/database.service';
+import { Database, type Queryable } from '../platform/db/database.service';
 
 export type AuditAction =
   | 'login.success'

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Logger } from '@nestjs/common';
-import type { AppConfig } from '../config/app-config';
-import type { AppSettingsRepository } from '../settings/app-settings.repository';
+import type { AppConfig } from '../platform/config/app-config';
+import type { AppSettingsRepository } from '../platform/settings/app-settings.repository';
 import { hashPassword } from './password-hasher';
 import type { UserRepository } from './user.repository';
 

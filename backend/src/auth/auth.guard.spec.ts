@@ -1,7 +1,7 @@
 import { Controller, Get, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import { ApiError } from '../common/api-error';
+import { ApiError } from '../platform/web/api-error';
 import { AuthGuard } from './auth.guard';
 import type { TokenClaims } from './auth-user';
 import { Roles } from './roles.decorator';

@@ -3,7 +3,7 @@ import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@ne
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
-import { ApiError } from '../common/api-error';
+import { ApiError } from '../platform/web/api-error';
 import { ROLES, type AuthUser, type Role, type TokenClaims, type TokenSession } from './auth-user';
 import { ROLES_KEY } from './roles.decorator';
 import { SessionRevokedError, SessionValidityService, type SessionChecker } from './session-validity.service';

@@ -1,4 +1,4 @@
-import { ApiError } from '../common/api-error';
+import { ApiError } from '../platform/web/api-error';
 import { HashSlots } from './hash-slots';
 
 describe('HashSlots', () => {

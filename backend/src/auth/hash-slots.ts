@@ -1,4 +1,4 @@
-import { ApiError } from '../common/api-error';
+import { ApiError } from '../platform/web/api-error';
 
 /**
  * Admission to password hashing (scrypt: ~32 MiB and tens of ms of CPU each). At most `running` at a

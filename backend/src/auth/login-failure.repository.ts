@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { Queryable } from '../db/database.service';
+import type { Queryable } from '../platform/db/database.service';
 
 /** Failures after which a name is locked, and the longest lock. */
 export const FREE_FAILURES = 5;

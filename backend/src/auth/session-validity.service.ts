@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { Database } from '../db/database.service';
+import { Database } from '../platform/db/database.service';
 import type { TokenSession } from './auth-user';
 import { SessionRepository, type AccountTokenState } from './session.repository';
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Queryable } from '../db/database.service';
+import type { Queryable } from '../platform/db/database.service';
 
 export interface AccountTokenState {
   tokenVersion: number;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Database } from '../db/database.service';
+import { Database } from '../platform/db/database.service';
 import type { Role } from './auth-user';
 
 export interface UserRow {

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { dayFromIso, dayOfInstant, isValidTimeZone, type Day } from '../engine/day';
 import { ratingDetailJson } from '../engine/rating-json';
 import { defaultRuleBook, loadRuleBook, type RuleBook } from '../engine/rule-set';
-import { parseStreamFile, runStream } from '../cli/stream-file';
+import { parseStreamFile, runStream } from './stream-file';
 
 const USAGE = `Usage: npm run rate -- --events FILE.jsonl [--now ISO] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--rules FILE] [--tz ZONE] [--explain]
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The event contract (events.md) as zod schemas. Types are derived from the schemas, so the
+ * The event contract (docs/events.md) as zod schemas. Types are derived from the schemas, so the
  * validator and the TypeScript view of an event can never drift apart. Unknown extra fields in
  * `data` are stripped (the contract says they are ignored), which also makes "identical body"
  * mean "identical in every field that matters".

@@ -3,7 +3,7 @@ import { DATA_SCHEMAS, envelopeSchema, type ContractEvent } from './event-schema
 import { topicKindOfType, type TopicKind } from './topics';
 import { usccProblem } from './uscc';
 
-/** Dead-letter reasons (api.md). `duplicate_conflict` needs storage, so the store decides it. */
+/** Dead-letter reasons (docs/events.md). `duplicate_conflict` needs storage, so the store decides it. */
 export type RejectReason =
   | 'invalid_json'
   | 'schema'

@@ -56,7 +56,7 @@ function push(out: Effect[], e: Effect): void {
 }
 
 /**
- * The effects of one scoring event under one profile (scoring-model.md §3). Pure: the only outside
+ * The effects of one scoring event under one profile (docs/rating-rules.md, "Indicators"). Pure: the only outside
  * facts it needs are the earliest repairs, which the caller provides. P2 (no valid permit) is not an
  * event effect — it is evaluated per day from permit state.
  */

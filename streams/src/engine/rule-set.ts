@@ -113,7 +113,7 @@ export const DEFAULT_RULE_BOOK_VERSION = 'scoring-model-1';
 
 let cachedDefault: RuleBook | undefined;
 
-/** The model's own rule set (scoring-model.md), with no profiles. */
+/** The model's own rule set (docs/rating-rules.md), with no profiles. */
 export function defaultRuleBook(): RuleBook {
   cachedDefault ??= { version: DEFAULT_RULE_BOOK_VERSION, defaultProfile: finishProfile(MODEL_DEFAULTS, 'default'), profiles: new Map() };
   return cachedDefault;

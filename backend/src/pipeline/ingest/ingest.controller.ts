@@ -1,0 +1,82 @@
+import { Body, Controller, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
+import { z } from 'zod';
+import { INPUT_TOPIC_KINDS, type IngestResult, type TopicKind } from '@envface/streams';
+import type { AuthUser } from '../../auth/auth-user';
+import { AuthGuard } from '../../auth/auth.guard';
+import { CurrentUser } from '../../auth/current-user.decorator';
+import { Roles } from '../../auth/roles.decorator';
+import { ApiError } from '../../platform/web/api-error';
+import { ZodValidationPipe } from '../../platform/web/zod-validation.pipe';
+import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
+import { ScoringService } from '../score/scoring.service';
+import { OutboxDrainer } from '../outbox/outbox-drainer.service';
+
+/**
+ * Decision events: they void penalties, verify complaints, grant awards and vetoes. They come from
+ * the complaint, appeal and award workflows (which record who decided), or from an admin; an
+ * inspector token must not bypass those workflows through the raw ingest.
+ */
+export const DECISION_EVENT_TYPES: ReadonlySet<string> = new Set([
+  'enforcement.voided',
+  'enforcement.complaint_verified',
+  'enforcement.award',
+  'enforcement.veto',
+]);
+
+/** Any JSON object (the event contract itself is checked by the pipeline, which dead-letters what fails). */
+const eventBodySchema = z.looseObject({}).refine((v) => !Array.isArray(v), 'the body must be one JSON event object');
+
+/** event_ids.sent_by of an HTTP-ingested event. */
+export const sentByAccount = (user: AuthUser): string => `account:${user.id}:${user.username}`;
+
+/**
+ * HTTP ingest for deployments without Kafka: the same JSON as a Kafka message value, the same
+ * validation, the same pipeline. With Kafka configured, events must go through the topics so that each
+ * enterprise's events stay in one ordered partition.
+ */
+@Controller('api/ingest')
+@UseGuards(AuthGuard)
+@Roles('admin', 'inspector')
+export class IngestController {
+  constructor(
+    private readonly scoring: ScoringService,
+    private readonly drainer: OutboxDrainer,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Post(':kind')
+  @HttpCode(202)
+  async ingest(@Param('kind') kind: string, @Body(new ZodValidationPipe(eventBodySchema)) body: Record<string, unknown>, @CurrentUser() user: AuthUser): Promise<IngestResult> {
+    if (!(INPUT_TOPIC_KINDS as readonly string[]).includes(kind)) {
+      throw new ApiError(404, 'not_found', `unknown topic kind '${kind}' (one of ${INPUT_TOPIC_KINDS.join(', ')})`);
+    }
+    if (typeof body.type === 'string' && DECISION_EVENT_TYPES.has(body.type) && user.role !== 'admin') {
+      throw new ApiError(403, 'forbidden', `${body.type} events come from the complaint, appeal and award workflows, not from raw ingest`);
+    }
+    if (this.config.kafka.brokers !== null) {
+      throw new ApiError(409, 'kafka_enabled', 'this deployment ingests through Kafka; produce to the input topics');
+    }
+    const enterpriseId = body.enterpriseId;
+    const result = await this.scoring.processBatch([
+      {
+        topicKind: kind as TopicKind,
+        topic: null,
+        partition: null,
+        offset: null,
+        key: typeof enterpriseId === 'string' ? enterpriseId : null,
+        value: JSON.stringify(body),
+        sentBy: sentByAccount(user),
+      },
+    ]);
+    // Push the change to live clients now; a failed publish stays in the outbox for the next drain.
+    await this.drainer.drain().catch(() => undefined);
+    const rejected = result.rejected[0];
+    if (rejected) {
+      // A processing error is not the sender's mistake, but it is final for this message: kept in the
+      // dead letters for a re-drive after the fix, never a 500.
+      const status = rejected.reason === 'too_large' ? 413 : rejected.reason === 'processing_error' ? 422 : 400;
+      throw new ApiError(status, rejected.reason, rejected.detail);
+    }
+    return { accepted: result.accepted === 1, duplicate: result.duplicates === 1, revisions: result.revisions };
+  }
+}

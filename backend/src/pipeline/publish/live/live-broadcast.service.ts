@@ -1,0 +1,123 @@
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Counter, type Registry } from 'prom-client';
+import { METRICS_REGISTRY } from '../../../platform/metrics/metrics-registry';
+import { LIVE_EVENTS, type LiveMessage, type RatingChange } from './live-messages';
+import { ALL_ROOM, enterpriseRoom, regionRoom } from './live-rooms';
+import { LatestChanges, coalescedMessages } from './rating-coalescer';
+import { RegionLookupService } from './region-lookup.service';
+
+/** How often the coalesced rooms (`all`, `region:*`) are flushed at most: 4 windows a second. */
+export const FLUSH_MS = 250;
+
+/** Sends one message to one room; socket.io buffers per socket, so it never waits for a client. */
+export type LiveEmit = (room: string, message: LiveMessage) => void;
+
+const MESSAGES_METRIC = 'envface_live_messages_total';
+
+/**
+ * Routes committed rating changes to rooms. An enterprise room gets every change at once (one
+ * enterprise changes a few times a day). `all` and `region:*` rooms would get thousands a second in
+ * a burst, so their changes are buffered and flushed every FLUSH_MS, latest per enterprise-day, as
+ * single messages or one `ratings.burst` (see rating-coalescer.ts).
+ */
+@Injectable()
+export class LiveBroadcastService implements OnModuleDestroy {
+  private readonly logger = new Logger('Live');
+  private readonly messages: Counter<'event'>;
+  private emit: LiveEmit | null = null;
+  private hasRegionAudience: () => boolean = () => true;
+  private readonly all = new LatestChanges();
+  private readonly regional = new LatestChanges();
+  private timer: NodeJS.Timeout | undefined;
+  private lastFlushAt = Number.NEGATIVE_INFINITY;
+  private regionsBusy = false;
+  private stopped = false;
+
+  constructor(
+    private readonly regions: RegionLookupService,
+    @Inject(METRICS_REGISTRY) registry: Registry,
+  ) {
+    this.messages =
+      (registry.getSingleMetric(MESSAGES_METRIC) as Counter<'event'> | undefined) ??
+      new Counter({ name: MESSAGES_METRIC, help: 'Messages sent to socket.io rooms of /live, by event', labelNames: ['event'], registers: [registry] });
+  }
+
+  /**
+   * The gateway hands over its namespace once socket.io is up; changes before that have no audience.
+   * `hasRegionAudience` says whether any socket is in a region room: without one, the region lookup
+   * (a query per flush for every changed enterprise — 200,000 on a rollover night) is skipped.
+   */
+  attach(emit: LiveEmit, hasRegionAudience: () => boolean = () => true): void {
+    this.emit = emit;
+    this.hasRegionAudience = hasRegionAudience;
+  }
+
+  onModuleDestroy(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Returns at once: it neither waits for slow sockets nor for the region lookup (done at flush). */
+  publish(changes: readonly RatingChange[]): void {
+    if (this.emit === null || this.stopped || changes.length === 0) return;
+    const regional = this.hasRegionAudience();
+    for (const change of changes) {
+      this.send(enterpriseRoom(change.enterpriseId), { event: LIVE_EVENTS.ratingChanged, data: change });
+      this.all.add(change);
+      if (regional) this.regional.add(change);
+    }
+    this.schedule();
+  }
+
+  /** Flushes the coalesced rooms now (the timer calls it; exposed for tests). */
+  flush(): void {
+    this.timer = undefined;
+    this.lastFlushAt = Date.now();
+    if (this.emit === null) return;
+    for (const message of coalescedMessages(this.all.take())) this.send(ALL_ROOM, message);
+    // One lookup at a time: while it runs, the region window keeps coalescing and goes out next tick,
+    // so a slow or failing database delays region rooms without reordering them or piling up work.
+    if (!this.regionsBusy && this.regional.size > 0) void this.flushRegions(this.regional.take());
+  }
+
+  /**
+   * Leading edge: after a quiet spell the change goes out on the next tick (everything published in
+   * the same tick still shares the flush); while changes keep coming, one flush per FLUSH_MS. A lone
+   * change then reaches dashboards at once instead of a window later.
+   */
+  private schedule(): void {
+    if (this.timer !== undefined || this.stopped) return;
+    this.timer = setTimeout(() => this.flush(), Math.max(0, this.lastFlushAt + FLUSH_MS - Date.now()));
+    this.timer.unref();
+  }
+
+  private async flushRegions(changes: RatingChange[]): Promise<void> {
+    this.regionsBusy = true;
+    try {
+      const regionOf = await this.regions.regionsOf(changes.map((c) => c.enterpriseId));
+      const byRoom = new Map<string, RatingChange[]>();
+      for (const change of changes) {
+        const region = regionOf.get(change.enterpriseId);
+        if (!region) continue;
+        const room = regionRoom(region);
+        const list = byRoom.get(room);
+        if (list) list.push(change);
+        else byRoom.set(room, [change]);
+      }
+      if (this.stopped) return;
+      for (const [room, list] of byRoom) for (const message of coalescedMessages(list)) this.send(room, message);
+    } catch (error) {
+      // Live pushes are best effort (the outbox row is already committed and stored); dashboards refetch.
+      this.logger.warn(`region lookup failed, ${changes.length} changes not sent to region rooms: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      this.regionsBusy = false;
+      if (this.regional.size > 0) this.schedule();
+    }
+  }
+
+  private send(room: string, message: LiveMessage): void {
+    this.emit?.(room, message);
+    this.messages.inc({ event: message.event });
+  }
+}

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { dayFromIso, isoFromDay, type EnterpriseEventsResponse, type RatingRevisionsResponse } from '@envface/streams';
+import { ApiError } from '../../platform/web/api-error';
+import { Database } from '../../platform/db/database.service';
+import { RatingReadRepository } from '../ratings/rating-read.repository';
+import { RatingQueryService } from '../ratings/rating-query.service';
+
+function eventData(body: unknown): Record<string, unknown> {
+  if (typeof body !== 'object' || body === null) return {};
+  const data = (body as Record<string, unknown>).data;
+  return typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
+}
+
+/** The history behind an enterprise's ratings: every revision of a day, and the stored events. */
+@Injectable()
+export class EnterpriseHistoryService {
+  constructor(
+    private readonly db: Database,
+    private readonly ratingQuery: RatingQueryService,
+    private readonly ratings: RatingReadRepository,
+    private readonly eventRepo: RatingReadRepository,
+  ) {}
+
+  async revisions(uscc: string, day: string): Promise<RatingRevisionsResponse> {
+    let d: number;
+    try {
+      d = dayFromIso(day);
+    } catch {
+      throw new ApiError(400, 'invalid_date', `day: expected a calendar date YYYY-MM-DD, got '${day}'`);
+    }
+    // 400/404 for a bad or unknown USCC, like the contract rating routes.
+    await this.ratingQuery.enterprise(uscc);
+    const iso = isoFromDay(d);
+    const rows = await this.ratings.revisionsOfDay(this.db, uscc, iso);
+    if (rows.length === 0) throw new ApiError(404, 'rating_not_found', `No rating of ${uscc} on ${iso}`);
+    return {
+      enterpriseId: uscc,
+      day: iso,
+      revisions: rows.map((r) => ({
+        day: r.day,
+        revision: r.revision,
+        score: r.score_tenths / 10,
+        stars: r.stars,
+        face: r.face,
+        colour: r.colour,
+        grade: r.grade,
+        veto: r.veto,
+        criteria: r.criteria,
+        bonus: r.bonus,
+        causeEventIds: r.cause_event_ids,
+        recordedAt: r.recorded_at.toISOString(),
+      })),
+    };
+  }
+
+  async events(uscc: string, limit: number, before: string | undefined): Promise<EnterpriseEventsResponse> {
+    await this.ratingQuery.enterprise(uscc);
+    // One extra row tells whether an older page exists without a count query.
+    const rows = await this.eventRepo.listForEnterprise(this.db, uscc, limit + 1, before ?? null);
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      enterpriseId: uscc,
+      items: page.map((r) => ({
+        eventId: r.event_id,
+        type: r.type,
+        occurredAt: r.occurred_at.toISOString(),
+        day: r.event_day,
+        data: eventData(r.body),
+        source: { topic: r.source_topic, partition: r.source_partition, offset: r.source_offset },
+      })),
+      // Events sharing the boundary instant would be skipped by `occurred_at < before`; rare enough at
+      // millisecond precision that a simple timestamp cursor is the better trade.
+      nextBefore: rows.length > limit && last ? last.occurred_at.toISOString() : null,
+    };
+  }
+}

@@ -1,0 +1,113 @@
+import type { Criteria, Face, Grade, RatingColour, StarLevel, StoredEffect } from '@envface/streams';
+import { Injectable } from '@nestjs/common';
+import type { Queryable } from '../../platform/db/database.service';
+
+/** The stored latest revision of one enterprise-day. */
+export interface StoredRatingRow {
+  enterprise_id: string;
+  day: string;
+  revision: number;
+  score_tenths: number;
+  stars: StarLevel;
+  face: Face;
+  colour: RatingColour;
+  grade: Grade;
+  veto: boolean;
+  criteria: Criteria;
+  bonus: number;
+  effects: StoredEffect[];
+  cause_event_ids: string[];
+  recorded_at: Date;
+}
+
+export interface DayRangeRow {
+  enterpriseId: string;
+  from: string;
+  to: string;
+}
+
+export interface EnterpriseRow {
+  uscc: string;
+  name: string | null;
+  registered: boolean;
+  region_code: string | null;
+  industry_code: string | null;
+  address: string | null;
+  lat: number | null;
+  lon: number | null;
+  first_day: string;
+  public_token: string;
+  rated_day: string | null;
+  score_tenths: number | null;
+  stars: StarLevel | null;
+  face: Face | null;
+  colour: RatingColour | null;
+  grade: Grade | null;
+  veto: boolean | null;
+  streak: number | null;
+}
+
+export interface StoredEventRow {
+  event_id: string;
+  enterprise_id: string;
+  type: string;
+  occurred_at: Date;
+  event_day: string;
+  body: unknown;
+  source_topic: string | null;
+  source_partition: number | null;
+  source_offset: string | null;
+}
+
+const COLUMNS = `enterprise_id, day::text AS day, revision, score_tenths, stars, face, colour, grade, veto, criteria, bonus, effects,
+  cause_event_ids, recorded_at`;
+
+const ENTERPRISE_COLUMNS = `uscc, name, registered, region_code, industry_code, address, lat, lon, first_day::text AS first_day,
+  public_token, rated_day::text AS rated_day, score_tenths, stars, face, colour, grade, veto, streak`;
+
+/**
+ * What the read side needs of the tables the pipeline writes (daily_ratings, enterprises, events):
+ * stored ratings and their revisions, an enterprise's row, its stored events. Read-only.
+ */
+@Injectable()
+export class RatingReadRepository {
+  async latestInRanges(q: Queryable, ranges: readonly DayRangeRow[]): Promise<StoredRatingRow[]> {
+    if (ranges.length === 0) return [];
+    return q.query<StoredRatingRow>(
+      'ratings.latest_in_ranges',
+      `SELECT DISTINCT ON (d.enterprise_id, d.day) d.enterprise_id, d.day::text AS day, d.revision, d.score_tenths, d.stars, d.face,
+         d.colour, d.grade, d.veto, d.criteria, d.bonus, d.effects, d.cause_event_ids, d.recorded_at
+       FROM daily_ratings d
+       JOIN unnest($1::text[], $2::date[], $3::date[]) AS r(e, f, t) ON d.enterprise_id = r.e AND d.day BETWEEN r.f AND r.t
+       ORDER BY d.enterprise_id, d.day, d.revision DESC`,
+      [ranges.map((r) => r.enterpriseId), ranges.map((r) => r.from), ranges.map((r) => r.to)],
+    );
+  }
+
+  async range(q: Queryable, enterpriseId: string, from: string, to: string): Promise<StoredRatingRow[]> {
+    return this.latestInRanges(q, [{ enterpriseId, from, to }]);
+  }
+
+  async revisionsOfDay(q: Queryable, enterpriseId: string, day: string): Promise<StoredRatingRow[]> {
+    return q.query<StoredRatingRow>(
+      'ratings.revisions_of_day',
+      `SELECT ${COLUMNS} FROM daily_ratings WHERE enterprise_id = $1 AND day = $2 ORDER BY revision`,
+      [enterpriseId, day],
+    );
+  }
+
+  async find(q: Queryable, uscc: string): Promise<EnterpriseRow | null> {
+    const rows = await q.query<EnterpriseRow>('enterprises.find', `SELECT ${ENTERPRISE_COLUMNS} FROM enterprises WHERE uscc = $1`, [uscc]);
+    return rows[0] ?? null;
+  }
+
+  async listForEnterprise(q: Queryable, enterpriseId: string, limit: number, before: string | null): Promise<StoredEventRow[]> {
+    return q.query<StoredEventRow>(
+      'events.list_for_enterprise',
+      `SELECT event_id, enterprise_id, type, occurred_at, event_day::text AS event_day, body, source_topic, source_partition, source_offset::text AS source_offset
+       FROM events WHERE enterprise_id = $1 AND ($3::timestamptz IS NULL OR occurred_at < $3)
+       ORDER BY occurred_at DESC, event_id DESC LIMIT $2`,
+      [enterpriseId, limit, before],
+    );
+  }
+}

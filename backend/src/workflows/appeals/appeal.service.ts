@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import type { AppealJson, AppealPage } from '@envface/streams';
+import type { AuthUser } from '../../auth/auth-user';
+import { ApiError } from '../../platform/web/api-error';
+import { Database } from '../../platform/db/database.service';
+import { EnforcementEventPublisher } from '../complaints/enforcement-event.publisher';
+import { PublicGateway } from '../../pipeline/publish/public.gateway';
+import { AppealRepository, type AppealRow } from './appeal.repository';
+import type { AppealListQuery, NewAppealRequest } from './appeal-requests';
+
+/** Events an enterprise may contest: those that can lower its rating. Registrations and voids cannot. */
+const NOT_APPEALABLE = new Set(['enterprise.upserted', 'enforcement.voided', 'enforcement.award', 'permit.issued', 'permit.renewed', 'permit.report_submitted', 'enforcement.rectification_completed']);
+
+function appealJson(r: AppealRow): AppealJson {
+  return {
+    id: r.id,
+    enterpriseId: r.enterprise_id,
+    enterpriseName: r.enterprise_name,
+    eventId: r.event_id,
+    eventType: r.event_type,
+    eventDay: r.event_day,
+    reasons: r.reasons,
+    status: r.status,
+    decisionReason: r.decision_reason,
+    decidedAt: r.decided_at?.toISOString() ?? null,
+    voidEventId: r.void_event_id,
+    createdAt: r.created_at.toISOString(),
+  };
+}
+
+export const appealVoidEventId = (id: string): string => `appeal-void-${id}`;
+
+/**
+ * Appeals (复核): an enterprise contests one of its events; an inspector accepts (the event is voided
+ * through the pipeline, so every day it touched is revised) or rejects with a reason.
+ * Object-level rule: an enterprise account sees and files appeals only for its own enterprise.
+ */
+@Injectable()
+export class AppealService {
+  constructor(
+    private readonly db: Database,
+    private readonly appeals: AppealRepository,
+    private readonly events: EnforcementEventPublisher,
+    private readonly gateway: PublicGateway,
+  ) {}
+
+  async submit(user: AuthUser, body: NewAppealRequest): Promise<AppealJson> {
+    const enterpriseId = ownEnterprise(user);
+    const event = await this.appeals.findEvent(this.db, enterpriseId, body.eventId);
+    // Another enterprise's event is "not found", not "forbidden": its existence is not ours to reveal.
+    if (!event) throw new ApiError(404, 'event_not_found', `No event ${body.eventId} of your enterprise`);
+    if (NOT_APPEALABLE.has(event.type)) throw new ApiError(400, 'not_appealable', `An event of type ${event.type} cannot be appealed`);
+    if (await this.appeals.isVoided(this.db, enterpriseId, event.event_id)) throw new ApiError(409, 'already_voided', `Event ${event.event_id} is already void`);
+    const created = await this.appeals.insert(this.db, enterpriseId, event.event_id, body.reasons, user.id);
+    if (!created) throw new ApiError(409, 'appeal_pending', `An appeal of event ${event.event_id} is already pending`);
+    this.gateway.refresh(enterpriseId);
+    return this.get(user, created.id);
+  }
+
+  async list(user: AuthUser, query: AppealListQuery): Promise<AppealPage> {
+    const enterpriseId = user.role === 'enterprise' ? ownEnterprise(user) : (query.enterpriseId ?? null);
+    const rows = await this.appeals.list(this.db, { status: query.status ?? null, enterpriseId, limit: query.limit + 1, afterId: query.after ?? null });
+    const page = rows.slice(0, query.limit);
+    return { items: page.map(appealJson), nextCursor: rows.length > query.limit ? page[page.length - 1]!.id : null };
+  }
+
+  async get(user: AuthUser, id: string): Promise<AppealJson> {
+    const row = await this.appeals.find(this.db, id);
+    if (!row || (user.role === 'enterprise' && row.enterprise_id !== user.enterpriseId)) throw new ApiError(404, 'not_found', `No appeal ${id}`);
+    return appealJson(row);
+  }
+
+  /** Emits enforcement.voided for the appealed event; its effects disappear from every day. */
+  async accept(user: AuthUser, id: string, reason: string | undefined): Promise<AppealJson> {
+    const voidEventId = appealVoidEventId(id);
+    const decided = await this.appeals.decide(this.db, id, 'accepted', reason ?? null, user.id, voidEventId);
+    if (!decided) throw await this.notPending(user, id);
+    try {
+      await this.events.publish({
+        eventId: voidEventId,
+        type: 'enforcement.voided',
+        enterpriseId: decided.enterprise_id,
+        data: { targetEventId: decided.event_id, reason: reason ?? `appeal ${id} accepted` },
+      });
+    } catch (error) {
+      await this.appeals.reopen(this.db, id);
+      throw error;
+    }
+    this.gateway.refresh(decided.enterprise_id);
+    return this.get(user, id);
+  }
+
+  async reject(user: AuthUser, id: string, reason: string): Promise<AppealJson> {
+    const decided = await this.appeals.decide(this.db, id, 'rejected', reason, user.id, null);
+    if (!decided) throw await this.notPending(user, id);
+    this.gateway.refresh(decided.enterprise_id);
+    return this.get(user, id);
+  }
+
+  private async notPending(user: AuthUser, id: string): Promise<ApiError> {
+    const row = await this.get(user, id);
+    return new ApiError(409, 'already_decided', `Appeal ${id} is already ${row.status}`);
+  }
+}
+
+function ownEnterprise(user: AuthUser): string {
+  if (user.role !== 'enterprise' || user.enterpriseId === null) throw new ApiError(403, 'forbidden', 'Only an enterprise account can do this');
+  return user.enterpriseId;
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '../../accounts/accounts.module';
+import { AuthModule } from '../../auth/auth.module';
+import { ComplaintsModule } from '../complaints/complaints.module';
+import { PublishModule } from '../../pipeline/publish/publish.module';
+import { AppealRepository } from './appeal.repository';
+import { AppealService } from './appeal.service';
+import { AppealsController } from './appeals.controller';
+
+/** Appeals (复核) against stored events. */
+@Module({
+  imports: [AuthModule, ComplaintsModule, PublishModule, AccountsModule],
+  controllers: [AppealsController],
+  providers: [AppealService, AppealRepository],
+})
+export class AppealsModule {}

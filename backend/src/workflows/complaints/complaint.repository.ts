@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import type { ComplaintCategory, ComplaintStatus } from '@envface/streams';
+import type { Queryable } from '../../platform/db/database.service';
+
+export type { ComplaintStatus };
+
+export interface NewComplaint {
+  enterpriseId: string;
+  category: string;
+  text: string;
+  contact: string | null;
+  photo: Buffer | null;
+  photoType: string | null;
+  clientKey: string;
+}
+
+/** A complaint as inspectors see it (the photo itself is fetched separately). */
+export interface ComplaintRow {
+  id: string;
+  enterprise_id: string;
+  enterprise_name: string | null;
+  category: ComplaintCategory;
+  text: string;
+  contact: string | null;
+  has_photo: boolean;
+  status: ComplaintStatus;
+  decision_reason: string | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  event_id: string | null;
+  created_at: Date;
+}
+
+export interface ComplaintFilter {
+  status: ComplaintStatus | null;
+  enterpriseId: string | null;
+  limit: number;
+  /** id of the last row of the previous page */
+  afterId: string | null;
+}
+
+const COLUMNS = `c.id::text AS id, c.enterprise_id, e.name AS enterprise_name, c.category, c.text, c.contact,
+  c.photo IS NOT NULL AS has_photo, c.status, c.decision_reason, c.decided_by::text AS decided_by, c.decided_at, c.event_id, c.created_at`;
+
+@Injectable()
+export class ComplaintRepository {
+  /**
+   * Serialises reports for one enterprise across instances for the rest of the transaction, so two
+   * simultaneous reports cannot both slip under a rate limit.
+   */
+  async lockEnterprise(q: Queryable, enterpriseId: string): Promise<void> {
+    await q.query('complaints.lock_enterprise', `SELECT pg_advisory_xact_lock(hashtext('complaints:' || $1))`, [enterpriseId]);
+  }
+
+  /** Reports in the last `seconds` from one client and for one enterprise. */
+  async recentCounts(q: Queryable, clientKey: string, enterpriseId: string, clientSeconds: number, enterpriseSeconds: number): Promise<{ client: number; enterprise: number }> {
+    const rows = await q.query<{ client: number; enterprise: number }>(
+      'complaints.recent_counts',
+      `SELECT (SELECT count(*)::int FROM complaints WHERE client_key = $1 AND created_at > now() - make_interval(secs => $3)) AS client,
+              (SELECT count(*)::int FROM complaints WHERE enterprise_id = $2 AND created_at > now() - make_interval(secs => $4)) AS enterprise`,
+      [clientKey, enterpriseId, clientSeconds, enterpriseSeconds],
+    );
+    return rows[0] ?? { client: 0, enterprise: 0 };
+  }
+
+  async insert(q: Queryable, c: NewComplaint): Promise<{ id: string; created_at: Date }> {
+    const rows = await q.query<{ id: string; created_at: Date }>(
+      'complaints.insert',
+      `INSERT INTO complaints (enterprise_id, category, text, contact, photo, photo_type, client_key)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id::text AS id, created_at`,
+      [c.enterpriseId, c.category, c.text, c.contact, c.photo, c.photoType, c.clientKey],
+    );
+    return rows[0]!;
+  }
+
+  /** Oldest first (a queue), keyset-paged by id. */
+  async list(q: Queryable, f: ComplaintFilter): Promise<ComplaintRow[]> {
+    return q.query<ComplaintRow>(
+      'complaints.list',
+      `SELECT ${COLUMNS} FROM complaints c LEFT JOIN enterprises e ON e.uscc = c.enterprise_id
+        WHERE ($1::text IS NULL OR c.status = $1) AND ($2::text IS NULL OR c.enterprise_id = $2) AND ($4::bigint IS NULL OR c.id > $4)
+        ORDER BY c.id LIMIT $3`,
+      [f.status, f.enterpriseId, f.limit, f.afterId],
+    );
+  }
+
+  async find(q: Queryable, id: string): Promise<ComplaintRow | null> {
+    const rows = await q.query<ComplaintRow>(
+      'complaints.find',
+      `SELECT ${COLUMNS} FROM complaints c LEFT JOIN enterprises e ON e.uscc = c.enterprise_id WHERE c.id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async photo(q: Queryable, id: string): Promise<{ photo: Buffer; photo_type: string } | null> {
+    const rows = await q.query<{ photo: Buffer; photo_type: string }>(
+      'complaints.photo',
+      'SELECT photo, photo_type FROM complaints WHERE id = $1 AND photo IS NOT NULL',
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** pending → verified/dismissed, once: null when the complaint is unknown or already decided. */
+  async decide(q: Queryable, id: string, status: Exclude<ComplaintStatus, 'pending'>, reason: string | null, userId: number, eventId: string | null): Promise<{ enterprise_id: string } | null> {
+    const rows = await q.query<{ enterprise_id: string }>(
+      'complaints.decide',
+      `UPDATE complaints SET status = $2, decision_reason = $3, decided_by = $4, decided_at = now(), event_id = $5
+        WHERE id = $1 AND status = 'pending' RETURNING enterprise_id`,
+      [id, status, reason, userId, eventId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Undo a verification whose event could not be recorded, so it can be tried again. */
+  async reopen(q: Queryable, id: string): Promise<void> {
+    await q.query(
+      'complaints.reopen',
+      `UPDATE complaints SET status = 'pending', decision_reason = NULL, decided_by = NULL, decided_at = NULL, event_id = NULL WHERE id = $1`,
+      [id],
+    );
+  }
+}

@@ -1,0 +1,139 @@
+import { createHash } from 'node:crypto';
+import type { ComplaintJson, ComplaintPage, ComplaintReceipt } from '@envface/streams';
+import { Injectable } from '@nestjs/common';
+import type { AuthUser } from '../../auth/auth-user';
+import { ApiError } from '../../platform/web/api-error';
+import { Database } from '../../platform/db/database.service';
+import { PublicViewService } from '../../read/public-view/public-view.service';
+import { ComplaintRepository, type ComplaintRow } from './complaint.repository';
+import type { ComplaintListQuery, NewComplaintRequest } from './complaint-requests';
+import { EnforcementEventPublisher } from './enforcement-event.publisher';
+import { MAX_PHOTO_BYTES, photoTypeOf, type PhotoType } from './photo-type';
+import { reencodePhoto } from './photo-reencoder';
+
+/** Rate limits of public reports, counted in the database so they hold across instances and restarts. */
+export const COMPLAINT_LIMITS = {
+  perClient: { count: 5, seconds: 10 * 60 },
+  perEnterprise: { count: 30, seconds: 60 * 60 },
+} as const;
+
+export interface UploadedPhoto {
+  buffer: Buffer;
+  size: number;
+}
+
+function complaintJson(r: ComplaintRow): ComplaintJson {
+  return {
+    id: r.id,
+    enterpriseId: r.enterprise_id,
+    enterpriseName: r.enterprise_name,
+    category: r.category,
+    text: r.text,
+    contact: r.contact,
+    hasPhoto: r.has_photo,
+    status: r.status,
+    decisionReason: r.decision_reason,
+    decidedBy: r.decided_by,
+    decidedAt: r.decided_at?.toISOString() ?? null,
+    eventId: r.event_id,
+    createdAt: r.created_at.toISOString(),
+  };
+}
+
+/** The event id of a verification: derived from the complaint, so a retried verification cannot count twice. */
+export const complaintEventId = (id: string): string => `complaint-verified-${id}`;
+export const complaintRef = (id: string): string => `CMP-${id}`;
+
+@Injectable()
+export class ComplaintService {
+  constructor(
+    private readonly db: Database,
+    private readonly complaints: ComplaintRepository,
+    private readonly views: PublicViewService,
+    private readonly events: EnforcementEventPublisher,
+  ) {}
+
+  /** Stores a public report. It changes no rating: only an inspector's verification does. */
+  async submit(token: string, body: NewComplaintRequest, photo: UploadedPhoto | null, clientAddress: string): Promise<ComplaintReceipt> {
+    const enterprise = await this.views.resolve(token);
+    let photoType: PhotoType | null = null;
+    let photoBytes: Buffer | null = null;
+    if (photo) {
+      if (photo.size > MAX_PHOTO_BYTES) throw new ApiError(413, 'too_large', `The photo must be at most ${MAX_PHOTO_BYTES / 1024 / 1024} MB`);
+      photoType = photoTypeOf(photo.buffer);
+      if (!photoType) throw new ApiError(400, 'unsupported_photo_type', 'The photo must be a JPEG, PNG or WebP image');
+      // Never store what was uploaded: only freshly encoded pixels (no EXIF/GPS, no trailing payload).
+      photoBytes = await reencodePhoto(photo.buffer, photoType);
+    }
+    const clientKey = createHash('sha256').update(`envface-complaint:${clientAddress}`).digest('hex');
+    const stored = await this.db.transaction('complaints.submit', async (tx) => {
+      await this.complaints.lockEnterprise(tx, enterprise.uscc);
+      const recent = await this.complaints.recentCounts(tx, clientKey, enterprise.uscc, COMPLAINT_LIMITS.perClient.seconds, COMPLAINT_LIMITS.perEnterprise.seconds);
+      if (recent.client >= COMPLAINT_LIMITS.perClient.count || recent.enterprise >= COMPLAINT_LIMITS.perEnterprise.count) {
+        throw new ApiError(429, 'rate_limited', 'Too many reports; try again later');
+      }
+      return this.complaints.insert(tx, {
+        enterpriseId: enterprise.uscc,
+        category: body.category,
+        text: body.text,
+        contact: body.contact && body.contact.length > 0 ? body.contact : null,
+        photo: photoBytes,
+        photoType,
+        clientKey,
+      });
+    });
+    return { id: stored.id, reference: complaintRef(stored.id), receivedAt: stored.created_at.toISOString() };
+  }
+
+  async list(query: ComplaintListQuery): Promise<ComplaintPage> {
+    const rows = await this.complaints.list(this.db, {
+      status: query.status ?? null,
+      enterpriseId: query.enterpriseId ?? null,
+      limit: query.limit + 1,
+      afterId: query.after ?? null,
+    });
+    const page = rows.slice(0, query.limit);
+    return { items: page.map(complaintJson), nextCursor: rows.length > query.limit ? page[page.length - 1]!.id : null };
+  }
+
+  async get(id: string): Promise<ComplaintJson> {
+    return complaintJson(await this.find(id));
+  }
+
+  async photo(id: string): Promise<{ photo: Buffer; type: string }> {
+    const row = await this.complaints.photo(this.db, id);
+    if (!row) throw new ApiError(404, 'not_found', `Complaint ${id} has no photo`);
+    return { photo: row.photo, type: row.photo_type };
+  }
+
+  /** Marks it verified, then emits enforcement.complaint_verified (S1: 20 points in S for 90 days). */
+  async verify(id: string, user: AuthUser, note: string | undefined): Promise<ComplaintJson> {
+    const eventId = complaintEventId(id);
+    const decided = await this.complaints.decide(this.db, id, 'verified', note && note.length > 0 ? note : null, user.id, eventId);
+    if (!decided) throw await this.notPending(id);
+    try {
+      await this.events.publish({ eventId, type: 'enforcement.complaint_verified', enterpriseId: decided.enterprise_id, data: { complaintId: complaintRef(id) } });
+    } catch (error) {
+      await this.complaints.reopen(this.db, id);
+      throw error;
+    }
+    return this.get(id);
+  }
+
+  async dismiss(id: string, user: AuthUser, reason: string): Promise<ComplaintJson> {
+    const decided = await this.complaints.decide(this.db, id, 'dismissed', reason, user.id, null);
+    if (!decided) throw await this.notPending(id);
+    return this.get(id);
+  }
+
+  private async find(id: string): Promise<ComplaintRow> {
+    const row = await this.complaints.find(this.db, id);
+    if (!row) throw new ApiError(404, 'not_found', `No complaint ${id}`);
+    return row;
+  }
+
+  private async notPending(id: string): Promise<ApiError> {
+    const row = await this.find(id);
+    return new ApiError(409, 'already_decided', `Complaint ${id} is already ${row.status}`);
+  }
+}

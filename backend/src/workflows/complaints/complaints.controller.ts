@@ -1,0 +1,61 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile, UseGuards } from '@nestjs/common';
+import type { AuthUser } from '../../auth/auth-user';
+import { AuthGuard } from '../../auth/auth.guard';
+import { CurrentUser } from '../../auth/current-user.decorator';
+import { Roles } from '../../auth/roles.decorator';
+import { ZodValidationPipe } from '../../platform/web/zod-validation.pipe';
+import {
+  complaintIdSchema,
+  complaintListQuerySchema,
+  dismissComplaintSchema,
+  verifyComplaintSchema,
+  type ComplaintListQuery,
+  type DismissComplaintRequest,
+  type VerifyComplaintRequest,
+} from './complaint-requests';
+import { ComplaintService } from './complaint.service';
+
+/** The inspectors' complaint queue. */
+@Controller('api/complaints')
+@UseGuards(AuthGuard)
+@Roles('admin', 'inspector')
+export class ComplaintsController {
+  constructor(private readonly complaints: ComplaintService) {}
+
+  @Get()
+  list(@Query(new ZodValidationPipe(complaintListQuerySchema)) q: ComplaintListQuery) {
+    return this.complaints.list(q);
+  }
+
+  @Get(':id')
+  get(@Param('id', new ZodValidationPipe(complaintIdSchema)) id: string) {
+    return this.complaints.get(id);
+  }
+
+  @Get(':id/photo')
+  async photo(@Param('id', new ZodValidationPipe(complaintIdSchema)) id: string): Promise<StreamableFile> {
+    const { photo, type } = await this.complaints.photo(id);
+    // The type was checked by magic bytes on upload; nosniff keeps browsers from second-guessing it.
+    return new StreamableFile(photo, { type, disposition: 'inline' });
+  }
+
+  @Post(':id/verify')
+  @HttpCode(200)
+  verify(
+    @Param('id', new ZodValidationPipe(complaintIdSchema)) id: string,
+    @Body(new ZodValidationPipe(verifyComplaintSchema)) body: VerifyComplaintRequest,
+    @CurrentUser() user: AuthUser,
+  ) {
+    return this.complaints.verify(id, user, body.note);
+  }
+
+  @Post(':id/dismiss')
+  @HttpCode(200)
+  dismiss(
+    @Param('id', new ZodValidationPipe(complaintIdSchema)) id: string,
+    @Body(new ZodValidationPipe(dismissComplaintSchema)) body: DismissComplaintRequest,
+    @CurrentUser() user: AuthUser,
+  ) {
+    return this.complaints.dismiss(id, user, body.reason);
+  }
+}

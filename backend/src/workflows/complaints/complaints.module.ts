@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../../auth/auth.module';
+import { PublicModule } from '../../read/public-view/public.module';
+import { ScoringModule } from '../../pipeline/score/scoring.module';
+import { ComplaintRepository } from './complaint.repository';
+import { ComplaintService } from './complaint.service';
+import { ComplaintsController } from './complaints.controller';
+import { EnforcementEventPublisher } from './enforcement-event.publisher';
+import { PublicComplaintsController } from './public-complaints.controller';
+
+/** Public reports (码上监督) and the inspectors' complaint queue; decision events for appeals too. */
+@Module({
+  imports: [AuthModule, ScoringModule, PublicModule],
+  controllers: [PublicComplaintsController, ComplaintsController],
+  providers: [ComplaintService, ComplaintRepository, EnforcementEventPublisher],
+  exports: [EnforcementEventPublisher],
+})
+export class ComplaintsModule {}
