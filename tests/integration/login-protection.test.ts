@@ -133,8 +133,8 @@ describe('login protection', () => {
     expect(latencies.length).toBeGreaterThanOrEqual(10);
     // 300 ms is the target on a machine that serves the page in tens of milliseconds. When the machine
     // itself is so loaded that the page is slow without any flood (other jobs on the same 2 cores),
-    // the flood must not make it more than twice as slow as that: what is tested is the flood's effect.
-    const bound = Math.max(300, 2 * baseline[baseline.length - 1]!);
+    // the flood must not make it more than three times as slow as that: what is tested is the flood's effect.
+    const bound = Math.max(300, 3 * baseline[baseline.length - 1]!);
     expect(p99).toBeLessThan(bound);
   });
 });

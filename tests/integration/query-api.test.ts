@@ -410,7 +410,7 @@ describe('query API over the sample stream', () => {
     const numericIds = items.map((i) => Number(i.id));
     expect(new Set(numericIds).size).toBe(total);
     expect(numericIds).toEqual([...numericIds].sort((a, b) => b - a));
-    for (const i of items) expect(Object.keys(i).sort()).toEqual(['at', 'detail', 'encoding', 'id', 'key', 'offset', 'partition', 'reason', 'topic', 'value', 'valueTruncated'].sort());
+    for (const i of items) expect(Object.keys(i).sort()).toEqual(['at', 'detail', 'encoding', 'id', 'key', 'lastRedrive', 'offset', 'partition', 'reason', 'redrives', 'topic', 'value', 'valueTruncated'].sort());
     const binary = items.find((i) => i.encoding === 'base64');
     expect(binary).toMatchObject({ reason: 'invalid_json', partition: 0 });
     expect(() => Buffer.from(binary.value, 'base64').toString('utf8')).not.toThrow();

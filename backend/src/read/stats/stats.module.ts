@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../../auth/auth.module';
-import { ScoringModule } from '../../pipeline/score/scoring.module';
 import { EarlyWarningService } from './early-warnings.service';
 import { ModelController } from './model.controller';
 import { RatingCountFolder } from './rating-count-folder.service';
@@ -10,7 +9,7 @@ import { StatsService } from './stats.service';
 
 /** Dashboard statistics (inspectors): overview, daily trend, recent changes, early warnings; the rule book's numbers (anyone). */
 @Module({
-  imports: [AuthModule, ScoringModule],
+  imports: [AuthModule],
   controllers: [StatsController, ModelController],
   providers: [StatsService, StatsRepository, EarlyWarningService, RatingCountFolder],
   exports: [EarlyWarningService, StatsRepository, RatingCountFolder],

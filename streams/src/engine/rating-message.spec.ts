@@ -1,8 +1,8 @@
-import { defaultRuleBook } from '../engine/rule-set';
-import { deadLetterMessage, deadLetterMessageSchema } from './dead-letter-message.schema';
-import { isRatingChangeMessage, ratingChangeMessage, ratingChangeMessageSchema } from './rating-message.schema';
-import { ratingModelJson } from '../engine/rating-json';
-import { ratingModelSchema } from './http-model.schema';
+import { defaultRuleBook } from './rule-set';
+import { deadLetterMessage, deadLetterMessageSchema } from '../contract/dead-letter-message.schema';
+import { isRatingChangeMessage, ratingChangeMessage, ratingChangeMessageSchema } from '../contract/rating-message.schema';
+import { ratingModelJson } from './rating-json';
+import { ratingModelSchema } from '../contract/http-model.schema';
 
 describe('the rating-change message', () => {
   const rating = { day: '2026-11-21', score: 78.1, stars: 3, face: 'neutral', colour: 'yellow', grade: 'good', veto: false } as const;
