@@ -18,3 +18,4 @@ export * from './engine/scoring-event';
 export * from './engine/rating-engine';
 export * from './cli/stream-file';
 export * from './simulator/simulator';
+export * from './supervision/draw';
