@@ -19,3 +19,4 @@ export * from './engine/rating-engine';
 export * from './cli/stream-file';
 export * from './simulator/simulator';
 export * from './supervision/draw';
+export * from './supervision/verify-plan';

@@ -124,29 +124,41 @@ export function drawOrder(a: { uscc: string; key: number }, b: { uscc: string; k
   return b.key !== a.key ? b.key - a.key : byUscc(a, b);
 }
 
-/** The whole draw: keys, order (key descending, ties by USCC), the first min(size, N), inspector pairs, snapshot. */
-export function drawPlan(input: DrawInput): DrawResult {
-  const seed = seedBytes(input.seed);
-  if (!Number.isInteger(input.size) || input.size < 1) throw new DrawInputError('size must be a positive integer');
+export interface RankedDraw {
+  /** Sorted by USCC, with weight and key. */
+  population: KeyedMember[];
+  /** The first min(size, N) in draw order, ranks 1, 2, …, without inspectors. */
+  drawn: (KeyedMember & { rank: number })[];
+}
+
+/** Keys and order only (what a public verifier can recompute: inspectors are not published). */
+export function rankPopulation(seedHex: string, size: number, members: readonly PopulationMember[]): RankedDraw {
+  const seed = seedBytes(seedHex);
+  if (!Number.isInteger(size) || size < 1) throw new DrawInputError('size must be a positive integer');
   const seen = new Set<string>();
-  for (const m of input.population) {
+  for (const m of members) {
     if (seen.has(m.uscc)) throw new DrawInputError(`USCC ${m.uscc} appears twice in the population`);
     seen.add(m.uscc);
     if (!(m.stars in DRAW_WEIGHTS)) throw new DrawInputError(`stars of ${m.uscc} must be 1–5`);
   }
-  const population = [...input.population].sort(byUscc).map((m): KeyedMember => {
+  const population = [...members].sort(byUscc).map((m): KeyedMember => {
     const weight = DRAW_WEIGHTS[m.stars];
     return { uscc: m.uscc, stars: m.stars, weight, key: drawKey(seed, m.uscc, weight) };
   });
   const ordered = [...population].sort(drawOrder);
-  const chosen = ordered.slice(0, Math.min(input.size, ordered.length));
-  const pairs = assignInspectors(seed, chosen.map((m) => m.uscc), input.inspectors);
+  return { population, drawn: ordered.slice(0, Math.min(size, ordered.length)).map((m, i) => ({ ...m, rank: i + 1 })) };
+}
+
+/** The whole draw: keys, order (key descending, ties by USCC), the first min(size, N), inspector pairs, snapshot. */
+export function drawPlan(input: DrawInput): DrawResult {
+  const { population, drawn } = rankPopulation(input.seed, input.size, input.population);
+  const pairs = assignInspectors(seedBytes(input.seed), drawn.map((m) => m.uscc), input.inspectors);
   const populationFile = populationFileText(population);
   return {
     population,
     populationFile,
     snapshotSha256: sha256Hex(populationFile),
-    drawn: chosen.map((m, i) => ({ ...m, rank: i + 1, inspectors: pairs[i]! })),
+    drawn: drawn.map((m, i) => ({ ...m, inspectors: pairs[i]! })),
   };
 }
 
