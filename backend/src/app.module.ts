@@ -19,6 +19,7 @@ import { PublicModule } from './public/public.module';
 import { ComplaintsModule } from './complaints/complaints.module';
 import { AppealsModule } from './appeals/appeals.module';
 import { AccountsModule } from './accounts/accounts.module';
+import { InspectionPlansModule } from './workflows/inspection-plans/inspection-plans.module';
 
 @Module({})
 export class AppModule {
@@ -48,6 +49,7 @@ export class AppModule {
         ComplaintsModule,
         AppealsModule,
         AccountsModule,
+        InspectionPlansModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

@@ -17,7 +17,10 @@ const B = usccOf('320104', 2);
 const PUBLIC_KEYS = ['colour', 'face', 'grade', 'last30', 'name', 'penalties', 'score', 'stars', 'underAppeal', 'uscc'];
 
 /** Routes anyone may call. */
-const PUBLIC_ROUTES = new Set(['GET /api/health', 'POST /api/auth/login', 'GET /metrics', 'GET /api/public/:token', 'POST /api/public/:token/complaints']);
+const PUBLIC_ROUTES = new Set([
+  'GET /api/health', 'POST /api/auth/login', 'GET /metrics', 'GET /api/public/:token', 'POST /api/public/:token/complaints',
+  'GET /api/public/inspection-plans/:id', 'GET /api/public/inspection-plans/:id/population.csv',
+]);
 /** Routes enterprise accounts may call (their own data only; checked object by object below). */
 const ENTERPRISE_ROUTES = new Set([
   'GET /api/accounts/me', 'POST /api/accounts/me/password',
