@@ -20,6 +20,7 @@ import { ComplaintsModule } from './complaints/complaints.module';
 import { AppealsModule } from './appeals/appeals.module';
 import { AccountsModule } from './accounts/accounts.module';
 import { InspectionPlansModule } from './workflows/inspection-plans/inspection-plans.module';
+import { ListsModule } from './read/lists/lists.module';
 
 @Module({})
 export class AppModule {
@@ -50,6 +51,7 @@ export class AppModule {
         AppealsModule,
         AccountsModule,
         InspectionPlansModule,
+        ListsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

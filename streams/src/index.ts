@@ -20,3 +20,4 @@ export * from './cli/stream-file';
 export * from './simulator/simulator';
 export * from './supervision/draw';
 export * from './supervision/verify-plan';
+export * from './supervision/credit-lists';

@@ -27,6 +27,7 @@ export const ENVFACE_TOPICS = {
   registry: 'registry.v1',
   ratings: 'ratings.v1',
   dlq: 'dlq.v1',
+  lists: 'lists.v1',
 } as const;
 export type EnvfaceTopic = keyof typeof ENVFACE_TOPICS;
 

@@ -4,7 +4,7 @@ import { Partitioners, type Kafka, type Producer, type TopicMessages } from 'kaf
 import type { PublishedRow } from '../scoring/outbox.repository';
 import type { OutboxSink } from '../scoring/outbox-sink';
 
-/** Publishes outbox rows to envface.ratings.v1 and envface.dlq.v1 (key = USCC), acks from all replicas. */
+/** Publishes outbox rows to envface.ratings.v1, envface.dlq.v1 and envface.lists.v1 (key = USCC), acks from all replicas. */
 export class KafkaOutboxSink implements OutboxSink {
   readonly name = 'kafka';
   private readonly logger = new Logger('KafkaOutbox');

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Queryable } from '../db/database.service';
 
-/** ratings_copy: the rollover's copied ratings of a chunk of enterprises, expanded by the drainer into 'ratings' rows. */
-export type OutboxKind = 'ratings' | 'dlq' | 'ratings_copy';
+/** lists: credit-list join/leave messages (envface.lists.v1). ratings_copy: the rollover's copied ratings of a chunk of enterprises, expanded by the drainer into 'ratings' rows. */
+export type OutboxKind = 'ratings' | 'dlq' | 'ratings_copy' | 'lists';
 
 export interface OutboxMessage {
   kind: OutboxKind;
@@ -16,7 +16,7 @@ export interface OutboxRow extends OutboxMessage {
 
 /** What sinks receive: ratings_copy rows arrive expanded into 'ratings' rows. */
 export interface PublishedRow extends OutboxRow {
-  kind: 'ratings' | 'dlq';
+  kind: 'ratings' | 'dlq' | 'lists';
 }
 
 /** Transactional outbox: written with the batch, drained after commit. */

@@ -11,6 +11,13 @@ import { RatingQueryService } from './rating-query.service';
 import { RatingRepository } from './rating.repository';
 import { RatingsController } from './ratings.controller';
 import { RULE_BOOK, ScoringService } from './scoring.service';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { Database } from '../db/database.service';
+import type { RuleBook } from '@envface/streams';
+import { CLOCK, type Clock } from './clock';
+import { ListMembershipRepository } from '../pipeline/lists/list-membership.repository';
+import { ListMembershipService } from '../pipeline/lists/list-membership.service';
+import { ListBackfillService } from '../pipeline/lists/list-backfill.service';
 
 /** The rating pipeline (ingest → events → ratings with revisions → outbox) and the rating routes. */
 @Module({
@@ -26,7 +33,16 @@ import { RULE_BOOK, ScoringService } from './scoring.service';
     RatingRepository,
     OutboxRepository,
     DeadLetterRepository,
+    // Credit lists are recomputed in the scorer's transaction; built here because they need the rule book.
+    { provide: ListMembershipRepository, useFactory: () => new ListMembershipRepository() },
+    {
+      provide: ListMembershipService,
+      useFactory: (db: Database, repo: ListMembershipRepository, outbox: OutboxRepository, book: RuleBook, config: AppConfig, clock: Clock) =>
+        new ListMembershipService(db, repo, outbox, book, config.timeZone, clock),
+      inject: [Database, ListMembershipRepository, OutboxRepository, RULE_BOOK, APP_CONFIG, CLOCK],
+    },
+    ListBackfillService,
   ],
-  exports: [RULE_BOOK, ScoringService, OutboxDrainer, RatingQueryService, EnterpriseRepository, RatingRepository, OutboxRepository, DeadLetterRepository, EventRepository],
+  exports: [ListMembershipService, RULE_BOOK, ScoringService, OutboxDrainer, RatingQueryService, EnterpriseRepository, RatingRepository, OutboxRepository, DeadLetterRepository, EventRepository],
 })
 export class ScoringModule {}

@@ -27,6 +27,7 @@ import { RatingRepository, type NewRatingRow, type StoredRatingRow } from './rat
 import { CLOCK, type Clock } from './clock';
 import { Histogram, type Registry } from 'prom-client';
 import { METRICS_REGISTRY } from '../metrics/metrics-registry';
+import { ListMembershipService } from '../pipeline/lists/list-membership.service';
 
 export const RULE_BOOK = Symbol('RULE_BOOK');
 
@@ -124,6 +125,7 @@ export class ScoringService {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(RULE_BOOK) book: RuleBook,
     @Inject(METRICS_REGISTRY) registry: Registry,
+    private readonly lists: ListMembershipService,
   ) {
     this.engine = new RatingEngine(book, config.timeZone);
     this.groupSize =
@@ -509,6 +511,8 @@ export class ScoringService {
     await this.enterprises.setCurrent(tx, current);
     outboxIds.push(...(await this.outbox.add(tx, changes)));
     await this.recordNextChanges(tx, ranges.keys(), locked, today);
+    // Credit lists follow the ratings in the same transaction (revisions included).
+    await this.lists.afterRevisions(tx, rows, today, outboxIds);
     return rows.length;
   }
 
