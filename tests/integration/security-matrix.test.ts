@@ -19,7 +19,7 @@ const PUBLIC_KEYS = ['colour', 'face', 'grade', 'last30', 'name', 'penalties', '
 /** Routes anyone may call. */
 const PUBLIC_ROUTES = new Set([
   'GET /api/health', 'POST /api/auth/login', 'GET /metrics', 'GET /api/public/:token', 'POST /api/public/:token/complaints',
-  'GET /api/public/inspection-plans/:id', 'GET /api/public/inspection-plans/:id/population.csv',
+  'GET /api/public/inspection-plans/:id', 'GET /api/public/inspection-plans/:id/population.csv', 'GET /api/public/lists/:list',
 ]);
 /** Routes enterprise accounts may call (their own data only; checked object by object below). */
 const ENTERPRISE_ROUTES = new Set([
@@ -53,6 +53,7 @@ describe('security: routes × roles, object-level authorisation, strict input, t
       .replace(':uscc', A)
       .replace(':day', TODAY)
       .replace(':kind', 'enforcement')
+      .replace(':list', 'red')
       .replace(':token', publicTokenA)
       .replace(/:id\b/, method === 'GET' && pattern.startsWith('/api/appeals') ? appealA : '999999');
   }

@@ -95,11 +95,10 @@ export class ListMembershipService {
   private async recomputeTargets(tx: Queryable, targets: readonly ListTarget[], today: number): Promise<string[]> {
     if (targets.length === 0) return [];
     const ids = targets.map((t) => t.id);
-    const [ratingRows, runRows, industries] = await Promise.all([
-      this.repo.ratingsWindow(tx, targets, today),
-      this.repo.touchingRuns(tx, targets),
-      this.repo.industries(tx, ids),
-    ]);
+    // One after another: a transaction is one connection.
+    const ratingRows = await this.repo.ratingsWindow(tx, targets, today);
+    const runRows = await this.repo.touchingRuns(tx, targets);
+    const industries = await this.repo.industries(tx, ids);
     const ratingsOf = new Map<string, Map<number, ListRating>>();
     for (const r of ratingRows) {
       let m = ratingsOf.get(r.enterprise_id);
