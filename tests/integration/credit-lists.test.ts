@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { Client } from 'pg';
 import { dayFromIso, defaultRuleBook, isoFromDay, parseStreamFile, profileFor, topicName, valueBytes } from '@envface/streams';
 import { startApp, type RunningApp } from '../../backend/src/bootstrap/start-app';
-import { fixedClock } from '../../backend/src/scoring/clock';
+import { RolloverService } from '../../backend/src/rollover/rollover.service';
 import type { IncomingMessage } from '../../backend/src/scoring/incoming-message';
 import { ScoringService } from '../../backend/src/scoring/scoring.service';
 import { OutboxDrainer } from '../../backend/src/scoring/outbox-drainer.service';
@@ -16,7 +16,9 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
  */
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
 const NOW = '2026-03-15T12:00:00+08:00';
-const TODAY = dayFromIso('2026-03-15');
+/** The server's day; moved on by the rollover test at the end. */
+let TODAY = dayFromIso('2026-03-15');
+let nowMs = Date.parse(NOW);
 const PASSWORD = 'lists-Admin-pw-123';
 const LISTS = ['red', 'black', 'incentive', 'exempt', 'priority', 'warning'] as const;
 type List = (typeof LISTS)[number];
@@ -173,7 +175,7 @@ describe('credit lists over the sample stream', () => {
     database = await createTestDatabase();
     app = await startApp(
       { DATABASE_URL: database.url, PORT: '0', ENVFACE_ADMIN_PASSWORD: PASSWORD, LOG_LEVEL: 'error', ENVFACE_SIMULATOR: 'off' },
-      { print: () => undefined, clock: fixedClock(NOW) },
+      { print: () => undefined, clock: { now: () => nowMs } },
     );
     app.app.get(OutboxDrainer).register({
       name: 'lists-test',
@@ -279,5 +281,20 @@ describe('credit lists over the sample stream', () => {
     expect((await call('GET', '/api/lists/red?day=2026-03-16')).status).toBe(400);
     expect((await call('GET', '/api/lists/red?day=2026-02-30')).status).toBe(400);
     expect((await call('GET', '/api/lists/red?x=1')).status).toBe(400);
+  });
+
+  it('follows the midnight rollover: copied days extend the runs, streaks and aging drops still move the lists', async () => {
+    const before = messages.length;
+    for (let d = TODAY + 1; d <= dayFromIso('2026-03-22'); d++) {
+      nowMs = Date.parse(`${isoFromDay(d)}T00:00:05+08:00`);
+      TODAY = d;
+      const result = await app.app.get(RolloverService).runDay(d);
+      expect(result.outcome).toBe('done');
+      await app.app.get(OutboxDrainer).drain();
+    }
+    // A week on, star drops of the sample have aged out of the warning list, and 5★ runs grew.
+    expect(messages.slice(before).some((m) => m.list === 'warning' && m.change === 'left')).toBe(true);
+    await compareEveryDay();
+    await compareMessages();
   });
 });
