@@ -84,10 +84,14 @@ describe('inspection plans', () => {
     expect(Math.max(...load.values())).toBeLessThanOrEqual(3);
 
     expect((await t.call('GET', `/api/inspection-plans/${plan.id}`, { token: tokens['li.na'] })).body).toEqual(plan);
+    // Expected frequency per star level for the plan page: sums to the size, counts add to the population.
+    expect(plan.expectedByStars.reduce((s: number, l: { count: number }) => s + l.count, 0)).toBe(8);
+    expect(plan.expectedByStars.reduce((s: number, l: { expectedDrawn: number }) => s + l.expectedDrawn, 0)).toBeCloseTo(4, 9);
 
     const pub = await t.call('GET', `/api/public/inspection-plans/${plan.id}`);
     expect(pub.status).toBe(200);
     expect(Object.keys(pub.body.drawn[0]).sort()).toEqual(['key', 'name', 'rank', 'result', 'stars', 'uscc', 'weight']);
+    expect(pub.body.expectedByStars).toBeUndefined();
     const text = JSON.stringify(pub.body);
     for (const name of ['zhang.wei', 'li.na', 'wang.fang']) expect(text).not.toContain(name);
     expect(pub.body.drawn.map((d: { uscc: string }) => d.uscc)).toEqual(plan.drawn.map((d: { uscc: string }) => d.uscc));

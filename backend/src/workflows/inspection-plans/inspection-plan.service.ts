@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { dayFromIso, dayOfInstant, drawPlan, isoFromDay, type DrawStars } from '@envface/streams';
+import { dayFromIso, dayOfInstant, drawPlan, expectedFrequencyByStars, isoFromDay, type DrawStars, type StarLevelFrequency } from '@envface/streams';
 import type { AuthUser } from '../../auth/auth-user';
 import { ApiError } from '../../common/api-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
@@ -44,6 +44,18 @@ export interface PlanJson {
   cancelledBy?: string | null;
   /** inspector view only: the pool as given */
   inspectors?: string[];
+  /** inspector view only: population per star level and the expected number drawn of each (plan page) */
+  expectedByStars?: StarLevelFrequency[];
+}
+
+/** Members per star level, counted from the population file ("USCC,stars\n" lines). */
+export function starCounts(populationFile: string): Partial<Record<DrawStars, number>> {
+  const counts: Partial<Record<DrawStars, number>> = {};
+  for (let i = populationFile.indexOf('\n'); i > 0; i = populationFile.indexOf('\n', i + 1)) {
+    const s = Number(populationFile[i - 1]) as DrawStars;
+    counts[s] = (counts[s] ?? 0) + 1;
+  }
+  return counts;
 }
 
 /** The event id of a plan result: one per plan and enterprise, so a retried request cannot count twice. */
@@ -110,7 +122,12 @@ export class InspectionPlanService {
     if (!plan) throw new ApiError(404, 'plan_not_found', `no inspection plan ${id}`);
     const [draws, results] = await Promise.all([this.plans.draws(this.db, id), this.plans.results(this.db, id)]);
     const resultOf = new Map(results.map((r) => [r.enterprise_id, r.result]));
-    return planJson(plan, draws, resultOf, view);
+    const json = planJson(plan, draws, resultOf, view);
+    if (view === 'inspector') {
+      const text = (await this.plans.populationText(this.db, id)) ?? '';
+      json.expectedByStars = expectedFrequencyByStars(starCounts(text), plan.size);
+    }
+    return json;
   }
 
   async populationFile(id: string): Promise<string> {
