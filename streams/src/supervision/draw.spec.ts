@@ -119,6 +119,25 @@ describe('draw rules', () => {
     expect(Math.max(...load.values())).toBeLessThanOrEqual(Math.ceil(80 / 7));
   });
 
+  it('still gives two inspectors when the cap leaves only one name (over the cap by one, in the enterprise\'s own order)', () => {
+    const population = Array.from({ length: 4 }, (_, i) => ({ uscc: `91320100MA${String(i).padStart(8, '0')}`, stars: 3 as DrawStars }));
+    let found = 0;
+    for (let s = 0; s < 400; s++) {
+      const seed = s.toString(16).padStart(64, '0');
+      const r = drawPlan({ seed, size: 4, inspectors: ['a', 'b', 'c'], population });
+      const load = new Map<string, number>();
+      for (const d of r.drawn) {
+        expect(new Set(d.inspectors).size).toBe(2);
+        for (const n of d.inspectors) load.set(n, (load.get(n) ?? 0) + 1);
+      }
+      if (Math.max(...load.values()) > 3) {
+        found++;
+        expect(Math.max(...load.values())).toBe(4);
+      }
+    }
+    expect(found).toBeGreaterThan(0); // the case exists and is handled
+  });
+
   it('reads a population file back and refuses a malformed one', () => {
     const text = populationFileText(example.population);
     expect(sha256Hex(text)).toBe(example.snapshotSha256);

@@ -96,6 +96,11 @@ export function parsePopulationFile(text: string): PopulationMember[] {
  * Two inspectors per drawn enterprise, in rank order: the pool is ordered per enterprise by
  * HMAC-SHA256(seed, "inspector|" + USCC + "|" + name) in hex, and the first two still under the cap
  * ceil(2 · drawn / pool) are taken, so the work is spread evenly and nobody picks their enterprises.
+ *
+ * The cap can leave fewer than two names for a late enterprise (pool a, b, c and four drawn: cap 3;
+ * if a and b were paired three times, only c is under it). The rules are silent there; two inspectors
+ * per inspection is the law, so the missing place goes to the next names in that enterprise's own
+ * order (one inspector then carries cap + 1). The published example never reaches this case.
  */
 export function assignInspectors(seed: Buffer, drawnUsccs: readonly string[], pool: readonly string[]): string[][] {
   if (pool.length < 2) throw new DrawInputError('the inspector pool needs at least 2 inspectors');
@@ -109,12 +114,13 @@ export function assignInspectors(seed: Buffer, drawnUsccs: readonly string[], po
     const chosen: string[] = [];
     for (const { name } of order) {
       if (chosen.length === 2) break;
-      // cap · pool ≥ 2 · drawn, so two names under the cap always remain.
-      if (load.get(name)! < cap) {
-        chosen.push(name);
-        load.set(name, load.get(name)! + 1);
-      }
+      if (load.get(name)! < cap) chosen.push(name);
     }
+    for (const { name } of order) {
+      if (chosen.length === 2) break;
+      if (!chosen.includes(name)) chosen.push(name);
+    }
+    for (const name of chosen) load.set(name, load.get(name)! + 1);
     return chosen;
   });
 }

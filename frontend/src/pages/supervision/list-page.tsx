@@ -22,13 +22,15 @@ export function ListPage() {
   const { list } = useParams();
   const [params, setParams] = useSearchParams();
   const today = dayIn(new Date());
-  const day = params.get('day') ?? today;
+  // Without a chosen day the server's today is used (the browser's clock may be in another zone or wrong).
+  const chosenDay = params.get('day');
   const [search, setSearch] = useState('');
   const [region, setRegion] = useState('');
   const [downloading, setDownloading] = useState(false);
-  const path = `/api/lists/${list}?day=${day}`;
+  const path = `/api/lists/${list}${chosenDay ? `?day=${chosenDay}` : ''}`;
   const query = useApiQuery(path, (signal) => apiClient.get<ListJson>(path, signal), { keepData: true });
   const entries = query.status === 'success' ? query.data.enterprises : [];
+  const day = chosenDay ?? (query.status === 'success' ? query.data.day : '');
   const regions = useMemo(() => countByRegion(entries), [entries]);
   const shown = useMemo(() => filterEntries(entries, search, region), [entries, search, region]);
   if (!isList(list)) return <Navigate to="/lists/red" replace />;
@@ -36,7 +38,7 @@ export function ListPage() {
   const download = async () => {
     setDownloading(true);
     try {
-      saveBlob(await fetchBlob(`/api/lists/${list}.csv?day=${day}`), `envface-${list}-${day}.csv`);
+      saveBlob(await fetchBlob(`/api/lists/${list}.csv${day ? `?day=${day}` : ''}`), `envface-${list}-${day}.csv`);
     } finally {
       setDownloading(false);
     }
@@ -55,7 +57,7 @@ export function ListPage() {
       />
       <nav className="sv-tabs" aria-label={t('supervision.lists.title')}>
         {CREDIT_LISTS.map((l) => (
-          <Link key={l} to={`/lists/${l}${params.get('day') ? `?day=${day}` : ''}`} className="sv-tab" aria-current={l === list ? 'page' : undefined}>
+          <Link key={l} to={`/lists/${l}${chosenDay ? `?day=${chosenDay}` : ''}`} className="sv-tab" aria-current={l === list ? 'page' : undefined}>
             {t(`supervision.lists.names.${l}`)}
           </Link>
         ))}

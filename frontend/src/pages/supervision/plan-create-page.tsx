@@ -13,7 +13,8 @@ export function PlanCreatePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const today = dayIn(new Date());
-  const [form, setForm] = useState({ name: '', day: today, regions: '', industries: '', size: '10', inspectors: '', includeExempt: false });
+  // Day empty = the server's today.
+  const [form, setForm] = useState({ name: '', day: '', regions: '', industries: '', size: '10', inspectors: '', includeExempt: false });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
@@ -25,7 +26,7 @@ export function PlanCreatePage() {
     try {
       const plan = await apiClient.post<PlanJson>('/api/inspection-plans', {
         name: form.name,
-        day: form.day,
+        ...(form.day ? { day: form.day } : {}),
         regionPrefixes: splitList(form.regions),
         industryPrefixes: splitList(form.industries),
         size: Number(form.size),
@@ -49,7 +50,7 @@ export function PlanCreatePage() {
         </label>
         <label className="field">
           <span className="field__label">{t('supervision.plans.form.day')}</span>
-          <input type="date" required max={today} value={form.day} onChange={(e) => set({ day: e.target.value })} name="day" />
+          <input type="date" max={today} value={form.day} onChange={(e) => set({ day: e.target.value })} name="day" />
         </label>
         <label className="field">
           <span className="field__label">{t('supervision.plans.form.regionPrefixes')}</span>
