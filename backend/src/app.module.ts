@@ -21,6 +21,7 @@ import { AppealsModule } from './appeals/appeals.module';
 import { AccountsModule } from './accounts/accounts.module';
 import { InspectionPlansModule } from './workflows/inspection-plans/inspection-plans.module';
 import { ListsModule } from './read/lists/lists.module';
+import { CreditNoticesModule } from './workflows/credit-notices/credit-notices.module';
 
 @Module({})
 export class AppModule {
@@ -52,6 +53,7 @@ export class AppModule {
         AccountsModule,
         InspectionPlansModule,
         ListsModule,
+        CreditNoticesModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

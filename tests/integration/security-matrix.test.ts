@@ -26,9 +26,10 @@ const ENTERPRISE_ROUTES = new Set([
   'GET /api/accounts/me', 'POST /api/accounts/me/password',
   'GET /api/portal/enterprise', 'GET /api/portal/ratings', 'GET /api/portal/ratings/:day', 'GET /api/portal/events', 'GET /api/portal/revisions',
   'POST /api/appeals', 'GET /api/appeals', 'GET /api/appeals/:id',
+  'GET /api/portal/notices', 'GET /api/portal/notices/:id', 'POST /api/portal/notices/:id/acknowledge',
 ]);
 /** Routes only enterprise accounts may call (staff have no enterprise of their own). */
-const ENTERPRISE_ONLY = new Set(['GET /api/portal/enterprise', 'GET /api/portal/ratings', 'GET /api/portal/ratings/:day', 'GET /api/portal/events', 'GET /api/portal/revisions', 'POST /api/appeals']);
+const ENTERPRISE_ONLY = new Set(['GET /api/portal/notices', 'GET /api/portal/notices/:id', 'POST /api/portal/notices/:id/acknowledge', 'GET /api/portal/enterprise', 'GET /api/portal/ratings', 'GET /api/portal/ratings/:day', 'GET /api/portal/events', 'GET /api/portal/revisions', 'POST /api/appeals']);
 
 describe('security: routes × roles, object-level authorisation, strict input, tokens', () => {
   let t: PublicTestApp;

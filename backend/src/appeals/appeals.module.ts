@@ -3,13 +3,14 @@ import { AccountsModule } from '../accounts/accounts.module';
 import { AuthModule } from '../auth/auth.module';
 import { ComplaintsModule } from '../complaints/complaints.module';
 import { PublicModule } from '../public/public.module';
+import { CreditNoticesModule } from '../workflows/credit-notices/credit-notices.module';
 import { AppealRepository } from './appeal.repository';
 import { AppealService } from './appeal.service';
 import { AppealsController } from './appeals.controller';
 
 /** Appeals (复核) against stored events. */
 @Module({
-  imports: [AuthModule, ComplaintsModule, PublicModule, AccountsModule],
+  imports: [AuthModule, ComplaintsModule, PublicModule, AccountsModule, CreditNoticesModule],
   controllers: [AppealsController],
   providers: [AppealService, AppealRepository],
 })
