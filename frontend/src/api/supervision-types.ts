@@ -69,3 +69,19 @@ export interface PlanListItemJson {
   createdBy: string;
   createdAt: string;
 }
+
+export interface NoticeJson {
+  id: string;
+  eventId: string;
+  enterpriseId: string;
+  enterpriseName: string | null;
+  eventType: string;
+  eventDay: string;
+  noticeDay: string;
+  appealDeadline: string;
+  /** the stored text: shown verbatim everywhere */
+  text: string;
+  createdAt: string;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+}

@@ -30,6 +30,7 @@ export function AppLayout() {
             <NavLink to="/appeals">{t('queues.appealsTitle')}</NavLink>
             <NavLink to="/lists">{t('supervision.nav.lists')}</NavLink>
             <NavLink to="/inspection-plans">{t('supervision.nav.plans')}</NavLink>
+            <NavLink to="/notices">{t('supervision.nav.notices')}</NavLink>
           </nav>
           <div className="app-header__tools">
             <LanguageSwitch />

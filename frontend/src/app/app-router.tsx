@@ -23,10 +23,14 @@ const PlanCreatePage = lazy(() => import('../pages/supervision/plan-create-page'
 const PlanPage = lazy(() => import('../pages/supervision/plan-page').then((m) => ({ default: m.PlanPage })));
 const PublicPlanPage = lazy(() => import('../pages/supervision/public-plan-page').then((m) => ({ default: m.PublicPlanPage })));
 const PublicListPage = lazy(() => import('../pages/supervision/public-list-page').then((m) => ({ default: m.PublicListPage })));
+const NoticesPage = lazy(() => import('../pages/supervision/notices').then((m) => ({ default: m.NoticesPage })));
+const NoticePrintPage = lazy(() => import('../pages/supervision/notices').then((m) => ({ default: m.NoticePrintPage })));
 const NotFoundPage = lazy(() => import('../pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 /** The enterprise portal is the only area enterprise accounts may use. */
 const ENTERPRISE_ROLES: readonly string[] = ['enterprise'];
+/** A printed notice: the enterprise's own, or any for staff (the server checks which). */
+const ALL_ROLES: readonly string[] = ['admin', 'inspector', 'enterprise'];
 
 export function AppRouter() {
   return (
@@ -37,6 +41,7 @@ export function AppRouter() {
         <Route path="/public/inspection-plans/:id" element={<Suspense fallback={null}><PublicPlanPage /></Suspense>} />
         <Route path="/public/lists/:list" element={<Suspense fallback={null}><PublicListPage /></Suspense>} />
         <Route path="/print/sign/:uscc" element={<RequireAuth><Suspense fallback={null}><SignPage /></Suspense></RequireAuth>} />
+        <Route path="/print/notice/:id" element={<RequireAuth roles={ALL_ROLES}><Suspense fallback={null}><NoticePrintPage /></Suspense></RequireAuth>} />
         <Route path="/print/region/:region" element={<RequireAuth><Suspense fallback={null}><RegionSignsPage /></Suspense></RequireAuth>} />
         <Route path="/portal" element={<RequireAuth roles={ENTERPRISE_ROLES}><Suspense fallback={null}><PortalLayout /></Suspense></RequireAuth>}>
           <Route index element={<PortalPage />} />
@@ -58,6 +63,7 @@ export function AppRouter() {
           <Route path="inspection-plans" element={<PlansPage />} />
           <Route path="inspection-plans/new" element={<PlanCreatePage />} />
           <Route path="inspection-plans/:id" element={<PlanPage />} />
+          <Route path="notices" element={<NoticesPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

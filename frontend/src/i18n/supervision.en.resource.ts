@@ -3,7 +3,7 @@ import type { supervisionZhCN } from './supervision.zh-cn.resource';
 
 export const supervisionEn: TranslationShape<typeof supervisionZhCN> = {
   supervision: {
-    nav: { lists: 'Credit lists', plans: 'Random inspections' },
+    nav: { lists: 'Credit lists', plans: 'Random inspections', notices: 'Notices' },
     lists: {
       title: 'Environmental credit lists',
       subtitle: 'Built from the daily ratings and updated with every revision',
@@ -104,6 +104,21 @@ export const supervisionEn: TranslationShape<typeof supervisionZhCN> = {
       },
       cancelled: 'This plan was cancelled: {{reason}}',
       notFound: 'Inspection plan not found',
+    },
+    notices: {
+      title: 'Credit record notices',
+      portalTitle: 'Credit record notices',
+      unacknowledgedTitle: 'Notices not yet acknowledged',
+      onlyUnacknowledged: 'Only unacknowledged',
+      empty: 'No notices',
+      noticeDay: 'Notice of {{day}}',
+      deadline: 'Appeal until {{day}}',
+      acknowledge: 'Acknowledge receipt',
+      acknowledged: 'Acknowledged at {{at}}',
+      notAcknowledged: 'Not acknowledged',
+      print: 'Print',
+      show: 'Full text',
+      enterprise: 'Enterprise',
     },
     publicList: {
       title: { red: 'Red list: trustworthy enterprises', black: 'Black list: enterprises with bad credit' },

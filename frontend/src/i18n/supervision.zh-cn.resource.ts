@@ -1,7 +1,7 @@
 // Strings of the supervision pages: credit lists, inspection plans (双随机、一公开) and their public pages.
 export const supervisionZhCN = {
   supervision: {
-    nav: { lists: '信用名单', plans: '双随机抽查' },
+    nav: { lists: '信用名单', plans: '双随机抽查', notices: '告知书' },
     lists: {
       title: '环境信用名单',
       subtitle: '按日评价结果自动生成，随评价修订实时更新',
@@ -102,6 +102,21 @@ export const supervisionZhCN = {
       },
       cancelled: '本计划已取消：{{reason}}',
       notFound: '未找到该抽查计划',
+    },
+    notices: {
+      title: '环保信用记录告知书',
+      portalTitle: '信用记录告知书',
+      unacknowledgedTitle: '未签收的告知书',
+      onlyUnacknowledged: '只看未签收',
+      empty: '暂无告知书',
+      noticeDay: '告知日期 {{day}}',
+      deadline: '复核截止 {{day}}',
+      acknowledge: '签收（回执）',
+      acknowledged: '已于 {{at}} 签收',
+      notAcknowledged: '未签收',
+      print: '打印',
+      show: '查看全文',
+      enterprise: '企业',
     },
     publicList: {
       title: { red: '环保诚信企业红名单', black: '环保不良企业黑名单' },
