@@ -52,7 +52,7 @@ describe('credit notices', () => {
     expect(pen.text).toContain('南京栖霞化工有限公司（统一社会信用代码：' + A + '）');
     expect(pen.text).toContain('案号 QX-2026-001');
     expect(pen.text).toMatch(/指标 E2），扣 \d+ 分，对环境信用总分的加权影响为 -\d+\.\d\d 分/);
-    expect(pen.text).toMatch(/2026-03-10 的评价由 100\.0 分、5 星（笑脸） 变为 \d+\.\d 分、\d 星/);
+    expect(pen.text).toMatch(/2026-03-10 的评价由 100\.0 分、5 星（笑脸）变为 \d+\.\d 分、\d 星/);
     expect(pen.text).toContain('截至 2026-04-14');
     const bad = all.body.items.find((n: { eventId: string }) => n.eventId === 'cn-insp-bad');
     expect(bad.text).toContain('危废台账缺失');

@@ -23,7 +23,7 @@ describe('renderNoticeText', () => {
     expect(text).toContain('案号 XW-2026-017');
     expect(text).toContain('罚款 50,000 元');
     expect(text).toContain('扣 30 分，对环境信用总分的加权影响为 -13.14 分');
-    expect(text).toContain('由 100.0 分、5 星（笑脸） 变为 86.9 分、4 星（笑脸）');
+    expect(text).toContain('由 100.0 分、5 星（笑脸）变为 86.9 分、4 星（笑脸）');
     expect(text).toContain('至 2027-03-09（含）止');
     expect(text).toContain('影响期可缩短');
     expect(text).toContain('30 日内（截至 2026-04-14）');

@@ -83,7 +83,7 @@ export function renderNoticeText(f: NoticeFacts): string {
     lines.push(
       `二、计分：该记录计入“${INDICATORS[e.indicator] ?? e.indicator}”（指标 ${e.indicator}），扣 ${e.points} 分，对环境信用总分的加权影响为 -${e.impact.toFixed(2)} 分。`,
     );
-    lines.push(`三、评价变化：${f.after?.day ?? f.eventDay} 的评价由 ${rating(f.before)} 变为 ${rating(f.after)}。`);
+    lines.push(`三、评价变化：${f.after?.day ?? f.eventDay} 的评价由 ${rating(f.before)}变为 ${rating(f.after)}。`);
     lines.push(`四、影响期：自 ${e.from} 起${e.until === null ? '，至整改完成并经核查确认之日止' : `，至 ${lastDay(e.until)}（含）止`}。`);
     lines.push(`五、信用修复：${e.repairable && REPAIR[e.indicator] ? REPAIR[e.indicator] : '该记录不能提前终止，影响期届满后自动不再计分。'}`);
   } else {
