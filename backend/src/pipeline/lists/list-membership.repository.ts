@@ -79,7 +79,9 @@ export class ListMembershipRepository {
   /**
    * Of these enterprises whose rating of `day` was copied from the day before, those whose lists can
    * still change on `day`: a 5★ run reaching 30 or 180 days (incentive, exempt), a ≤ 2★ day that
-   * may complete 7 (priority), or a warning that may end as its star drop ages out.
+   * may complete 7 (priority), or a warning whose latest star drop (enterprises.last_drop_day, kept by
+   * the scorer) was on day − 7 and so ages out today. A copied day has yesterday's score, stars, veto
+   * and effects, so nothing else can move.
    */
   async mayChangeOnNewDay(q: Queryable, ids: readonly string[], day: number): Promise<string[]> {
     const rows = await q.query<{ enterprise_id: string }>(
@@ -87,7 +89,8 @@ export class ListMembershipRepository {
       `SELECT m.enterprise_id FROM list_memberships m
         WHERE m.enterprise_id = ANY($1::text[]) AND m.to_day IS NULL
           AND ((m.list = 'red' AND m.from_day IN (DATE '1970-01-01' + $2::integer - 29, DATE '1970-01-01' + $2::integer - 179))
-               OR m.list = 'warning')
+               OR (m.list = 'warning' AND EXISTS (SELECT 1 FROM enterprises e
+                                                    WHERE e.uscc = m.enterprise_id AND e.last_drop_day = DATE '1970-01-01' + $2::integer - 7)))
        UNION
        SELECT r.enterprise_id FROM daily_ratings r
         WHERE r.enterprise_id = ANY($1::text[]) AND r.day = DATE '1970-01-01' + $2::integer AND r.stars <= 2
