@@ -171,6 +171,18 @@ describe('inspection plans', () => {
     await expect(sql.query(`DELETE FROM inspection_plan_draws WHERE plan_id = $1`, [open.id])).rejects.toThrow(/immutable/);
   });
 
+  it('leaves members of the exemption list out of the population unless includeExempt', async () => {
+    // 180 days of 5★ need half a year of history; the exemption run is written as the scorer would.
+    await sql.query(`INSERT INTO list_memberships (list, enterprise_id, from_day, to_day) VALUES ('exempt', $1, '2026-03-10', NULL)`, [nanjing[2]]);
+    const without = (await t.call('POST', '/api/inspection-plans', { token: tokens['li.na'], body: body({ name: '豁免', size: 20 }) })).body;
+    expect(without.populationSize).toBe(7);
+    expect(without.drawn.map((d: { uscc: string }) => d.uscc)).not.toContain(nanjing[2]);
+    const withExempt = (await t.call('POST', '/api/inspection-plans', { token: tokens['li.na'], body: body({ name: '含豁免', size: 20, includeExempt: true }) })).body;
+    expect(withExempt.populationSize).toBe(8);
+    expect(withExempt.drawn.map((d: { uscc: string }) => d.uscc)).toContain(nanjing[2]);
+    await sql.query(`DELETE FROM list_memberships WHERE enterprise_id = $1 AND list = 'exempt'`, [nanjing[2]]);
+  });
+
   it('answers 404 for unknown plans and 401 without a token on staff routes', async () => {
     expect((await t.call('GET', '/api/public/inspection-plans/999999')).status).toBe(404);
     expect((await t.call('GET', '/api/public/inspection-plans/999999/population.csv')).status).toBe(404);

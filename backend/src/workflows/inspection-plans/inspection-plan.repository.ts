@@ -4,8 +4,6 @@ import type { Queryable } from '../../db/database.service';
 export interface PopulationRow {
   uscc: string;
   stars: number;
-  /** first rated day at least 179 days before D: only those can be on the exemption list */
-  old_enough: boolean;
 }
 
 export interface PlanRow {
@@ -85,7 +83,7 @@ export class InspectionPlanRepository {
   async population(q: Queryable, day: string, regionPrefixes: string[], industryPrefixes: string[]): Promise<PopulationRow[]> {
     return q.query<PopulationRow>(
       'inspection_plans.population',
-      `SELECT r.enterprise_id AS uscc, r.stars, e.first_day <= $1::date - 179 AS old_enough
+      `SELECT r.enterprise_id AS uscc, r.stars
          FROM (SELECT DISTINCT ON (enterprise_id) enterprise_id, stars
                  FROM daily_ratings WHERE day = $1::date ORDER BY enterprise_id, revision DESC) r
          JOIN enterprises e ON e.uscc = r.enterprise_id
@@ -95,19 +93,16 @@ export class InspectionPlanRepository {
     );
   }
 
-  /** Of these enterprises, those on the exemption list on `day`: rated 5★ on each of the 180 days D−179 … D. */
-  async exemptAmong(q: Queryable, day: string, usccs: string[]): Promise<Set<string>> {
-    if (usccs.length === 0) return new Set();
+  /**
+   * Members of the exemption list on `day` (5★ on each of the 180 days up to it), read from the
+   * credit-list runs the scorer keeps — the same list the inspectors see.
+   */
+  async exemptOn(q: Queryable, day: string): Promise<Set<string>> {
     const rows = await q.query<{ enterprise_id: string }>(
-      'inspection_plans.exempt_among',
-      `SELECT enterprise_id
-         FROM (SELECT DISTINCT ON (enterprise_id, day) enterprise_id, day, stars
-                 FROM daily_ratings
-                WHERE enterprise_id = ANY($1::text[]) AND day BETWEEN $2::date - 179 AND $2::date
-                ORDER BY enterprise_id, day, revision DESC) latest
-        GROUP BY enterprise_id
-       HAVING count(*) = 180 AND bool_and(stars = 5)`,
-      [usccs, day],
+      'inspection_plans.exempt_on',
+      `SELECT enterprise_id FROM list_memberships
+        WHERE list = 'exempt' AND from_day <= $1::date AND (to_day IS NULL OR to_day >= $1::date)`,
+      [day],
     );
     return new Set(rows.map((r) => r.enterprise_id));
   }

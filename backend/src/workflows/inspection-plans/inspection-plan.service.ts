@@ -92,7 +92,7 @@ export class InspectionPlanService {
     const id = await this.db.transaction('inspection_plans.create', async (tx) => {
       // Read in the same snapshot as the write: the population file is exactly the ratings seen.
       const rows = await this.plans.population(tx, day, body.regionPrefixes, body.industryPrefixes);
-      const exempt = body.includeExempt ? new Set<string>() : await this.plans.exemptAmong(tx, day, rows.filter((r) => r.stars === 5 && r.old_enough).map((r) => r.uscc));
+      const exempt = body.includeExempt ? new Set<string>() : await this.plans.exemptOn(tx, day);
       const population = rows.filter((r) => !exempt.has(r.uscc)).map((r) => ({ uscc: r.uscc, stars: r.stars as DrawStars }));
       if (population.length === 0) throw new ApiError(400, 'empty_population', `no enterprise in scope was rated on ${day}`);
       const seed = randomBytes(32).toString('hex');
