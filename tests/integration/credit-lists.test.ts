@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { dayFromIso, defaultRuleBook, isoFromDay, parseStreamFile, profileFor, topicName, valueBytes } from '@envface/streams';
 import { startApp, type RunningApp } from '../../backend/src/bootstrap/start-app';
 import { RolloverService } from '../../backend/src/rollover/rollover.service';
+import { ListMembershipService } from '../../backend/src/pipeline/lists/list-membership.service';
 import type { IncomingMessage } from '../../backend/src/scoring/incoming-message';
 import { ScoringService } from '../../backend/src/scoring/scoring.service';
 import { OutboxDrainer } from '../../backend/src/scoring/outbox-drainer.service';
@@ -296,5 +297,15 @@ describe('credit lists over the sample stream', () => {
     expect(messages.slice(before).some((m) => m.list === 'warning' && m.change === 'left')).toBe(true);
     await compareEveryDay();
     await compareMessages();
+  });
+
+  it('backfills the same runs for a database rated before the lists existed', async () => {
+    const before = (await sql.query(`SELECT list, enterprise_id, from_day::text, to_day::text FROM list_memberships ORDER BY 1, 2, 3`)).rows;
+    expect(before.length).toBeGreaterThan(50);
+    await sql.query('DELETE FROM list_memberships');
+    const n = await app.app.get(ListMembershipService).backfill(TODAY);
+    expect(n).toBeGreaterThan(30);
+    expect((await sql.query(`SELECT list, enterprise_id, from_day::text, to_day::text FROM list_memberships ORDER BY 1, 2, 3`)).rows).toEqual(before);
+    await compareEveryDay();
   });
 });
