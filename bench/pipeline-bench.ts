@@ -43,7 +43,7 @@ const LATENCY_S = Number(values['latency-seconds']);
 const PREFIX = 'bench.envface.';
 const TZ = 'Asia/Shanghai';
 const PASSWORD = 'bench-Admin-pw-1';
-const PARTITIONS: Record<string, number> = { monitoring: 48, permit: 24, enforcement: 8, registry: 24, ratings: 48, dlq: 4 };
+const PARTITIONS: Record<string, number> = { monitoring: 48, permit: 24, enforcement: 8, registry: 24, ratings: 48, dlq: 4, lists: 4 };
 
 const ALPHA = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 function uscc(i: number): string {

@@ -21,6 +21,9 @@ import { AppealsModule } from './workflows/appeals/appeals.module';
 import { ComplaintsModule } from './workflows/complaints/complaints.module';
 import { DeadLetterRedriveModule } from './workflows/dead-letter-redrive/dead-letter-redrive.module';
 import { PublicTokenModule } from './workflows/public-token/public-token.module';
+import { InspectionPlansModule } from './workflows/inspection-plans/inspection-plans.module';
+import { ListsModule } from './read/lists/lists.module';
+import { CreditNoticesModule } from './workflows/credit-notices/credit-notices.module';
 
 /** The composition root: platform, the data path (pipeline/), the read side (read/), workflows, auth and accounts. */
 @Module({})
@@ -56,6 +59,9 @@ export class AppModule {
         DeadLetterRedriveModule,
         PublicTokenModule,
         AccountsModule,
+        InspectionPlansModule,
+        ListsModule,
+        CreditNoticesModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

@@ -36,3 +36,6 @@ export * from './engine/scoring-event';
 export * from './engine/rating-engine';
 export * from './cli/stream-file';
 export * from './simulator/simulator';
+export * from './supervision/draw';
+export * from './supervision/verify-plan';
+export * from './supervision/credit-lists';

@@ -70,7 +70,7 @@ describe('docker-compose.yml', () => {
     const created = [...script.matchAll(/for topic in ([^;]+);/g)].flatMap((m) => m[1].trim().split(/\s+/));
     const expected = [...INPUT_TOPIC_KINDS, ...OUTPUT_TOPIC_KINDS].map((kind) => topicName(prefix, kind));
     expect(created.sort()).toEqual(expected.sort());
-    expect(created).toHaveLength(6);
+    expect(created).toHaveLength(7);
     expect(script).toContain('--if-not-exists');
     expect(script).toMatch(/--partitions 12/);
     // Compose would interpolate a single $topic itself (to empty); the shell must see $topic.

@@ -23,17 +23,21 @@ const B = usccOf('320104', 2);
 const PUBLIC_KEYS = ['colour', 'face', 'grade', 'last30', 'name', 'penalties', 'score', 'stars', 'underAppeal', 'uscc'];
 
 /** Routes anyone may call. */
-const PUBLIC_ROUTES = new Set(['GET /api/health', 'POST /api/auth/login', 'GET /metrics', 'GET /api/public/:token', 'POST /api/public/:token/complaints', 'GET /api/model']);
+const PUBLIC_ROUTES = new Set([
+  'GET /api/health', 'POST /api/auth/login', 'GET /metrics', 'GET /api/public/:token', 'POST /api/public/:token/complaints', 'GET /api/model',
+  'GET /api/public/inspection-plans/:id', 'GET /api/public/inspection-plans/:id/population.csv', 'GET /api/public/lists/:list',
+]);
 /** Routes enterprise accounts may call (their own data only; checked object by object below). */
 const ENTERPRISE_ROUTES = new Set([
   'GET /api/accounts/me', 'POST /api/accounts/me/password', 'POST /api/auth/logout',
   'GET /api/portal/enterprise', 'GET /api/portal/ratings', 'GET /api/portal/ratings/:day', 'GET /api/portal/events', 'GET /api/portal/revisions',
   'POST /api/appeals', 'GET /api/appeals', 'GET /api/appeals/:id',
+  'GET /api/portal/notices', 'GET /api/portal/notices/:id', 'POST /api/portal/notices/:id/acknowledge',
 ]);
 /** Routes only enterprise accounts may call (staff have no enterprise of their own). */
 /** Routes only admins may call. */
 const ADMIN_ONLY = new Set(['POST /api/accounts/:username/disable', 'POST /api/accounts/:username/enable', 'POST /api/accounts/:username/password-reset']);
-const ENTERPRISE_ONLY = new Set(['GET /api/portal/enterprise', 'GET /api/portal/ratings', 'GET /api/portal/ratings/:day', 'GET /api/portal/events', 'GET /api/portal/revisions', 'POST /api/appeals']);
+const ENTERPRISE_ONLY = new Set(['GET /api/portal/notices', 'GET /api/portal/notices/:id', 'POST /api/portal/notices/:id/acknowledge', 'GET /api/portal/enterprise', 'GET /api/portal/ratings', 'GET /api/portal/ratings/:day', 'GET /api/portal/events', 'GET /api/portal/revisions', 'POST /api/appeals']);
 
 describe('security: routes × roles, object-level authorisation, strict input, tokens', () => {
   let t: PublicTestApp;
@@ -58,6 +62,7 @@ describe('security: routes × roles, object-level authorisation, strict input, t
       .replace(':uscc', A)
       .replace(':day', TODAY)
       .replace(':kind', 'enforcement')
+      .replace(':list', 'red')
       .replace(':token', publicTokenA)
       .replace(/:id\b/, method === 'GET' && pattern.startsWith('/api/appeals') ? appealA : '999999');
   }

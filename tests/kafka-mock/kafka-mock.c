@@ -6,7 +6,7 @@
  *
  * Usage: kafka-mock [topic:partitions ...]
  *   With no topic arguments the EnvFace default topics are created
- *   (envface.{monitoring,permit,enforcement,registry,ratings,dlq}.v1, 4 each).
+ *   (envface.{monitoring,permit,enforcement,registry,ratings,dlq,lists}.v1, 4 each).
  *
  * Output (stdout, one line each, flushed):
  *   line 1: the bootstrap servers, e.g. "127.0.0.1:34567"
@@ -174,7 +174,8 @@ int main(int argc, char **argv) {
         static const char *default_topics[] = {
             "envface.monitoring.v1:4", "envface.permit.v1:4",
             "envface.enforcement.v1:4", "envface.registry.v1:4",
-            "envface.ratings.v1:4",    "envface.dlq.v1:4"};
+            "envface.ratings.v1:4",    "envface.dlq.v1:4",
+            "envface.lists.v1:4"};
         char errstr[512];
         rd_kafka_conf_t *conf;
         rd_kafka_t *rk;

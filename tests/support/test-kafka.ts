@@ -27,6 +27,7 @@ export const ENVFACE_TOPICS = {
   registry: 'registry.v1',
   ratings: 'ratings.v1',
   dlq: 'dlq.v1',
+  lists: 'lists.v1',
 } as const;
 export type EnvfaceTopic = keyof typeof ENVFACE_TOPICS;
 
@@ -53,7 +54,7 @@ export interface TestKafka {
   topic(name: string): string;
   /** Creates `prefix + name` with `partitions` partitions and returns the full name. */
   createTopic(name: string, partitions?: number): Promise<string>;
-  /** Creates the six EnvFace topics under `prefix + 'envface.'`. */
+  /** Creates the seven EnvFace topics under `prefix + 'envface.'`. */
   createEnvfaceTopics(partitions?: number): Promise<EnvfaceTopicSet>;
   /** A kafkajs client on the harness brokers with quiet logging. */
   client(clientId?: string): Kafka;

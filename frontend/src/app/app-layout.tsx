@@ -28,6 +28,9 @@ export function AppLayout() {
             <NavLink to="/enterprises">{t('nav.enterprises')}</NavLink>
             <NavLink to="/complaints">{t('queues.complaintsTitle')}</NavLink>
             <NavLink to="/appeals">{t('queues.appealsTitle')}</NavLink>
+            <NavLink to="/lists">{t('supervision.nav.lists')}</NavLink>
+            <NavLink to="/inspection-plans">{t('supervision.nav.plans')}</NavLink>
+            <NavLink to="/notices">{t('supervision.nav.notices')}</NavLink>
             <NavLink to="/dead-letters">{t('nav.deadLetters')}</NavLink>
           </nav>
           <div className="app-header__tools">

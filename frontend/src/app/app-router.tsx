@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { AppLayout } from './app-layout';
 import { LoginPage } from './login-page';
 import { RequireAuth } from './require-auth';
@@ -18,10 +18,20 @@ const AppealQueuePage = lazy(() => import('../pages/queues/appeal-queue-page').t
 const DeadLettersPage = lazy(() => import('../pages/operations/dead-letters-page').then((m) => ({ default: m.DeadLettersPage })));
 const PortalLayout = lazy(() => import('../pages/portal/portal-layout').then((m) => ({ default: m.PortalLayout })));
 const PortalPage = lazy(() => import('../pages/portal/portal-page').then((m) => ({ default: m.PortalPage })));
+const ListPage = lazy(() => import('../pages/supervision/list-page').then((m) => ({ default: m.ListPage })));
+const PlansPage = lazy(() => import('../pages/supervision/plans-page').then((m) => ({ default: m.PlansPage })));
+const PlanCreatePage = lazy(() => import('../pages/supervision/plan-create-page').then((m) => ({ default: m.PlanCreatePage })));
+const PlanPage = lazy(() => import('../pages/supervision/plan-page').then((m) => ({ default: m.PlanPage })));
+const PublicPlanPage = lazy(() => import('../pages/supervision/public-plan-page').then((m) => ({ default: m.PublicPlanPage })));
+const PublicListPage = lazy(() => import('../pages/supervision/public-list-page').then((m) => ({ default: m.PublicListPage })));
+const NoticesPage = lazy(() => import('../pages/supervision/notices').then((m) => ({ default: m.NoticesPage })));
+const NoticePrintPage = lazy(() => import('../pages/supervision/notices').then((m) => ({ default: m.NoticePrintPage })));
 const NotFoundPage = lazy(() => import('../pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 /** The enterprise portal is the only area enterprise accounts may use. */
 const ENTERPRISE_ROLES: readonly string[] = ['enterprise'];
+/** A printed notice: the enterprise's own, or any for staff (the server checks which). */
+const ALL_ROLES: readonly string[] = ['admin', 'inspector', 'enterprise'];
 
 export function AppRouter() {
   return (
@@ -29,7 +39,10 @@ export function AppRouter() {
       <Routes>
         <Route path="/login" element={<LoginPage />} />
         <Route path="/q/:token" element={<Suspense fallback={null}><PublicPage /></Suspense>} />
+        <Route path="/public/inspection-plans/:id" element={<Suspense fallback={null}><PublicPlanPage /></Suspense>} />
+        <Route path="/public/lists/:list" element={<Suspense fallback={null}><PublicListPage /></Suspense>} />
         <Route path="/print/sign/:uscc" element={<RequireAuth><Suspense fallback={null}><SignPage /></Suspense></RequireAuth>} />
+        <Route path="/print/notice/:id" element={<RequireAuth roles={ALL_ROLES}><Suspense fallback={null}><NoticePrintPage /></Suspense></RequireAuth>} />
         <Route path="/print/region/:region" element={<RequireAuth><Suspense fallback={null}><RegionSignsPage /></Suspense></RequireAuth>} />
         <Route path="/portal" element={<RequireAuth roles={ENTERPRISE_ROLES}><Suspense fallback={null}><PortalLayout /></Suspense></RequireAuth>}>
           <Route index element={<PortalPage />} />
@@ -46,6 +59,12 @@ export function AppRouter() {
           <Route path="enterprises/:uscc" element={<EnterpriseDetailPage />} />
           <Route path="complaints" element={<ComplaintQueuePage />} />
           <Route path="appeals" element={<AppealQueuePage />} />
+          <Route path="lists" element={<Navigate to="/lists/red" replace />} />
+          <Route path="lists/:list" element={<ListPage />} />
+          <Route path="inspection-plans" element={<PlansPage />} />
+          <Route path="inspection-plans/new" element={<PlanCreatePage />} />
+          <Route path="inspection-plans/:id" element={<PlanPage />} />
+          <Route path="notices" element={<NoticesPage />} />
           <Route path="dead-letters" element={<DeadLettersPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -1,8 +1,10 @@
 import type { Translations } from './zh-cn.resource';
 import { publicEn } from './public.en.resource';
+import { supervisionEn } from './supervision.en.resource';
 
 export const en: Translations = {
   ...publicEn,
+  ...supervisionEn,
   app: {
     name: 'EnvFace',
     documentTitle: 'EnvFace 环保脸谱',

@@ -1,9 +1,11 @@
 // Simplified Chinese, the default language. This object defines the key set; en.resource.ts must match it
 // (enforced by the `TranslationShape` type and by i18n.spec.ts).
 import { publicZhCN } from './public.zh-cn.resource';
+import { supervisionZhCN } from './supervision.zh-cn.resource';
 
 export const zhCN = {
   ...publicZhCN,
+  ...supervisionZhCN,
   app: {
     name: '环保脸谱',
     documentTitle: '环保脸谱 EnvFace',

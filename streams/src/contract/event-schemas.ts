@@ -79,6 +79,8 @@ export const DATA_SCHEMAS = {
     inspectionId: str(1, 64),
     result: z.enum(['compliant', 'violation_found']),
     findings: optStr(2000),
+    // the inspection plan this inspection closes (双随机), when it was drawn
+    planId: str(1, 64).optional(),
   }),
   'enforcement.penalty': z.object({
     caseNo: str(1, 64),

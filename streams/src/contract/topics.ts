@@ -2,7 +2,7 @@
 export const INPUT_TOPIC_KINDS = ['monitoring', 'permit', 'enforcement', 'registry'] as const;
 export type TopicKind = (typeof INPUT_TOPIC_KINDS)[number];
 
-export const OUTPUT_TOPIC_KINDS = ['ratings', 'dlq'] as const;
+export const OUTPUT_TOPIC_KINDS = ['ratings', 'dlq', 'lists'] as const;
 export type OutputTopicKind = (typeof OUTPUT_TOPIC_KINDS)[number];
 
 export const DEFAULT_TOPIC_PREFIX = 'envface.';

@@ -11,7 +11,9 @@ export type OutboxMessage =
   | { kind: 'ratings'; key: string; payload: RatingChangeMessage }
   // The scorer still builds this payload itself; deadLetterMessage() (dead-letter-message.schema.ts) is the typed builder to move to.
   | { kind: 'dlq'; key: string | null; payload: Record<string, unknown> }
-  | { kind: 'ratings_copy'; key: null; payload: RatingsCopyPayload };
+  | { kind: 'ratings_copy'; key: null; payload: RatingsCopyPayload }
+  // Credit-list joins and leaves (envface.lists.v1), built by pipeline/lists.
+  | { kind: 'lists'; key: string; payload: Record<string, unknown> };
 export type OutboxKind = OutboxMessage['kind'];
 
 export type OutboxRow = OutboxMessage & { id: string };

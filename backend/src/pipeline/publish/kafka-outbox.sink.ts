@@ -8,7 +8,7 @@ import { within } from '../../platform/within';
 /** How long closing the producer may take at shutdown (after the consumer left: its last chunk is published). */
 const STOP_SINK_MS = 2_000;
 
-/** Publishes outbox rows to envface.ratings.v1 and envface.dlq.v1 (key = USCC), acks from all replicas. */
+/** Publishes outbox rows to envface.ratings.v1, envface.dlq.v1 and envface.lists.v1 (key = USCC), acks from all replicas. */
 export class KafkaOutboxSink implements OutboxSink, BeforeApplicationShutdown {
   readonly name = 'kafka';
   private readonly logger = new Logger('KafkaOutbox');

@@ -7,6 +7,7 @@ import { CLOCK, type Clock } from '../../platform/clock';
 import { OutboxDrainer } from '../outbox/outbox-drainer.service';
 import { DayRater } from '../score/day-rater';
 import { catchUpDays, nextRolloverAt } from './rollover-schedule';
+import { ListMembershipService } from '../lists/list-membership.service';
 import { RolloverRepository } from './rollover.repository';
 
 /** Enterprises rated per transaction: big enough to amortise the round trips, small enough to keep locks short. */
@@ -68,6 +69,7 @@ export class RolloverService implements OnApplicationBootstrap, OnModuleDestroy 
     private readonly drainer: OutboxDrainer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly lists: ListMembershipService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -196,6 +198,8 @@ export class RolloverService implements OnApplicationBootstrap, OnModuleDestroy 
         const ids = await nextPage();
         if (ids.length === 0) return;
         const rolled = await this.scoring.rollDay(ids, day);
+        // Copied days extend open list runs by themselves; the few whose lists can change that day are recomputed.
+        this.drainer.enqueue(await this.lists.advanceDay(ids, day));
         revisions += rolled.revisions;
         copied += rolled.copied;
         enterprises += ids.length;

@@ -6,6 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import type { Queryable } from '../../platform/db/database.service';
 import { OutboxRepository, type OutboxMessage } from '../outbox/outbox.repository';
 import { EnterpriseRepository, type CurrentRatingRow, type LockedEnterprise, type NextChangeRow } from './enterprise.repository';
+import { ListMembershipService } from '../lists/list-membership.service';
 import { LedgerCache } from './ledger-cache';
 import { RatingRepository, type NewRatingRow, type StoredRatingRow } from './rating.repository';
 
@@ -25,6 +26,7 @@ export class Rerater {
     private readonly enterprises: EnterpriseRepository,
     private readonly outbox: OutboxRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly lists: ListMembershipService,
   ) {}
 
   async rerate(
@@ -136,6 +138,8 @@ export class Rerater {
     await this.enterprises.setCurrent(tx, current);
     outboxIds.push(...(await this.outbox.add(tx, changes)));
     await this.recordNextChanges(tx, ranges.keys(), locked, today);
+    // Credit lists follow the ratings in the same transaction (revisions included).
+    await this.lists.afterRevisions(tx, rows, today, outboxIds);
     return rows.length;
   }
 

@@ -1,4 +1,13 @@
 import { Module } from '@nestjs/common';
+import type { RuleBook } from '@envface/streams';
+import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
+import { CLOCK, type Clock } from '../../platform/clock';
+import { Database } from '../../platform/db/database.service';
+import { RULE_BOOK } from '../../platform/rule-book';
+import { ListBackfillService } from '../lists/list-backfill.service';
+import { ListMembershipRepository } from '../lists/list-membership.repository';
+import { ListMembershipService } from '../lists/list-membership.service';
+import { OutboxRepository } from '../outbox/outbox.repository';
 import { OutboxModule } from '../outbox/outbox.module';
 import { BatchProcessor } from './batch-processor';
 import { BatchSplitter } from './batch-splitter';
@@ -27,7 +36,16 @@ import { ScoringService } from './scoring.service';
     EnterpriseRepository,
     RatingRepository,
     DeadLetterRepository,
+    // Credit lists are recomputed in the scorer's transaction; built here because they need the rule book.
+    { provide: ListMembershipRepository, useFactory: () => new ListMembershipRepository() },
+    {
+      provide: ListMembershipService,
+      useFactory: (db: Database, repo: ListMembershipRepository, outbox: OutboxRepository, book: RuleBook, config: AppConfig, clock: Clock) =>
+        new ListMembershipService(db, repo, outbox, book, config.timeZone, clock),
+      inject: [Database, ListMembershipRepository, OutboxRepository, RULE_BOOK, APP_CONFIG, CLOCK],
+    },
+    ListBackfillService,
   ],
-  exports: [ScoringService, DayRater, OutboxModule],
+  exports: [ScoringService, DayRater, OutboxModule, ListMembershipService],
 })
 export class ScoringModule {}

@@ -5,6 +5,7 @@ import { ApiError } from '../../platform/web/api-error';
 import { Database } from '../../platform/db/database.service';
 import { EnforcementEventPublisher } from '../complaints/enforcement-event.publisher';
 import { PublicGateway } from '../../pipeline/publish/public.gateway';
+import { CreditNoticeService } from '../credit-notices/credit-notice.service';
 import { AppealRepository, type AppealRow } from './appeal.repository';
 import type { AppealListQuery, NewAppealRequest } from './appeal-requests';
 
@@ -42,6 +43,7 @@ export class AppealService {
     private readonly appeals: AppealRepository,
     private readonly events: EnforcementEventPublisher,
     private readonly gateway: PublicGateway,
+    private readonly notices: CreditNoticeService,
   ) {}
 
   async submit(user: AuthUser, body: NewAppealRequest): Promise<AppealJson> {
@@ -51,6 +53,8 @@ export class AppealService {
     if (!event) throw new ApiError(404, 'event_not_found', `No event ${body.eventId} of your enterprise`);
     if (NOT_APPEALABLE.has(event.type)) throw new ApiError(400, 'not_appealable', `An event of type ${event.type} cannot be appealed`);
     if (await this.appeals.isVoided(this.db, enterpriseId, event.event_id)) throw new ApiError(409, 'already_voided', `Event ${event.event_id} is already void`);
+    // 30 days from the credit notice's date (supervision §3); refused later with the deadline in the message.
+    await this.notices.assertAppealOpen(event.event_id);
     const created = await this.appeals.insert(this.db, enterpriseId, event.event_id, body.reasons, user.id);
     if (!created) throw new ApiError(409, 'appeal_pending', `An appeal of event ${event.event_id} is already pending`);
     this.gateway.refresh(enterpriseId);

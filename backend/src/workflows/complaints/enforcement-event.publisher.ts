@@ -11,7 +11,13 @@ import { ScoringService } from '../../pipeline/score/scoring.service';
 /** An enforcement event an inspector's decision produces (docs/events.md). */
 export type DecisionEvent =
   | { eventId: string; type: 'enforcement.complaint_verified'; enterpriseId: string; data: { complaintId: string } }
-  | { eventId: string; type: 'enforcement.voided'; enterpriseId: string; data: { targetEventId: string; reason: string } };
+  | { eventId: string; type: 'enforcement.voided'; enterpriseId: string; data: { targetEventId: string; reason: string } }
+  | {
+      eventId: string;
+      type: 'enforcement.inspection';
+      enterpriseId: string;
+      data: { inspectionId: string; result: 'compliant' | 'violation_found'; findings?: string; planId: string };
+    };
 
 /**
  * Sends decision events into the same pipeline as every other event, so ratings, revisions, the

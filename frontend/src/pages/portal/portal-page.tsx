@@ -12,6 +12,7 @@ import { PageHeader } from '../../components/page-header';
 import { RatingBadge } from '../../components/rating-badge';
 import { EmptyState, ErrorState, LoadingState } from '../../components/state-view';
 import { PasswordChangeForm } from './password-change-form';
+import { PortalNoticesSection } from '../supervision/notices';
 
 /** /portal — an enterprise's own rating; every request names no USCC (the server takes it from the token). */
 export function PortalPage() {
@@ -70,6 +71,7 @@ function PortalOverviewView() {
           )}
         </section>
       </div>
+      <PortalNoticesSection />
       <YearCalendar today={o.today} />
       <div className="portal-grid">
         <EventsAndAppeals />

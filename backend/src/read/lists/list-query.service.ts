@@ -1,0 +1,53 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { dayFromIso, dayOfInstant, isoFromDay, type CreditList } from '@envface/streams';
+import { ApiError } from '../../platform/web/api-error';
+import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
+import { Database } from '../../platform/db/database.service';
+import { CLOCK, type Clock } from '../../platform/clock';
+import { ListQueryRepository } from './list-query.repository';
+
+export interface ListEntry {
+  uscc: string;
+  name: string | null;
+  regionCode: string | null;
+  since: string;
+}
+
+export interface ListJson {
+  list: CreditList;
+  day: string;
+  enterprises: ListEntry[];
+}
+
+/** Leading characters a spreadsheet would run as a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function csvField(value: string | null): string {
+  let v = value ?? '';
+  if (FORMULA_START.test(v)) v = `'${v}`;
+  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/** The list as CSV: UTF-8 with BOM (so Excel reads the Chinese names), header uscc,name,regionCode,since, CRLF lines. */
+export function listCsv(list: ListJson): string {
+  const lines = ['uscc,name,regionCode,since', ...list.enterprises.map((e) => [e.uscc, e.name, e.regionCode, e.since].map(csvField).join(','))];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+@Injectable()
+export class ListQueryService {
+  constructor(
+    private readonly db: Database,
+    private readonly lists: ListQueryRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async list(list: CreditList, day?: string): Promise<ListJson> {
+    const today = dayOfInstant(this.clock.now(), this.config.timeZone);
+    const d = day ?? isoFromDay(today);
+    if (dayFromIso(d) > today) throw new ApiError(400, 'invalid_input', `day ${d} is in the future`);
+    const rows = await this.lists.membersOn(this.db, list, d);
+    return { list, day: d, enterprises: rows.map((r) => ({ uscc: r.uscc, name: r.name, regionCode: r.region_code, since: r.since })) };
+  }
+}

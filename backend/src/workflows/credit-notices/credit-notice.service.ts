@@ -1,0 +1,165 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { dayFromIso, dayOfInstant, isoFromDay } from '@envface/streams';
+import type { AuthUser } from '../../auth/auth-user';
+import { ApiError } from '../../platform/web/api-error';
+import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
+import { Database } from '../../platform/db/database.service';
+import { CLOCK, type Clock } from '../../platform/clock';
+import { renderNoticeText, type NoticeEventType, type NoticeFacts, type NoticeRating } from './credit-notice-text';
+import { CreditNoticeRepository, type NoticeRow, type RevisionRow } from './credit-notice.repository';
+
+export const APPEAL_DAYS = 30;
+const SYNC_MS = 2_000;
+/** Transactions commit after their accepted_at: look back this far each time (notices are unique per event). */
+const LOOKBACK_MS = 10 * 60_000;
+const BATCH = 500;
+
+function noticeJson(n: NoticeRow) {
+  return {
+    id: n.id,
+    eventId: n.event_id,
+    enterpriseId: n.enterprise_id,
+    enterpriseName: n.enterprise_name,
+    eventType: n.event_type,
+    eventDay: n.event_day,
+    noticeDay: n.notice_day,
+    appealDeadline: n.appeal_deadline,
+    text: n.text,
+    facts: n.facts,
+    createdAt: n.created_at.toISOString(),
+    acknowledgedAt: n.acknowledged_at?.toISOString() ?? null,
+    acknowledgedBy: n.acknowledged_by,
+  };
+}
+export type NoticeJson = ReturnType<typeof noticeJson>;
+
+const ratingOf = (r: RevisionRow | undefined): NoticeRating | null => (r ? { day: r.day, score: r.score_tenths / 10, stars: r.stars, face: r.face } : null);
+
+/**
+ * Credit notices (环保信用记录告知书): every accepted penalty, inspection with a violation, rectification
+ * order and verified complaint gets one, built from the stored event and the rating revisions it caused
+ * (so it needs nothing from the scorer). A timer picks new events up within seconds; `sync()` can be
+ * called to do it at once. Appeals of an event with a notice close 30 days after the notice's date.
+ */
+@Injectable()
+export class CreditNoticeService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('Notices');
+  private timer: NodeJS.Timeout | undefined;
+  private watermark = new Date(0);
+  private running: Promise<number> | null = null;
+
+  constructor(
+    private readonly db: Database,
+    private readonly notices: CreditNoticeRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const tick = (): void => {
+      this.timer = setTimeout(() => {
+        this.sync()
+          .catch((e: unknown) => this.logger.warn(`notice sync failed, retried: ${String(e)}`))
+          .finally(tick);
+      }, SYNC_MS);
+      this.timer.unref();
+    };
+    tick();
+  }
+
+  onModuleDestroy(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Creates the missing notices; resolves with how many were created. Concurrent calls share one run. */
+  sync(): Promise<number> {
+    this.running ??= this.syncOnce().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async syncOnce(): Promise<number> {
+    let created = 0;
+    for (;;) {
+      const startedAt = await this.notices.now(this.db);
+      const since = new Date(this.watermark.getTime() - LOOKBACK_MS);
+      const rows = await this.notices.candidates(this.db, since, BATCH);
+      for (const row of rows) {
+        await this.create(row.event_id, row.enterprise_id, row.enterprise_name, row.type as NoticeEventType, row.event_day, row.data);
+        created++;
+      }
+      const last = rows[rows.length - 1];
+      if (rows.length < BATCH) {
+        // Everything accepted before this scan began is done (the look-back covers late commits), so
+        // the next scan reads only the last minutes of event_ids, notices or not.
+        this.watermark = startedAt;
+        return created;
+      }
+      if (last && last.accepted_at > this.watermark) this.watermark = last.accepted_at;
+    }
+  }
+
+  private async create(eventId: string, enterpriseId: string, name: string | null, type: NoticeEventType, eventDay: string, data: Record<string, unknown>): Promise<void> {
+    const revisions = await this.notices.revisionsAround(this.db, enterpriseId, eventId, eventDay);
+    // "After": the first revision the event caused (on or after its day); "before": the one it replaced.
+    const causedIndex = revisions.findIndex((r) => r.cause_event_ids.includes(eventId));
+    const caused = causedIndex >= 0 ? revisions[causedIndex] : undefined;
+    const previous = caused ? revisions.slice(0, causedIndex).reverse().find((r) => r.day === caused.day) : undefined;
+    const dayRevisions = revisions.filter((r) => r.day === eventDay);
+    const after = caused ?? dayRevisions[dayRevisions.length - 1];
+    const before = caused ? previous : after;
+    const withEffect = revisions.find((r) => r.effects.some((e) => e.eventId === eventId));
+    const effect = withEffect?.effects.find((e) => e.eventId === eventId) ?? null;
+    const today = dayOfInstant(this.clock.now(), this.config.timeZone);
+    const noticeDay = isoFromDay(today);
+    const appealDeadline = isoFromDay(today + APPEAL_DAYS);
+    const number = await this.notices.nextNumber(this.db);
+    const facts: NoticeFacts = {
+      noticeNo: `GZ-${noticeDay.slice(0, 4)}-${String(number).padStart(6, '0')}`,
+      enterpriseId,
+      enterpriseName: name,
+      eventId,
+      eventType: type,
+      eventDay,
+      data,
+      effect: effect ? { indicator: effect.indicator, points: effect.points, impact: effect.impact, from: effect.from, until: effect.until, repairable: effect.repairable } : null,
+      before: ratingOf(before),
+      after: ratingOf(after),
+      noticeDay,
+      appealDeadline,
+    };
+    await this.notices.insert(this.db, { eventId, enterpriseId, eventType: type, eventDay, noticeDay, appealDeadline, text: renderNoticeText(facts), facts });
+  }
+
+  async list(filter: { enterpriseId: string | null; unacknowledged: boolean }, limit: number) {
+    return { items: (await this.notices.list(this.db, filter, limit)).map(noticeJson) };
+  }
+
+  async get(id: string, user: AuthUser): Promise<NoticeJson> {
+    const n = await this.notices.find(this.db, id);
+    // Another enterprise's notice is "not found": its existence is not ours to reveal.
+    if (!n || (user.role === 'enterprise' && n.enterprise_id !== user.enterpriseId)) throw new ApiError(404, 'notice_not_found', `No notice ${id}`);
+    return noticeJson(n);
+  }
+
+  async acknowledge(id: string, user: AuthUser): Promise<NoticeJson> {
+    const n = await this.get(id, user);
+    if (n.acknowledgedAt !== null) throw new ApiError(409, 'already_acknowledged', `Notice ${id} was acknowledged at ${n.acknowledgedAt}`);
+    const done = await this.notices.acknowledge(this.db, id, user.enterpriseId!, user.username);
+    if (!done) throw new ApiError(409, 'already_acknowledged', `Notice ${id} was already acknowledged`);
+    return this.get(id, user);
+  }
+
+  /** Refuses an appeal filed after the notice's 30 days (none yet: created now, so the appeal is in time). */
+  async assertAppealOpen(eventId: string): Promise<void> {
+    await this.sync();
+    const n = await this.notices.findByEvent(this.db, eventId);
+    if (!n) return;
+    const today = dayOfInstant(this.clock.now(), this.config.timeZone);
+    if (today > dayFromIso(n.appeal_deadline)) {
+      throw new ApiError(400, 'appeal_deadline_passed', `The appeal deadline for this record was ${n.appeal_deadline} (30 days from notice ${n.notice_day}); a later appeal cannot be accepted`);
+    }
+  }
+}
