@@ -1,7 +1,7 @@
 import type { Face, Grade, RatingColour, Stars } from '../api/api-types';
 
 /**
- * The scoring model's display table (§6), for legends and chart guide lines only. It is never used to turn a score
+ * The scoring model's display table (docs/rating-rules.md), for legends and chart guide lines only. It is never used to turn a score
  * into stars: the server sends stars/face/colour/grade with every rating (a veto, for one, overrides the score).
  */
 export interface ScaleRow {

@@ -2,7 +2,7 @@ import type { CriterionKey, CriterionScore, RatingEffect } from '../../api/api-t
 
 export const CRITERIA: readonly CriterionKey[] = ['E', 'M', 'P', 'S'];
 
-/** The model's default AHP weights in ten-thousandths (scoring model §2); an industry profile may differ. */
+/** The model's default AHP weights in ten-thousandths (docs/rating-rules.md); an industry profile may differ. */
 export const DEFAULT_WEIGHTS: Readonly<Record<CriterionKey, number>> = { E: 4379, M: 2190, P: 2437, S: 994 };
 
 export interface CompositionRow {
