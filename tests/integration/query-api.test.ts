@@ -46,7 +46,7 @@ function starCounts(days: readonly (ExpectedDay | undefined)[]): Record<string, 
   return counts;
 }
 
-/** Early warnings by the model's rules (§8), from the expected ratings; overdue orders need the effects. */
+/** Early warnings by the model's rules (docs/rating-rules.md), from the expected ratings; overdue orders need the effects. */
 function expectedWarnings(id: string, overdue: boolean): string[] {
   const t = defaultRuleBook().defaultProfile.thresholds;
   const kinds: string[] = [];

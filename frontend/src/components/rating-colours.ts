@@ -21,7 +21,7 @@ export const RATING_COLOURS: Readonly<Record<RatingColour, ColourTone>> = {
 
 /**
  * Star count → colour, for charts that colour series per star. This is the fixed display table of the scoring
- * model (§6); the server decides the stars, this only picks the paint.
+ * model (docs/rating-rules.md); the server decides the stars, this only picks the paint.
  */
 export const STAR_COLOUR_NAMES: Readonly<Record<Stars, RatingColour>> = {
   5: 'green',

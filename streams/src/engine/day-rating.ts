@@ -62,7 +62,7 @@ export function bandOf(stars: Stars): { face: Face; colour: Colour; grade: Grade
   return BANDS[stars];
 }
 
-/** The model's integer arithmetic (§6): weighted sub-scores, round half up to 0.1, bonus, cap at 100. */
+/** The model's integer arithmetic (docs/rating-rules.md): weighted sub-scores, round half up to 0.1, bonus, cap at 100. */
 export function scoreTenthsOf(points: Record<Criterion, number>, bonus: number, weights: Record<Criterion, number>): number {
   let base = 0;
   for (const c of CRITERIA) base += weights[c] * Math.max(0, 100 - points[c]);

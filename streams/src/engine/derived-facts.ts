@@ -3,7 +3,7 @@ import type { DayRating, Stars } from './day-rating';
 import type { RuleProfile } from './rule-set';
 import type { DayRange } from './enterprise-ledger';
 
-/** Streak (§7): consecutive 5-star days ending on D, carried forward one day at a time. */
+/** Streak (docs/rating-rules.md): consecutive 5-star days ending on D, carried forward one day at a time. */
 export function nextStreak(previousDayStreak: number, stars: Stars): number {
   return stars === 5 ? previousDayStreak + 1 : 0;
 }
@@ -28,7 +28,7 @@ export interface EarlyWarning {
 const NEAR_MARGIN_TENTHS = 20;
 
 /**
- * Early warning (预警, §8) for day D:
+ * Early warning (预警, docs/rating-rules.md) for day D:
  * - near_threshold: the score is within 2.0 points above the threshold of its current star band
  *   (inclusive; not under a veto, whose stars do not follow the score);
  * - star_drop: on some day in [D−6, D] the stars fell below the previous day's;
@@ -64,5 +64,5 @@ export function daysToRate(affected: DayRange | null, firstDay: Day | null, toda
   return from <= to ? { from, to } : null;
 }
 
-/** Inspection sampling weight by stars (§8, 双随机). */
+/** Inspection sampling weight by stars (双随机). */
 export const SAMPLING_WEIGHT: Record<Stars, number> = { 5: 0.5, 4: 1, 3: 2, 2: 3, 1: 4 };

@@ -130,7 +130,7 @@ export class EnterpriseLedger implements RepairLookup {
   /**
    * The first day after `day` whose rating may differ from `day`'s in anything but its date, from
    * the events applied so far; null when no later day can differ. A day's rating is a function of
-   * the effects active on it and its permit state (§4–§6), so it can only change where an effect's
+   * the effects active on it and its permit state (docs/rating-rules.md), so it can only change where an effect's
    * window starts or ends or where a permit event, validity start or expiry takes effect. A lapsed
    * day (P2) is explained with that day's own window, so the next day always differs. Lets the
    * nightly rollover copy yesterday's rating instead of re-evaluating enterprises nothing happens to.

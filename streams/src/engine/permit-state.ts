@@ -28,7 +28,7 @@ export function permitEntryOf(se: ScoringEvent): { permitNo: string; entry: Perm
 }
 
 /**
- * P2 (§4): on day D each permit's state is set by its latest lifecycle event with eventDay <= D;
+ * P2 (docs/rating-rules.md): on day D each permit's state is set by its latest lifecycle event with eventDay <= D;
  * P2 applies when at least one such event exists and no permit is valid on D. `permits` holds each
  * permit's entries sorted by (occurredAt, eventId); since eventDay grows with occurredAt, the entries
  * with eventDay <= D are a prefix and the latest of them is the prefix's last element.

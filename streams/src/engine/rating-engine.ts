@@ -61,7 +61,7 @@ export class RatingEngine {
 export type Admission = 'new' | 'duplicate' | 'conflict';
 
 /**
- * Event-id uniqueness (§5) in memory, for the CLI and tests: the database plays this role in the
+ * Event-id uniqueness (docs/events.md) in memory, for the CLI and tests: the database plays this role in the
  * live scorer. The first body accepted for an id stays; an identical one is a duplicate; another
  * body is a conflict (dead letter `duplicate_conflict`).
  */

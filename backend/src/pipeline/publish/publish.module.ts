@@ -9,6 +9,7 @@ import { EnterpriseRegionRepository } from './live/enterprise-region.repository'
 import { LiveAccessService } from './live/live-access.service';
 import { LiveBroadcastService } from './live/live-broadcast.service';
 import { LiveGateway } from './live/live.gateway';
+import { LiveNamespace } from './live/live-namespace';
 import { RegionLookupService } from './live/region-lookup.service';
 import { PublicGateway } from './public.gateway';
 
@@ -25,6 +26,7 @@ import { PublicGateway } from './public.gateway';
     LiveGateway,
     LiveAccessService,
     LiveBroadcastService,
+    LiveNamespace,
     RegionLookupService,
     EnterpriseRegionRepository,
     PublicGateway,

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Registry } from 'prom-client';
 import type { LiveMessage, RatingChange } from './live-messages';
 import { FLUSH_MS, LiveBroadcastService } from './live-broadcast.service';
+import type { LiveNamespace } from './live-namespace';
 import type { RegionLookupService } from './region-lookup.service';
 
 function change(enterpriseId: string, revision = 1, day = '2026-03-15'): RatingChange {
@@ -23,10 +24,10 @@ function setup(lookup: (ids: string[]) => Promise<Map<string, string | null>> = 
     },
   } as unknown as RegionLookupService;
   const registry = new Registry();
-  const service = new LiveBroadcastService(regions, registry);
   const sent: { room: string; message: LiveMessage }[] = [];
   const audience = { regions: true };
-  service.attach((room, message) => sent.push({ room, message }), () => audience.regions);
+  const output = { ready: true, emit: (room: string, message: LiveMessage) => void sent.push({ room, message }), hasRegionAudience: () => audience.regions };
+  const service = new LiveBroadcastService(regions, registry, output as unknown as LiveNamespace);
   const inRoom = (room: string) => sent.filter((s) => s.room === room).map((s) => s.message);
   return { service, sent, inRoom, lookups, registry, audience };
 }
@@ -142,10 +143,11 @@ describe('LiveBroadcastService', () => {
   it('publishes nothing before socket.io is up or after shutdown, and counts what it sends', async () => {
     const regions = { regionsOf: async () => new Map() } as unknown as RegionLookupService;
     const registry = new Registry();
-    const service = new LiveBroadcastService(regions, registry);
-    service.publish([change('A')]);
     const sent: string[] = [];
-    service.attach((room) => sent.push(room));
+    const output = { ready: false, emit: (room: string) => void sent.push(room), hasRegionAudience: () => true };
+    const service = new LiveBroadcastService(regions, registry, output as unknown as LiveNamespace);
+    service.publish([change('A')]);
+    output.ready = true;
     service.publish([change('A')]);
     await jest.advanceTimersByTimeAsync(FLUSH_MS);
     expect(sent).toEqual(['enterprise:A', 'all']);

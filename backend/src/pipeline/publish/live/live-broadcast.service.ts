@@ -2,15 +2,13 @@ import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common
 import { Counter, type Registry } from 'prom-client';
 import { METRICS_REGISTRY } from '../../../platform/metrics/metrics-registry';
 import { LIVE_EVENTS, type LiveMessage, type RatingChange } from './live-messages';
+import { LiveNamespace } from './live-namespace';
 import { ALL_ROOM, enterpriseRoom, regionRoom } from './live-rooms';
 import { LatestChanges, coalescedMessages } from './rating-coalescer';
 import { RegionLookupService } from './region-lookup.service';
 
 /** How often the coalesced rooms (`all`, `region:*`) are flushed at most: 4 windows a second. */
 export const FLUSH_MS = 250;
-
-/** Sends one message to one room; socket.io buffers per socket, so it never waits for a client. */
-export type LiveEmit = (room: string, message: LiveMessage) => void;
 
 const MESSAGES_METRIC = 'envface_live_messages_total';
 
@@ -24,8 +22,6 @@ const MESSAGES_METRIC = 'envface_live_messages_total';
 export class LiveBroadcastService implements OnModuleDestroy {
   private readonly logger = new Logger('Live');
   private readonly messages: Counter<'event'>;
-  private emit: LiveEmit | null = null;
-  private hasRegionAudience: () => boolean = () => true;
   private readonly all = new LatestChanges();
   private readonly regional = new LatestChanges();
   private timer: NodeJS.Timeout | undefined;
@@ -36,20 +32,12 @@ export class LiveBroadcastService implements OnModuleDestroy {
   constructor(
     private readonly regions: RegionLookupService,
     @Inject(METRICS_REGISTRY) registry: Registry,
+    /** socket.io buffers per socket, so sending never waits for a client. */
+    private readonly output: LiveNamespace,
   ) {
     this.messages =
       (registry.getSingleMetric(MESSAGES_METRIC) as Counter<'event'> | undefined) ??
       new Counter({ name: MESSAGES_METRIC, help: 'Messages sent to socket.io rooms of /live, by event', labelNames: ['event'], registers: [registry] });
-  }
-
-  /**
-   * The gateway hands over its namespace once socket.io is up; changes before that have no audience.
-   * `hasRegionAudience` says whether any socket is in a region room: without one, the region lookup
-   * (a query per flush for every changed enterprise — 200,000 on a rollover night) is skipped.
-   */
-  attach(emit: LiveEmit, hasRegionAudience: () => boolean = () => true): void {
-    this.emit = emit;
-    this.hasRegionAudience = hasRegionAudience;
   }
 
   onModuleDestroy(): void {
@@ -60,8 +48,8 @@ export class LiveBroadcastService implements OnModuleDestroy {
 
   /** Returns at once: it neither waits for slow sockets nor for the region lookup (done at flush). */
   publish(changes: readonly RatingChange[]): void {
-    if (this.emit === null || this.stopped || changes.length === 0) return;
-    const regional = this.hasRegionAudience();
+    if (!this.output.ready || this.stopped || changes.length === 0) return;
+    const regional = this.output.hasRegionAudience();
     for (const change of changes) {
       this.send(enterpriseRoom(change.enterpriseId), { event: LIVE_EVENTS.ratingChanged, data: change });
       this.all.add(change);
@@ -74,7 +62,7 @@ export class LiveBroadcastService implements OnModuleDestroy {
   flush(): void {
     this.timer = undefined;
     this.lastFlushAt = Date.now();
-    if (this.emit === null) return;
+    if (!this.output.ready) return;
     for (const message of coalescedMessages(this.all.take())) this.send(ALL_ROOM, message);
     // One lookup at a time: while it runs, the region window keeps coalescing and goes out next tick,
     // so a slow or failing database delays region rooms without reordering them or piling up work.
@@ -117,7 +105,7 @@ export class LiveBroadcastService implements OnModuleDestroy {
   }
 
   private send(room: string, message: LiveMessage): void {
-    this.emit?.(room, message);
+    this.output.emit(room, message);
     this.messages.inc({ event: message.event });
   }
 }

@@ -17,8 +17,8 @@ import type { OutboxSink } from '../../outbox/outbox-sink';
 import type { PublishedRow } from '../../outbox/outbox.repository';
 import { LiveAccessService, LiveAuthError, type LiveSession } from './live-access.service';
 import { LiveBroadcastService } from './live-broadcast.service';
+import { LiveNamespace } from './live-namespace';
 import { LIVE_EVENTS, isRatingChange, type RatingChange, type SubscriptionAck } from './live-messages';
-import { REGION_ROOM_PREFIX } from './live-rooms';
 import { hasPeers } from '../../../platform/web/cluster-io.adapter';
 
 /** serverSideEmit event carrying one instance's drained rating changes to the others. */
@@ -76,6 +76,7 @@ export class LiveGateway
     private readonly sessions: SessionValidityService,
     private readonly access: LiveAccessService,
     private readonly broadcast: LiveBroadcastService,
+    private readonly liveNamespace: LiveNamespace,
     @Inject(METRICS_REGISTRY) registry: Registry,
   ) {
     if (!registry.getSingleMetric(SOCKETS_METRIC)) {
@@ -155,12 +156,8 @@ export class LiveGateway
     namespace.on(PEER_CHANGES_EVENT, (changes: unknown) => {
       if (Array.isArray(changes)) this.broadcast.publish(changes.filter(isRatingChange));
     });
-    this.broadcast.attach(
-      // Local: every instance routes every change to its own sockets; nothing per change crosses instances.
-      (room, message) => namespace.local.to(room).emit(message.event, message.data),
-      // Region rooms of this instance's sockets: every instance routes every change itself.
-      () => [...namespace.adapter.rooms.keys()].some((room) => room.startsWith(REGION_ROOM_PREFIX)),
-    );
+    // From now on the broadcast service has an audience (it sends to the namespace, not through us).
+    this.liveNamespace.use(namespace);
   }
 
   handleConnection(socket: LiveSocket): void {
