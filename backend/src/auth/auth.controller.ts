@@ -5,6 +5,7 @@ import type { Request } from 'express';
 import { ZodValidationPipe } from '../common/zod-validation.pipe';
 import { AuthGuard, type AuthenticatedRequest } from './auth.guard';
 import { AuthService } from './auth.service';
+import { AllowPendingPasswordChange } from './roles.decorator';
 import { LoginRequestDoc, LoginResponseDoc, loginRequestSchema, type LoginRequest } from './login-request';
 
 @ApiTags('auth')
@@ -30,6 +31,7 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @UseGuards(AuthGuard)
+  @AllowPendingPasswordChange()
   @ApiBearerAuth()
   @ApiNoContentResponse({ description: 'this token is refused from now on' })
   async logout(@Req() request: AuthenticatedRequest): Promise<void> {
