@@ -213,6 +213,19 @@ describe('token revocation on REST and socket.io, across instances', () => {
     expect((await a.call('POST', '/api/accounts/insp-reset/password-reset', { token: (await login('insp-password', STRONG2)) })).status).toBe(403);
   });
 
+  it('lists accounts with their last login (admin: all; an inspector: enterprise accounts only)', async () => {
+    const all = await a.call('GET', '/api/accounts', { token: a.adminToken });
+    expect(all.status).toBe(200);
+    const byName = new Map(all.body.items.map((i: { username: string }) => [i.username, i]));
+    expect(byName.get('insp-logout')).toMatchObject({ role: 'inspector', disabled: false, lastLoginAt: expect.stringMatching(/^\d{4}-/) });
+    expect(byName.get('company-e')).toMatchObject({ role: 'enterprise', lastLoginAt: null });
+    expect(JSON.stringify(all.body)).not.toMatch(/password_hash|scrypt|token_version/);
+    const inspector = await login('insp-logout', STRONG);
+    const seen = await a.call('GET', '/api/accounts', { token: inspector });
+    expect(seen.body.items.map((i: { role: string }) => i.role)).toEqual(['enterprise']);
+    expect((await a.call('POST', '/api/accounts', { token: inspector, body: { username: 'insp-made-admin', role: 'admin', password: STRONG } })).status).toBe(403);
+  });
+
   it('refuses tokens of a deleted account and lets no admin disable their own account', async () => {
     const company = await login('company-e', STRONG);
     expect(await statusOn('b', company)).toBe(200);
