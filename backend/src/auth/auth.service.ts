@@ -68,7 +68,9 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
   async login(username: string, password: string, client: string | null): Promise<{ token: string }> {
     return this.hashSlots.run(async () => {
       if ((await this.failures.lockedFor(this.db, username)) > 0) {
-        void this.audit.record({ action: 'login.locked', target: username, client });
+        // The typed name only when it is an account's: a name that is none is often a password typed in the wrong field.
+        const known = await this.users.findByUsername(username);
+        void this.audit.record({ action: 'login.locked', target: known ? username : null, client, detail: { knownAccount: known !== null } });
         throw LOCKED();
       }
       const user = await this.users.findByUsername(username);
@@ -76,7 +78,7 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
       const matches = await verifyPassword(password, user?.password_hash ?? (await dummyPasswordHash()));
       if (user === null || !matches || user.disabled) {
         const count = await this.failures.recordFailure(this.db, username);
-        void this.audit.record({ action: 'login.failure', target: username, client, detail: { consecutiveFailures: count } });
+        void this.audit.record({ action: 'login.failure', target: user ? username : null, client, detail: { knownAccount: user !== null, consecutiveFailures: count } });
         throw new ApiError(401, 'invalid_credentials', 'Wrong username or password');
       }
       await this.failures.clear(this.db, username);
