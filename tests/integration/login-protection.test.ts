@@ -131,6 +131,13 @@ describe('login protection', () => {
     const p99 = latencies[Math.min(latencies.length - 1, Math.ceil(latencies.length * 0.99) - 1)]!;
     console.log(`login flood: ${elapsed.toFixed(0)} ms, statuses 200×${count(200)} 401×${count(401)} 429×${count(429)}; public view ${latencies.length} requests, p50 ${latencies[Math.floor(latencies.length / 2)]!.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, peak hashing ${peak}; without the flood p50 ${baseline[Math.floor(baseline.length / 2)]!.toFixed(1)} ms, max ${baseline[baseline.length - 1]!.toFixed(1)} ms`);
     expect(latencies.length).toBeGreaterThanOrEqual(10);
+    // Operators see the flood in the metrics.
+    const metrics = await (await fetch(`${t.app.url}/metrics`)).text();
+    const busy = Number(/envface_logins_total\{outcome="busy"\} (\d+)/.exec(metrics)?.[1]);
+    // (some 429s of the flood are locks: half of it tries the name `victim` with wrong passwords)
+    expect(busy).toBeGreaterThanOrEqual(40);
+    expect(busy).toBeLessThanOrEqual(count(429));
+    expect(metrics).toMatch(/envface_logins_total\{outcome="locked"\} [1-9]/);
     // 300 ms is the target on a machine that serves the page in tens of milliseconds. When the machine
     // itself is so loaded that the page is slow without any flood (other jobs on the same 2 cores),
     // the flood must not make it more than three times as slow as that: what is tested is the flood's effect.

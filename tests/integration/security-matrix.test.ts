@@ -36,7 +36,10 @@ const ENTERPRISE_ROUTES = new Set([
 ]);
 /** Routes only enterprise accounts may call (staff have no enterprise of their own). */
 /** Routes only admins may call. */
-const ADMIN_ONLY = new Set(['POST /api/accounts/:username/disable', 'POST /api/accounts/:username/enable', 'POST /api/accounts/:username/password-reset']);
+const ADMIN_ONLY = new Set([
+  'POST /api/accounts/:username/disable', 'POST /api/accounts/:username/enable', 'POST /api/accounts/:username/password-reset',
+  'POST /api/service-keys', 'GET /api/service-keys', 'POST /api/service-keys/:id/revoke',
+]);
 const ENTERPRISE_ONLY = new Set(['GET /api/portal/notices', 'GET /api/portal/notices/:id', 'POST /api/portal/notices/:id/acknowledge', 'GET /api/portal/enterprise', 'GET /api/portal/ratings', 'GET /api/portal/ratings/:day', 'GET /api/portal/events', 'GET /api/portal/revisions', 'POST /api/appeals']);
 
 describe('security: routes × roles, object-level authorisation, strict input, tokens', () => {
@@ -443,9 +446,15 @@ describe('security: routes × roles, object-level authorisation, strict input, t
       trusted.push((await t.call('POST', '/api/auth/login', { body: { username: `xff-trusted-${i}`, password: 'wrong-password' }, headers: { 'x-forwarded-for': `203.0.113.${100 + i}` } })).status);
     }
     expect(trusted).toEqual(Array(11).fill(401));
-    const audit = await sql.query<{ client: string }>(`SELECT client FROM audit_log WHERE action = 'login.failure' AND target LIKE 'xff-%' ORDER BY id`);
+    // The last 21 failures are these (the 11th untrusted attempt was refused before it counted);
+    // names that are no account are not written to the audit log.
+    // Audit rows are written after the answer (a login never waits for them): wait for the last one.
+    for (let i = 0; i < 50 && (await sql.query(`SELECT 1 FROM audit_log WHERE client = '203.0.113.110'`)).rowCount === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    const audit = await sql.query<{ client: string; target: string | null }>(`SELECT client, target FROM audit_log WHERE action = 'login.failure' ORDER BY id DESC LIMIT 21`);
+    audit.rows.reverse();
+    expect(audit.rows.every((r) => r.target === null)).toBe(true);
     expect(audit.rows.slice(0, 10).map((r) => r.client.replace(/^::ffff:/, ''))).toEqual(Array(10).fill('127.0.0.1'));
-    expect(audit.rows.slice(10).map((r) => r.client)).toEqual(Array.from({ length: 11 }, (_, i) => `203.0.113.${100 + i}`));
+    expect(audit.rows.slice(10).map((r) => r.client).sort()).toEqual(Array.from({ length: 11 }, (_, i) => `203.0.113.${100 + i}`).sort());
   });
 
   it('logout ends only that session', async () => {
@@ -455,5 +464,41 @@ describe('security: routes × roles, object-level authorisation, strict input, t
     expect((await t.call('GET', '/api/enterprises', { token: second.body.token })).status).toBe(401);
     expect((await t.call('GET', '/api/enterprises', { token: tokens.inspector })).status).toBe(200);
     expect((await t.call('POST', '/api/auth/logout')).status).toBe(401);
+  });
+
+  it('lets machine senders ingest with a service key: shown once, stored hashed, limited to its event types, revocable', async () => {
+    const created = await t.call('POST', '/api/service-keys', { token: tokens.admin, body: { name: 'cems-gateway', eventTypes: ['monitoring.*', 'enforcement.award'] } });
+    expect(created).toMatchObject({ status: 201, body: { name: 'cems-gateway', eventTypes: ['monitoring.*', 'enforcement.award'], key: expect.stringMatching(/^efk_\d+_[A-Za-z0-9_-]{43}$/) } });
+    const key: string = created.body.key;
+    expect((await t.call('POST', '/api/service-keys', { token: tokens.inspector, body: { name: 'sneaky', eventTypes: ['enforcement.*'] } })).status).toBe(403);
+    // Only the hash is stored; the list never shows the key.
+    const stored = await sql.query<{ key_sha256: Buffer }>(`SELECT key_sha256 FROM service_keys WHERE name = 'cems-gateway'`);
+    expect(stored.rows[0]!.key_sha256).toHaveLength(32);
+    expect(JSON.stringify((await sql.query('SELECT * FROM service_keys')).rows)).not.toContain(key.split('_')[2]);
+    const listed = await t.call('GET', '/api/service-keys', { token: tokens.admin });
+    expect(JSON.stringify(listed.body)).not.toContain(key.split('_')[2]);
+    expect(listed.body.items).toEqual([expect.objectContaining({ name: 'cems-gateway', revokedAt: null })]);
+
+    const reading = { eventId: 'sec-key-reading-1', type: 'monitoring.reading', enterpriseId: B, occurredAt: '2026-03-15T09:00:00+08:00', data: { pointId: 'DW001', pollutant: 'COD', value: 20, limit: 50, unit: 'mg/L' } };
+    expect((await t.call('POST', '/api/ingest/monitoring', { token: key, body: reading })).status).toBe(202);
+    const award = { eventId: 'sec-key-award-1', type: 'enforcement.award', enterpriseId: B, occurredAt: '2026-03-15T10:00:00+08:00', data: { title: '市级环保示范企业', level: 'city' } };
+    expect((await t.call('POST', '/api/ingest/enforcement', { token: key, body: award })).status).toBe(202);
+    for (const other of [penalty(B, 'sec-key-pen-1', 'K-001'), { ...award, eventId: 'sec-key-veto-1', type: 'enforcement.veto', data: { reason: 'falsified_data' } }]) {
+      expect((await t.call('POST', '/api/ingest/enforcement', { token: key, body: other })).status).toBe(403);
+    }
+    const senders = await sql.query(`SELECT event_id, sent_by FROM event_ids WHERE event_id LIKE 'sec-key-%' ORDER BY event_id`);
+    expect(senders.rows).toEqual([
+      { event_id: 'sec-key-award-1', sent_by: `service-key:${created.body.id}:cems-gateway` },
+      { event_id: 'sec-key-reading-1', sent_by: `service-key:${created.body.id}:cems-gateway` },
+    ]);
+    // A key is for ingest only, and a wrong secret with a right id is refused.
+    expect((await t.call('GET', '/api/enterprises', { token: key })).status).toBe(401);
+    expect((await t.call('POST', '/api/ingest/monitoring', { token: `${key.slice(0, -4)}AAAA`, body: { ...reading, eventId: 'sec-key-reading-2' } })).status).toBe(401);
+
+    expect((await t.call('POST', `/api/service-keys/${created.body.id}/revoke`, { token: tokens.admin })).status).toBe(204);
+    expect((await t.call('POST', '/api/ingest/monitoring', { token: key, body: { ...reading, eventId: 'sec-key-reading-3' } })).status).toBe(401);
+    expect((await t.call('POST', `/api/service-keys/${created.body.id}/revoke`, { token: tokens.admin })).status).toBe(404);
+    const actions = (await sql.query(`SELECT action FROM audit_log WHERE action LIKE 'service_key.%' ORDER BY id`)).rows.map((r) => r.action);
+    expect(actions).toEqual(['service_key.created', 'service_key.revoked']);
   });
 });

@@ -97,6 +97,8 @@ describe('token revocation on REST and socket.io, across instances', () => {
       const res = await a.call('POST', '/api/accounts', { token: a.adminToken, body: { username, role, password: STRONG, ...extra } });
       expect([username, res.status]).toEqual([username, 201]);
     }
+    // As if each had replaced the initial password already (the forced change is tested below).
+    await sql.query(`UPDATE users SET must_change_password = false WHERE username <> 'admin'`);
   });
 
   afterAll(async () => {
@@ -186,6 +188,44 @@ describe('token revocation on REST and socket.io, across instances', () => {
     console.log(`logout: REST refused on B after ${restMs} ms; socket on B closed after ${leavingSocket.closedAt! - done} ms`);
   });
 
+  it('password reset: old tokens end, and the one-time password only allows choosing a new one (REST and socket)', async () => {
+    const created = await a.call('POST', '/api/accounts', { token: a.adminToken, body: { username: 'insp-reset', role: 'inspector' } });
+    expect(created).toMatchObject({ status: 201, body: { role: 'inspector', mustChangePassword: true, initialPassword: expect.any(String) } });
+    const initial = await login('insp-reset', created.body.initialPassword);
+    expect(await statusOn('a', initial, '/api/enterprises')).toBe(403);
+    expect((await a.call('GET', '/api/enterprises', { token: initial })).body.error.code).toBe('password_change_required');
+    expect(await statusOn('a', initial, '/api/accounts/me')).toBe(200);
+    await expect(connect('a', initial)).rejects.toThrow('Change the initial password first');
+    const changed = await a.call('POST', '/api/accounts/me/password', { token: initial, body: { currentPassword: created.body.initialPassword, newPassword: STRONG } });
+    expect(changed.status).toBe(200);
+    expect(await statusOn('b', changed.body.token, '/api/enterprises')).toBe(200);
+    const onB = await connect('b', changed.body.token);
+
+    const reset = await a.call('POST', '/api/accounts/insp-reset/password-reset', { token: a.adminToken });
+    expect(reset).toMatchObject({ status: 200, body: { mustChangePassword: true, initialPassword: expect.any(String) } });
+    const done = Date.now();
+    const ms = await msUntil('B to refuse the token from before the reset', async () => (await statusOn('b', changed.body.token)) === 401);
+    await msUntil('the socket on B to close', () => onB.closedAt !== null);
+    expect(ms).toBeLessThanOrEqual(LIMIT_MS);
+    expect(onB.closedAt! - done).toBeLessThanOrEqual(LIMIT_MS);
+    const afterReset = await login('insp-reset', reset.body.initialPassword);
+    expect(await statusOn('a', afterReset, '/api/enterprises')).toBe(403);
+    expect((await a.call('POST', '/api/accounts/insp-reset/password-reset', { token: (await login('insp-password', STRONG2)) })).status).toBe(403);
+  });
+
+  it('lists accounts with their last login (admin: all; an inspector: enterprise accounts only)', async () => {
+    const all = await a.call('GET', '/api/accounts', { token: a.adminToken });
+    expect(all.status).toBe(200);
+    const byName = new Map(all.body.items.map((i: { username: string }) => [i.username, i]));
+    expect(byName.get('insp-logout')).toMatchObject({ role: 'inspector', disabled: false, lastLoginAt: expect.stringMatching(/^\d{4}-/) });
+    expect(byName.get('company-e')).toMatchObject({ role: 'enterprise', lastLoginAt: null });
+    expect(JSON.stringify(all.body)).not.toMatch(/password_hash|scrypt|token_version/);
+    const inspector = await login('insp-logout', STRONG);
+    const seen = await a.call('GET', '/api/accounts', { token: inspector });
+    expect(seen.body.items.map((i: { role: string }) => i.role)).toEqual(['enterprise']);
+    expect((await a.call('POST', '/api/accounts', { token: inspector, body: { username: 'insp-made-admin', role: 'admin', password: STRONG } })).status).toBe(403);
+  });
+
   it('refuses tokens of a deleted account and lets no admin disable their own account', async () => {
     const company = await login('company-e', STRONG);
     expect(await statusOn('b', company)).toBe(200);
@@ -207,6 +247,7 @@ describe('token revocation on REST and socket.io, across instances', () => {
     expect(has('logout', null, 'insp-logout')).toBe(true);
     expect(has('login.success', null, 'insp-logout')).toBe(true);
     expect(has('login.failure', 'insp-disable', null)).toBe(true);
+    expect(has('password.reset', 'insp-reset', 'admin')).toBe(true);
     await expect(sql.query(`UPDATE audit_log SET action = 'login.success' WHERE action = 'login.failure'`)).rejects.toThrow(/append-only/);
     await expect(sql.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
     await expect(sql.query('TRUNCATE audit_log')).rejects.toThrow(/append-only/);

@@ -3,7 +3,7 @@ import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { AuthUser } from '../auth/auth-user';
 import { AuthGuard } from '../auth/auth.guard';
 import { CurrentUser } from '../auth/current-user.decorator';
-import { Roles } from '../auth/roles.decorator';
+import { AllowPendingPasswordChange, Roles } from '../auth/roles.decorator';
 import { ZodValidationPipe } from '../platform/web/zod-validation.pipe';
 import {
   accountListQuerySchema,
@@ -61,12 +61,14 @@ export class AccountsController {
 
   /** Any signed-in account: who am I, must I change my password. */
   @Get('me')
+  @AllowPendingPasswordChange()
   me(@CurrentUser() user: AuthUser) {
     return this.accounts.me(user);
   }
 
   // Guessing the current password through this route is braked like login.
   @Post('me/password')
+  @AllowPendingPasswordChange()
   @HttpCode(200)
   @UseGuards(ThrottlerGuard)
   @Throttle({ default: { limit: 10, ttl: 60_000 } })

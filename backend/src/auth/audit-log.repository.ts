@@ -10,7 +10,9 @@ export type AuditAction =
   | 'password.reset'
   | 'account.created'
   | 'account.disabled'
-  | 'account.enabled';
+  | 'account.enabled'
+  | 'service_key.created'
+  | 'service_key.revoked';
 
 export interface AuditEntry {
   action: AuditAction;

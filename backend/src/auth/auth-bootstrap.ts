@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import type { AppConfig } from '../platform/config/app-config';
 import type { AppSettingsRepository } from '../platform/settings/app-settings.repository';
 import { hashPassword } from './password-hasher';
+import { weakPasswordReason } from './password-policy';
 import type { UserRepository } from './user.repository';
 
 export const ADMIN_USERNAME = 'admin';
@@ -43,6 +44,10 @@ export async function ensureAdminAccount(
     print(`ENVFACE ADMIN PASSWORD (shown only once): user "${ADMIN_USERNAME}" password "${password}"`);
   } else {
     logger.log(`created account "${ADMIN_USERNAME}" with the password from ENVFACE_ADMIN_PASSWORD`);
+    // The operator's choice is kept (refusing it would stop the start), but said out loud.
+    if (weakPasswordReason(password, [ADMIN_USERNAME]) !== null) {
+      logger.warn('ENVFACE_ADMIN_PASSWORD is easy to guess (zxcvbn score < 3): change it after the first login');
+    }
   }
   return 'created';
 }

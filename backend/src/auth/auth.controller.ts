@@ -4,6 +4,7 @@ import type { Request } from 'express';
 import { ZodValidationPipe } from '../platform/web/zod-validation.pipe';
 import { AuthGuard, type AuthenticatedRequest } from './auth.guard';
 import { AuthService } from './auth.service';
+import { AllowPendingPasswordChange } from './roles.decorator';
 import { loginRequestSchema, type LoginRequest } from './login-request';
 
 @Controller('api/auth')
@@ -24,6 +25,7 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @UseGuards(AuthGuard)
+  @AllowPendingPasswordChange()
   async logout(@Req() request: AuthenticatedRequest): Promise<void> {
     await this.auth.logout(request.user, request.session, request.ip ?? null);
   }

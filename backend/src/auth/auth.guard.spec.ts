@@ -4,7 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import { ApiError } from '../platform/web/api-error';
 import { AuthGuard } from './auth.guard';
 import type { TokenClaims } from './auth-user';
-import { Roles } from './roles.decorator';
+import { AllowPendingPasswordChange, Roles } from './roles.decorator';
 import { SessionRevokedError, type SessionChecker } from './session-validity.service';
 
 @Controller()
@@ -12,6 +12,7 @@ import { SessionRevokedError, type SessionChecker } from './session-validity.ser
 class StaffController {
   @Get() list(): void {}
   @Get() @Roles('admin') adminOnly(): void {}
+  @Get() @AllowPendingPasswordChange() me(): void {}
 }
 
 const SECRET = 's'.repeat(40);
@@ -20,9 +21,11 @@ const jwt = new JwtService({ secret: SECRET, signOptions: { algorithm: 'HS256', 
 const sessions: SessionChecker = {
   async assertValid(userId, session) {
     if (userId === 8) throw new SessionRevokedError('disabled');
+    if (userId === 10) return { mustChangePassword: true };
     if (userId !== 7) throw new SessionRevokedError('no_account');
     if (session.version !== 0) throw new SessionRevokedError('old_version');
     if (session.id.startsWith('loggedout')) throw new SessionRevokedError('logged_out');
+    return { mustChangePassword: false };
   },
 };
 const guard = new AuthGuard(jwt, new Reflector(), sessions);
@@ -76,6 +79,12 @@ describe('AuthGuard', () => {
     expect(await statusOf(guard.canActivate(context('list', `Bearer ${noExp}`).ctx))).toBe(401);
     const down = new AuthGuard(jwt, new Reflector(), { assertValid: () => Promise.reject(new Error('ECONNREFUSED')) });
     expect(await statusOf(down.canActivate(context('list', `Bearer ${token({})}`).ctx))).toBe(503);
+  });
+
+  it('keeps an account with an initial password to the routes that let it change it (403 password_change_required)', async () => {
+    const pending = `Bearer ${token({ sub: '10' })}`;
+    await expect(guard.canActivate(context('list', pending).ctx)).rejects.toMatchObject({ code: 'password_change_required' });
+    expect(await statusOf(guard.canActivate(context('me', pending).ctx))).toBe('ok');
   });
 
   it('answers 403 for a valid token of a role the handler does not allow', async () => {

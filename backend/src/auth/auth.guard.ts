@@ -5,7 +5,7 @@ import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
 import { ApiError } from '../platform/web/api-error';
 import { ROLES, type AuthUser, type Role, type TokenClaims, type TokenSession } from './auth-user';
-import { ROLES_KEY } from './roles.decorator';
+import { ALLOW_PENDING_PASSWORD_CHANGE_KEY, ROLES_KEY } from './roles.decorator';
 import { SessionRevokedError, SessionValidityService, type SessionChecker } from './session-validity.service';
 
 export interface AuthenticatedRequest extends Request {
@@ -18,6 +18,8 @@ export interface AuthenticatedRequest extends Request {
 export interface VerifiedToken {
   user: AuthUser;
   session: TokenSession;
+  /** the account still has an initial or reset password: only the routes marked @AllowPendingPasswordChange() */
+  mustChangePassword: boolean;
 }
 
 /**
@@ -38,9 +40,14 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const { user, session } = await this.authenticateRequest(request.headers.authorization);
+    const { user, session, mustChangePassword } = await this.authenticateRequest(request.headers.authorization);
     request.user = user;
     request.session = session;
+    // Accounts created by an admin or inspector, and password resets, start with a password someone
+    // else has seen: nothing but "who am I", "change my password" and logout until it is replaced.
+    if (mustChangePassword && !this.reflector.getAllAndOverride<boolean | undefined>(ALLOW_PENDING_PASSWORD_CHANGE_KEY, [context.getHandler(), context.getClass()])) {
+      throw new ApiError(403, 'password_change_required', 'Change the initial password first');
+    }
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);
     if (allowed && allowed.length > 0 && !allowed.includes(user.role)) {
       throw new ApiError(403, 'forbidden', 'Not allowed for this account');
@@ -80,13 +87,14 @@ export class AuthGuard implements CanActivate {
       version: Number.isInteger(claims.ver) ? (claims.ver as number) : 0,
       expiresAtMs: claims.exp * 1000,
     };
+    let mustChangePassword: boolean;
     try {
-      await this.sessions.assertValid(user.id, session);
+      ({ mustChangePassword } = await this.sessions.assertValid(user.id, session));
     } catch (error) {
       if (error instanceof SessionRevokedError) throw new ApiError(401, 'unauthorized', 'Session ended or account disabled: sign in again');
       // Fail closed, but say why: the database could not be asked.
       throw new ApiError(503, 'unavailable', 'Sessions cannot be checked right now');
     }
-    return { user, session };
+    return { user, session, mustChangePassword };
   }
 }

@@ -8,12 +8,27 @@ import { LoginFailureRepository } from './login-failure.repository';
 import { SessionRepository } from './session.repository';
 import { SessionValidityService } from './session-validity.service';
 import { UserRepository } from './user.repository';
+import { IngestAuthGuard } from './ingest-auth.guard';
+import { ServiceKeyRepository } from './service-key.repository';
+import { ServiceKeyService } from './service-key.service';
+import { ServiceKeysController } from './service-keys.controller';
 
 /** Login, logout, sessions and their revocation, and the AuthGuard other modules reuse (JwtModule is registered globally by AppModule). */
 @Module({
   imports: [ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 10 }])],
-  controllers: [AuthController],
-  providers: [AuthService, AuthGuard, UserRepository, SessionRepository, SessionValidityService, LoginFailureRepository, AuditLogRepository],
-  exports: [AuthGuard, AuthService, UserRepository, SessionValidityService, AuditLogRepository],
+  controllers: [AuthController, ServiceKeysController],
+  providers: [
+    AuthService,
+    AuthGuard,
+    UserRepository,
+    SessionRepository,
+    SessionValidityService,
+    LoginFailureRepository,
+    AuditLogRepository,
+    ServiceKeyRepository,
+    ServiceKeyService,
+    IngestAuthGuard,
+  ],
+  exports: [AuthGuard, AuthService, UserRepository, SessionValidityService, AuditLogRepository, IngestAuthGuard, ServiceKeyService],
 })
 export class AuthModule {}

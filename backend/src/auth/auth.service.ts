@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { Counter, type Registry } from 'prom-client';
 import { ApiError } from '../platform/web/api-error';
+import { METRICS_REGISTRY } from '../platform/metrics/metrics-registry';
 import { Database } from '../platform/db/database.service';
 import type { AuthUser, TokenClaims, TokenSession } from './auth-user';
 import { AuditLogRepository } from './audit-log.repository';
@@ -12,13 +14,20 @@ import { dummyPasswordHash, verifyPassword } from './password-hasher';
 import { SessionValidityService } from './session-validity.service';
 import { UserRepository } from './user.repository';
 
+const LOGINS_METRIC = 'envface_logins_total';
+
 /** 2, but never all the machine's cores. */
 export function hashConcurrency(cores: number = availableParallelism()): number {
   return Math.max(1, Math.min(2, cores - 1));
 }
 
 /** The one answer while a name is locked, whether or not an account has that name. */
-const LOCKED = (): ApiError => new ApiError(429, 'rate_limited', 'Too many failed sign-in attempts; try again later');
+class LoginLockedError extends ApiError {
+  constructor() {
+    super(429, 'rate_limited', 'Too many failed sign-in attempts; try again later');
+  }
+}
+const LOCKED = (): ApiError => new LoginLockedError();
 
 export interface SignableAccount {
   id: string | number;
@@ -37,15 +46,21 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
   readonly hashSlots = new HashSlots(hashConcurrency(), 8);
   private readonly logger = new Logger('Auth');
   private pruneTimer: NodeJS.Timeout | null = null;
+  private readonly logins: Counter<'outcome'>;
 
   constructor(
+    @Inject(METRICS_REGISTRY) registry: Registry,
     private readonly db: Database,
     private readonly users: UserRepository,
     private readonly jwt: JwtService,
     private readonly failures: LoginFailureRepository,
     private readonly audit: AuditLogRepository,
     private readonly sessions: SessionValidityService,
-  ) {}
+  ) {
+    this.logins =
+      (registry.getSingleMetric(LOGINS_METRIC) as Counter<'outcome'> | undefined) ??
+      new Counter({ name: LOGINS_METRIC, help: 'Login attempts by outcome (success, failure, locked, busy)', labelNames: ['outcome'], registers: [registry] });
+  }
 
   onModuleInit(): void {
     // Failure counts older than a day (and not locking) are forgotten.
@@ -66,9 +81,24 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
    * hashing slot, so a flood of logins holds at most two database connections.
    */
   async login(username: string, password: string, client: string | null): Promise<{ token: string }> {
+    try {
+      const result = await this.attemptLogin(username, password, client);
+      this.logins.inc({ outcome: 'success' });
+      return result;
+    } catch (error) {
+      const status = error instanceof ApiError ? error.getStatus() : 500;
+      const outcome = error instanceof LoginLockedError ? 'locked' : status === 401 ? 'failure' : status === 429 ? 'busy' : 'error';
+      this.logins.inc({ outcome });
+      throw error;
+    }
+  }
+
+  private attemptLogin(username: string, password: string, client: string | null): Promise<{ token: string }> {
     return this.hashSlots.run(async () => {
       if ((await this.failures.lockedFor(this.db, username)) > 0) {
-        void this.audit.record({ action: 'login.locked', target: username, client });
+        // The typed name only when it is an account's: a name that is none is often a password typed in the wrong field.
+        const known = await this.users.findByUsername(username);
+        void this.audit.record({ action: 'login.locked', target: known ? username : null, client, detail: { knownAccount: known !== null } });
         throw LOCKED();
       }
       const user = await this.users.findByUsername(username);
@@ -76,7 +106,7 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
       const matches = await verifyPassword(password, user?.password_hash ?? (await dummyPasswordHash()));
       if (user === null || !matches || user.disabled) {
         const count = await this.failures.recordFailure(this.db, username);
-        void this.audit.record({ action: 'login.failure', target: username, client, detail: { consecutiveFailures: count } });
+        void this.audit.record({ action: 'login.failure', target: user ? username : null, client, detail: { knownAccount: user !== null, consecutiveFailures: count } });
         throw new ApiError(401, 'invalid_credentials', 'Wrong username or password');
       }
       await this.failures.clear(this.db, username);

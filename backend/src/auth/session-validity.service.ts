@@ -17,8 +17,11 @@ export interface Revocation {
 
 /** What AuthGuard needs (a fake in unit tests). */
 export interface SessionChecker {
-  /** Throws (any error) when the account is gone or disabled, the version is old or the session logged out. */
-  assertValid(userId: number, session: TokenSession): Promise<void>;
+  /**
+   * Throws (SessionRevokedError) when the account is gone or disabled, the version is old or the
+   * session logged out; else tells whether the account must still replace its password.
+   */
+  assertValid(userId: number, session: TokenSession): Promise<{ mustChangePassword: boolean }>;
 }
 
 export class SessionRevokedError extends Error {
@@ -65,7 +68,7 @@ export class SessionValidityService implements SessionChecker, OnModuleInit, OnM
     if (this.pruneTimer) clearInterval(this.pruneTimer);
   }
 
-  async assertValid(userId: number, session: TokenSession): Promise<void> {
+  async assertValid(userId: number, session: TokenSession): Promise<{ mustChangePassword: boolean }> {
     const now = Date.now();
     let entry = this.cache.get(userId);
     let revoked = entry && now - entry.at < SESSION_CACHE_MS ? entry.sessions.get(session.id) : undefined;
@@ -73,7 +76,7 @@ export class SessionValidityService implements SessionChecker, OnModuleInit, OnM
       const row = await this.sessions.stateOf(this.db, userId, session.id);
       if (!entry || now - entry.at >= SESSION_CACHE_MS) {
         if (this.cache.size >= MAX_CACHED_ACCOUNTS) this.cache.clear();
-        entry = { at: now, state: row ? { tokenVersion: row.tokenVersion, disabled: row.disabled } : null, sessions: new Map() };
+        entry = { at: now, state: row ? { tokenVersion: row.tokenVersion, disabled: row.disabled, mustChangePassword: row.mustChangePassword } : null, sessions: new Map() };
         this.cache.set(userId, entry);
       }
       revoked = row?.revoked ?? false;
@@ -81,6 +84,7 @@ export class SessionValidityService implements SessionChecker, OnModuleInit, OnM
     }
     const reason = refusal(entry.state, session, revoked);
     if (reason) throw new SessionRevokedError(reason);
+    return { mustChangePassword: entry.state?.mustChangePassword ?? false };
   }
 
   /**

@@ -4,6 +4,8 @@ import type { Queryable } from '../platform/db/database.service';
 export interface AccountTokenState {
   tokenVersion: number;
   disabled: boolean;
+  /** an initial or reset password still to be replaced */
+  mustChangePassword: boolean;
 }
 
 /** SQL behind token revocation: account versions, the logout denylist and its pruning. */
@@ -11,26 +13,26 @@ export interface AccountTokenState {
 export class SessionRepository {
   /** One account's version and state plus whether one session was logged out; null: no such account. */
   async stateOf(q: Queryable, userId: number, sessionId: string): Promise<(AccountTokenState & { revoked: boolean }) | null> {
-    const rows = await q.query<{ token_version: number; disabled: boolean; revoked: boolean }>(
+    const rows = await q.query<{ token_version: number; disabled: boolean; must_change_password: boolean; revoked: boolean }>(
       'sessions.state_of',
-      `SELECT u.token_version, u.disabled,
+      `SELECT u.token_version, u.disabled, u.must_change_password,
               EXISTS (SELECT 1 FROM revoked_sessions r WHERE r.session_id = $2) AS revoked
          FROM users u WHERE u.id = $1`,
       [userId, sessionId],
     );
     const row = rows[0];
-    return row ? { tokenVersion: row.token_version, disabled: row.disabled, revoked: row.revoked } : null;
+    return row ? { tokenVersion: row.token_version, disabled: row.disabled, mustChangePassword: row.must_change_password, revoked: row.revoked } : null;
   }
 
   /** Many accounts at once (the socket sweep); accounts that no longer exist are absent. */
   async statesOf(q: Queryable, userIds: readonly number[]): Promise<Map<number, AccountTokenState>> {
     if (userIds.length === 0) return new Map();
-    const rows = await q.query<{ id: string; token_version: number; disabled: boolean }>(
+    const rows = await q.query<{ id: string; token_version: number; disabled: boolean; must_change_password: boolean }>(
       'sessions.states_of',
-      'SELECT id::text AS id, token_version, disabled FROM users WHERE id = ANY($1::bigint[])',
+      'SELECT id::text AS id, token_version, disabled, must_change_password FROM users WHERE id = ANY($1::bigint[])',
       [userIds],
     );
-    return new Map(rows.map((r) => [Number(r.id), { tokenVersion: r.token_version, disabled: r.disabled }]));
+    return new Map(rows.map((r) => [Number(r.id), { tokenVersion: r.token_version, disabled: r.disabled, mustChangePassword: r.must_change_password }]));
   }
 
   async revokedAmong(q: Queryable, sessionIds: readonly string[]): Promise<Set<string>> {

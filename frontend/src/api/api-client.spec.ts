@@ -38,6 +38,17 @@ async function caught(promise: Promise<unknown>): Promise<ApiError> {
 }
 
 describe('api client', () => {
+  it('logs out on the server with the given token, and never turns a refusal into "session expired"', async () => {
+    const { client, calls, unauthorizedCount } = setup([() => new Response(null, { status: 204 }), json(401, { error: { code: 'unauthorized', message: 'x' } }), () => Promise.reject(new TypeError('offline'))]);
+    await client.logout('tok-old');
+    expect(calls[0].url).toBe('http://api.test/api/auth/logout');
+    expect(calls[0].init.method).toBe('POST');
+    expect((calls[0].init.headers as Record<string, string>).Authorization).toBe('Bearer tok-old');
+    await expect(client.logout('tok-old')).resolves.toBeUndefined();
+    await expect(client.logout('tok-old')).resolves.toBeUndefined();
+    expect(unauthorizedCount()).toBe(0);
+  });
+
   it('sends the bearer token and parses JSON', async () => {
     const { client, calls } = setup([json(200, { enterpriseId: 'x', ratings: [] })]);
     await expect(client.get('/api/enterprises/x/ratings')).resolves.toEqual({ enterpriseId: 'x', ratings: [] });

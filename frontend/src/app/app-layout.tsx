@@ -4,6 +4,7 @@ import { NavLink, Outlet } from 'react-router-dom';
 import { LoadingState } from '../components/state-view';
 import { LanguageSwitch } from '../i18n/language-switch';
 import { BrandMark } from './brand-mark';
+import { PasswordChangeGate } from './password-change-gate';
 import { useSession } from './session-provider';
 import { UserMenu } from './user-menu';
 
@@ -40,9 +41,11 @@ export function AppLayout() {
         </div>
       </header>
       <main id="main" className="page" tabIndex={-1}>
-        <Suspense fallback={<LoadingState />}>
-          <Outlet />
-        </Suspense>
+        <PasswordChangeGate>
+          <Suspense fallback={<LoadingState />}>
+            <Outlet />
+          </Suspense>
+        </PasswordChangeGate>
       </main>
     </div>
   );

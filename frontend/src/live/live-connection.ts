@@ -51,6 +51,8 @@ export function connectLive(token: string, handlers: LiveHandlers, url = '/live'
     handlers.onChanges(burst.changes, { burst: true, truncated: burst.truncated, count: burst.count }),
   );
   socket.on('session.expired', () => handlers.onSessionExpired());
+  // Logout elsewhere, a password change or a disabled account ended this session on the server.
+  socket.on('session.revoked', () => handlers.onSessionExpired());
 
   return {
     close: () => {

@@ -1,10 +1,10 @@
-import { Body, Controller, HttpCode, Inject, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param, Post, Req, UseGuards } from '@nestjs/common';
 import { z } from 'zod';
 import { INPUT_TOPIC_KINDS, type IngestResult, type TopicKind } from '@envface/streams';
 import type { AuthUser } from '../../auth/auth-user';
-import { AuthGuard } from '../../auth/auth.guard';
-import { CurrentUser } from '../../auth/current-user.decorator';
+import { IngestAuthGuard, type IngestRequest } from '../../auth/ingest-auth.guard';
 import { Roles } from '../../auth/roles.decorator';
+import { keyAllows } from '../../auth/service-key.service';
 import { ApiError } from '../../platform/web/api-error';
 import { ZodValidationPipe } from '../../platform/web/zod-validation.pipe';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
@@ -30,12 +30,29 @@ const eventBodySchema = z.looseObject({}).refine((v) => !Array.isArray(v), 'the 
 export const sentByAccount = (user: AuthUser): string => `account:${user.id}:${user.username}`;
 
 /**
+ * Who may send what: a service key the event types it was created for (decision events included, if
+ * listed); admin anything; an inspector anything but decision events.
+ */
+function sender(request: IngestRequest, type: unknown): string {
+  if (request.serviceKey) {
+    const key = request.serviceKey;
+    if (!keyAllows(key.eventTypes, type)) throw new ApiError(403, 'forbidden', `This service key may not send ${String(type)} events`);
+    return `service-key:${key.id}:${key.name}`;
+  }
+  const user = request.user!;
+  if (typeof type === 'string' && DECISION_EVENT_TYPES.has(type) && user.role !== 'admin') {
+    throw new ApiError(403, 'forbidden', `${type} events come from the complaint, appeal and award workflows, not from raw ingest`);
+  }
+  return sentByAccount(user);
+}
+
+/**
  * HTTP ingest for deployments without Kafka: the same JSON as a Kafka message value, the same
  * validation, the same pipeline. With Kafka configured, events must go through the topics so that each
  * enterprise's events stay in one ordered partition.
  */
 @Controller('api/ingest')
-@UseGuards(AuthGuard)
+@UseGuards(IngestAuthGuard)
 @Roles('admin', 'inspector')
 export class IngestController {
   constructor(
@@ -46,13 +63,11 @@ export class IngestController {
 
   @Post(':kind')
   @HttpCode(202)
-  async ingest(@Param('kind') kind: string, @Body(new ZodValidationPipe(eventBodySchema)) body: Record<string, unknown>, @CurrentUser() user: AuthUser): Promise<IngestResult> {
+  async ingest(@Param('kind') kind: string, @Body(new ZodValidationPipe(eventBodySchema)) body: Record<string, unknown>, @Req() request: IngestRequest): Promise<IngestResult> {
     if (!(INPUT_TOPIC_KINDS as readonly string[]).includes(kind)) {
       throw new ApiError(404, 'not_found', `unknown topic kind '${kind}' (one of ${INPUT_TOPIC_KINDS.join(', ')})`);
     }
-    if (typeof body.type === 'string' && DECISION_EVENT_TYPES.has(body.type) && user.role !== 'admin') {
-      throw new ApiError(403, 'forbidden', `${body.type} events come from the complaint, appeal and award workflows, not from raw ingest`);
-    }
+    const sentBy = sender(request, body.type);
     if (this.config.kafka.brokers !== null) {
       throw new ApiError(409, 'kafka_enabled', 'this deployment ingests through Kafka; produce to the input topics');
     }
@@ -65,7 +80,7 @@ export class IngestController {
         offset: null,
         key: typeof enterpriseId === 'string' ? enterpriseId : null,
         value: JSON.stringify(body),
-        sentBy: sentByAccount(user),
+        sentBy,
       },
     ]);
     // Push the change to live clients now; a failed publish stays in the outbox for the next drain.

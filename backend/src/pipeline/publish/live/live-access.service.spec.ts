@@ -7,7 +7,7 @@ import { LiveAccessService, LiveAuthError, MAX_SUBSCRIPTIONS } from './live-acce
 
 const SECRET = 'k'.repeat(40);
 const jwt = new JwtService({ secret: SECRET, signOptions: { algorithm: 'HS256', expiresIn: '12h' }, verifyOptions: { algorithms: ['HS256'] } });
-const access = new LiveAccessService(new AuthGuard(jwt, new Reflector(), { assertValid: async () => undefined }), jwt);
+const access = new LiveAccessService(new AuthGuard(jwt, new Reflector(), { assertValid: async () => ({ mustChangePassword: false }) }), jwt);
 const OWN = withUsccCheck('91320102MA1W00001');
 const OTHER = withUsccCheck('91320102MA1W00002');
 const inspector: AuthUser = { id: 1, username: 'li', role: 'inspector', enterpriseId: null };

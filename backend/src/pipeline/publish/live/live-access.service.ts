@@ -46,11 +46,13 @@ export class LiveAccessService {
     }
     let user: AuthUser;
     let session: TokenSession;
+    let mustChangePassword: boolean;
     try {
-      ({ user, session } = await this.guard.verifySession(token));
+      ({ user, session, mustChangePassword } = await this.guard.verifySession(token));
     } catch {
       throw new LiveAuthError('unauthorized', 'Invalid or expired token');
     }
+    if (mustChangePassword) throw new LiveAuthError('password_change_required', 'Change the initial password first');
     if (user.role === 'enterprise' && user.enterpriseId === null) {
       throw new LiveAuthError('forbidden', 'Enterprise account without an enterprise');
     }

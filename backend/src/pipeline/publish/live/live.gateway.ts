@@ -70,6 +70,7 @@ export class LiveGateway
   private namespace: Namespace | null = null;
   private sweepTimer: NodeJS.Timeout | null = null;
   private sweeping = false;
+  private sweepFailing = false;
   private stopListening: (() => void) | null = null;
 
   constructor(
@@ -121,9 +122,13 @@ export class LiveGateway
     try {
       const invalid = await this.sessions.invalidAmong(sockets.map((s) => ({ userId: s.data.session!.user.id, session: s.data.session!.token })));
       for (const socket of sockets) if (invalid.has(socket.data.session!.token.id)) this.endSession(socket);
+      if (this.sweepFailing) this.logger.log('session sweep works again');
+      this.sweepFailing = false;
     } catch (error) {
-      // Database unreachable: keep the sockets (they receive nothing new meanwhile) and try again.
-      this.logger.warn(`session sweep failed: ${String(error)}`);
+      // Database unreachable: keep the sockets (they receive nothing new meanwhile) and try again;
+      // said once per outage, not every 0.4 s.
+      if (!this.sweepFailing) this.logger.warn(`session sweep failed: ${String(error)}`);
+      this.sweepFailing = true;
     } finally {
       this.sweeping = false;
     }
