@@ -39,6 +39,7 @@ export type OverviewStats = Schemas['OverviewStats'];
 export type TrendStats = Schemas['TrendStats'];
 /** One item of GET /api/stats/recent-changes. */
 export type RecentChange = Schemas['RecentChange'];
+export type RecentChangesResponse = Schemas['RecentChangesResponse'];
 
 /** socket.io `rating.changed` (the envface.ratings.v1 message). */
 export type LiveRatingChange = Schemas['RatingChange'];
