@@ -31,9 +31,10 @@ export interface NewRatingRow {
   colour: string;
   grade: string;
   veto: boolean;
-  criteria: unknown;
+  criteria: Criteria;
   bonus: number;
-  effects: unknown;
+  /** The explanation, as the rating routes answer it (rating-values.schema.ts). */
+  effects: StoredEffect[];
   causeEventIds: string[];
 }
 
