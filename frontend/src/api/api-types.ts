@@ -45,6 +45,9 @@ export type RecentChangesResponse = Schemas['RecentChangesResponse'];
 export type LiveRatingChange = Schemas['RatingChange'];
 /** socket.io `ratings.burst`: a coalesced window of changes. */
 export type LiveRatingsBurst = Schemas['RatingsBurst'];
+/** socket.io `subscribe` / `unsubscribe` body and the server's ack. */
+export type LiveSubscription = Schemas['SubscriptionRequest'];
+export type LiveSubscriptionAck = Schemas['SubscriptionAck'];
 
 export type EarlyWarning = Schemas['EarlyWarning'];
 export type EarlyWarningKind = EarlyWarning['kind'];
