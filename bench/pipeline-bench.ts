@@ -20,7 +20,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Kafka, logLevel, Partitioners, type Message } from 'kafkajs';
 import { io } from 'socket.io-client';
 import { Client } from 'pg';
-import { dayOfInstant, isoFromDay, topicName, withUsccCheck, type ContractEvent } from '@envface/streams';
+import { dayOfInstant, isoFromDay, topicName, withUsccCheck, type ContractEvent, type RatingChangeMessage, type RatingsBurstMessage } from '@envface/streams';
 import { startEmbeddedPostgres } from '@envface/backend/dist/platform/db/embedded-postgres';
 import { startApp } from '@envface/backend/dist/platform/bootstrap/start-app';
 import { RolloverService } from '@envface/backend/dist/pipeline/rollover/rollover.service';
@@ -244,7 +244,7 @@ async function main(): Promise<void> {
     const bySecond: [number, number][] = [];
     let tC = 0;
     const socket = io(`http://127.0.0.1:${port}/live`, { auth: { token }, transports: ['websocket'] });
-    const onChange = (c: { causeEventIds: string[] }) => {
+    const onChange = (c: RatingChangeMessage) => {
       const now = performance.now();
       for (const id of c.causeEventIds) {
         const t = sentAt.get(id);
@@ -256,7 +256,7 @@ async function main(): Promise<void> {
       }
     };
     socket.on('rating.changed', onChange);
-    socket.on('ratings.burst', (b: { changes: { causeEventIds: string[] }[] }) => b.changes.forEach(onChange));
+    socket.on('ratings.burst', (b: RatingsBurstMessage) => b.changes.forEach(onChange));
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', () => resolve());
       socket.once('connect_error', reject);

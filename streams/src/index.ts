@@ -8,6 +8,7 @@ export * from './contract/validate-message';
 export * from './contract/rating-values.schema';
 export * from './contract/rating-message.schema';
 export * from './contract/dead-letter-message.schema';
+export * from './contract/live-messages.schema';
 export * from './contract/http-common.schema';
 export * from './contract/http-auth.schema';
 export * from './contract/http-health.schema';

@@ -4,10 +4,12 @@ import { Client } from 'pg';
 import type { Admin } from 'kafkajs';
 import {
   dayFromIso,
+  deadLetterMessageSchema,
   defaultRuleBook,
   INPUT_TOPIC_KINDS,
   parseStreamFile,
   RatingEngine,
+  ratingChangeMessageSchema,
   ratingDetailJson,
   valueBytes,
   type ContractEvent,
@@ -145,6 +147,8 @@ describe('Kafka → scorer → PostgreSQL → API, ratings and dead-letter topic
       expect(Object.keys(m.value).sort()).toEqual(expect.arrayContaining(['at', 'detail', 'key', 'offset', 'partition', 'reason', 'topic', 'value']));
       expect(typeof m.value.offset).toBe('string');
       expect(Object.values(set.topics)).toContain(m.value.topic);
+      // Exactly the contract's message schema (dead-letter-message.schema.ts), no other field.
+      expect(deadLetterMessageSchema.strict().safeParse(m.value).error?.issues ?? []).toEqual([]);
     }
     expect(dlq.filter((m) => m.value.encoding === 'base64')).toHaveLength(1);
   });
@@ -158,6 +162,9 @@ describe('Kafka → scorer → PostgreSQL → API, ratings and dead-letter topic
       expect(Object.keys(m.value).sort()).toEqual(['at', 'causeEventIds', 'colour', 'day', 'enterpriseId', 'face', 'grade', 'previous', 'revision', 'score', 'stars', 'veto']);
       expect(m.value.at).toMatch(/\+08:00$/);
     }
+    // Every message is exactly the contract's rating-change schema (rating-message.schema.ts).
+    const wrong = ratings.filter((m) => !ratingChangeMessageSchema.strict().safeParse(m.value).success);
+    expect(wrong.slice(0, 3)).toEqual([]);
     const revised = ratings.find((m) => m.value.revision > 1)!;
     expect(revised.value.previous).toEqual({ score: expect.any(Number), stars: expect.any(Number), face: expect.any(String) });
   });

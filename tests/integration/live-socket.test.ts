@@ -1,7 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
 import { Client } from 'pg';
 import { io, type Socket } from 'socket.io-client';
-import { topicName, withUsccCheck } from '@envface/streams';
+import { ratingChangeMessageSchema, topicName, withUsccCheck } from '@envface/streams';
 import { hashPassword } from '../../backend/src/auth/password-hasher';
 import { startApp, type RunningApp } from '../../backend/src/platform/bootstrap/start-app';
 import { fixedClock } from '../../backend/src/platform/clock';
@@ -162,6 +162,8 @@ describe('socket.io /live', () => {
       causeEventIds: ['live-complaint-1'],
     });
     expect(revised.at).toMatch(/^2026-03-15T12:00:00(\.000)?\+08:00$/);
+    // Both are exactly the contract's message (rating-message.schema.ts).
+    for (const message of [first, revised]) expect(ratingChangeMessageSchema.strict().safeParse(message).error?.issues ?? []).toEqual([]);
     // What was pushed is what the API now answers for that day.
     const res = await fetch(`${app.url}/api/enterprises/${E1}/ratings/${TODAY}`, { headers: { authorization: `Bearer ${adminToken}` } });
     const stored = await res.json();

@@ -39,11 +39,15 @@ export type OverviewStats = Schemas['OverviewStats'];
 export type TrendStats = Schemas['TrendStats'];
 /** One item of GET /api/stats/recent-changes. */
 export type RecentChange = Schemas['RecentChange'];
+export type RecentChangesResponse = Schemas['RecentChangesResponse'];
 
 /** socket.io `rating.changed` (the envface.ratings.v1 message). */
 export type LiveRatingChange = Schemas['RatingChange'];
 /** socket.io `ratings.burst`: a coalesced window of changes. */
 export type LiveRatingsBurst = Schemas['RatingsBurst'];
+/** socket.io `subscribe` / `unsubscribe` body and the server's ack. */
+export type LiveSubscription = Schemas['SubscriptionRequest'];
+export type LiveSubscriptionAck = Schemas['SubscriptionAck'];
 
 export type EarlyWarning = Schemas['EarlyWarning'];
 export type EarlyWarningKind = EarlyWarning['kind'];

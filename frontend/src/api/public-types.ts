@@ -15,10 +15,13 @@ export type ComplaintReceipt = Schemas['ComplaintReceipt'];
 export type ComplaintJson = Schemas['Complaint'];
 export type AppealJson = Schemas['Appeal'];
 
-/** A keyset page of the complaint and appeal queues. */
-export type PageJson<T> = { items: T[]; nextCursor: string | null };
+/** Keyset pages of the complaint and appeal queues. */
+export type ComplaintPage = Schemas['ComplaintPage'];
+export type AppealPage = Schemas['AppealPage'];
 
 export type SignJson = Schemas['Sign'];
+/** GET /api/signs?region= */
+export type RegionSigns = Schemas['RegionSigns'];
 /** An account; `initialPassword` only in the answer to its creation (shown once). */
 export type AccountJson = Schemas['CreatedAccount'];
 
@@ -26,4 +29,6 @@ export type EarlyEnd = Schemas['EarlyEnd'];
 export type PortalEffect = Schemas['PortalEffect'];
 export type PortalOverview = Schemas['PortalOverview'];
 export type PortalEvent = Schemas['PortalEvent'];
+export type PortalEvents = Schemas['PortalEvents'];
 export type PortalRevision = Schemas['PortalRevision'];
+export type PortalRevisions = Schemas['PortalRevisions'];

@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import type { LiveRatingChange, LiveRatingsBurst } from '../api/api-types';
+import type { LiveRatingChange, LiveRatingsBurst, LiveSubscription } from '../api/api-types';
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'refused';
 
@@ -34,7 +34,7 @@ export function connectLive(token: string, handlers: LiveHandlers, url = '/live'
   socket.on('connect', () => {
     everConnected = true;
     handlers.onStatus('live');
-    socket.emit('subscribe', { all: true });
+    socket.emit('subscribe', { all: true } satisfies LiveSubscription);
   });
   socket.on('disconnect', (reason) => {
     // 'io client disconnect' is our own close(); anything else is a drop that socket.io retries.

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, apiClient } from '../api/api-client';
-import type { EarlyWarningsResponse, OverviewStats, RecentChange, TrendStats } from '../api/api-types';
+import type { EarlyWarningsResponse, OverviewStats, RecentChangesResponse, TrendStats } from '../api/api-types';
 import { starCountsOf } from '../api/star-counts';
 import { useApiQuery, type QueryState } from '../api/use-api-query';
 import { buildBreakdownOption, type BreakdownRow } from '../charts/breakdown.option';
@@ -81,7 +81,7 @@ export function OverviewPage() {
   );
   const recent = useApiQuery(
     `recent@${refresh}`,
-    (signal) => apiClient.get<{ items: RecentChange[] }>('/api/stats/recent-changes?limit=40', signal),
+    (signal) => apiClient.get<RecentChangesResponse>('/api/stats/recent-changes?limit=40', signal),
     { keepData: true },
   );
 

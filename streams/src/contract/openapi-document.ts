@@ -50,6 +50,7 @@ import {
   verifyComplaintSchema,
 } from './http-workflows.schema';
 import { deadLetterMessageSchema } from './dead-letter-message.schema';
+import { subscriptionAckSchema, subscriptionRequestSchema } from './live-messages.schema';
 import { ratingChangeMessageSchema, ratingsBurstSchema } from './rating-message.schema';
 
 /**
@@ -384,7 +385,7 @@ export function buildOpenApiDocument(): ReturnType<OpenApiGeneratorV31['generate
   registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   for (const route of ROUTES) registry.registerPath(routeConfig(route));
   // Named by .meta({ id }) already; listed as definitions so they appear even where no route uses them.
-  const messages = [ratingChangeMessageSchema, ratingsBurstSchema, deadLetterMessageSchema, errorBodySchema].map((schema) => ({ type: 'schema' as const, schema }));
+  const messages = [ratingChangeMessageSchema, ratingsBurstSchema, deadLetterMessageSchema, errorBodySchema, subscriptionRequestSchema, subscriptionAckSchema].map((schema) => ({ type: 'schema' as const, schema }));
   return new OpenApiGeneratorV31([...registry.definitions, ...messages]).generateDocument({
     openapi: '3.1.0',
     info: {
@@ -392,7 +393,7 @@ export function buildOpenApiDocument(): ReturnType<OpenApiGeneratorV31['generate
       version: '2',
       description:
         'EnvFace (环保脸谱) HTTP API. Errors are {"error":{"code","message"}}. Generated from the zod schemas in streams/src/contract. ' +
-        'Kafka envface.ratings.v1 and socket.io /live rating.changed carry RatingChange; ratings.burst carries RatingsBurst; envface.dlq.v1 carries DeadLetterMessage.',
+        'Kafka envface.ratings.v1 and socket.io /live rating.changed carry RatingChange; ratings.burst carries RatingsBurst; envface.dlq.v1 carries DeadLetterMessage; /live subscribe and unsubscribe take SubscriptionRequest and ack SubscriptionAck.',
     },
     tags: [
       { name: 'auth' }, { name: 'ratings' }, { name: 'enterprises' }, { name: 'statistics' }, { name: 'model' }, { name: 'public' },

@@ -3671,6 +3671,25 @@ export interface components {
                 message: string;
             };
         };
+        /** @description socket.io /live subscribe and unsubscribe body */
+        SubscriptionRequest: {
+            /** @enum {boolean} */
+            all: true;
+        } | {
+            region: string;
+        } | {
+            enterpriseId: string;
+        };
+        SubscriptionAck: {
+            /** @enum {boolean} */
+            ok: true;
+            room: string;
+        } | {
+            error: {
+                code: string;
+                message: string;
+            };
+        };
         HealthReport: {
             /** @enum {string} */
             status: "ok" | "error";

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, apiClient } from '../../api/api-client';
 import { addDays } from '../../api/day-range';
 import type { RatingsResponse } from '../../api/api-types';
-import type { AccountJson, AppealJson, EarlyEnd, PageJson, PortalEvent, PortalOverview, PortalRevision } from '../../api/public-types';
+import type { AccountJson, AppealPage, EarlyEnd, PortalEvents, PortalOverview, PortalRevisions } from '../../api/public-types';
 import { useApiQuery } from '../../api/use-api-query';
 import { chartLabels } from '../../charts/chart-labels';
 import { EChartsChart } from '../../charts/echarts-chart';
@@ -116,7 +116,7 @@ function earlyEndText(t: T, early: EarlyEnd): string {
 
 function Revisions() {
   const { t } = useTranslation();
-  const revisions = useApiQuery('/api/portal/revisions', (signal) => apiClient.get<{ items: PortalRevision[] }>('/api/portal/revisions?limit=50', signal));
+  const revisions = useApiQuery('/api/portal/revisions', (signal) => apiClient.get<PortalRevisions>('/api/portal/revisions?limit=50', signal));
   return (
     <section className="card">
       <h2 className="card__title">{t('portal.revisions')}</h2>
@@ -141,8 +141,8 @@ function Revisions() {
 
 function EventsAndAppeals() {
   const { t } = useTranslation();
-  const events = useApiQuery('/api/portal/events', (signal) => apiClient.get<{ items: PortalEvent[] }>('/api/portal/events?limit=100', signal));
-  const appeals = useApiQuery('/api/appeals', (signal) => apiClient.get<PageJson<AppealJson>>('/api/appeals?limit=100', signal));
+  const events = useApiQuery('/api/portal/events', (signal) => apiClient.get<PortalEvents>('/api/portal/events?limit=100', signal));
+  const appeals = useApiQuery('/api/appeals', (signal) => apiClient.get<AppealPage>('/api/appeals?limit=100', signal));
   const [target, setTarget] = useState<string | null>(null);
   const [reasons, setReasons] = useState('');
   const [error, setError] = useState<string | null>(null);

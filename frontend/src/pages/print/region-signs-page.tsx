@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { apiClient } from '../../api/api-client';
-import type { SignJson } from '../../api/public-types';
+import type { RegionSigns } from '../../api/public-types';
 import { useApiQuery } from '../../api/use-api-query';
 import { EmptyState, ErrorState, LoadingState } from '../../components/state-view';
 import { SignCard } from './sign-card';
@@ -12,7 +12,7 @@ export function RegionSignsPage() {
   const { region = '' } = useParams();
   const { t } = useTranslation();
   const path = `/api/signs?region=${encodeURIComponent(region)}`;
-  const signs = useApiQuery(path, (signal) => apiClient.get<{ items: SignJson[]; truncated: boolean }>(path, signal));
+  const signs = useApiQuery(path, (signal) => apiClient.get<RegionSigns>(path, signal));
   return (
     <div>
       <div className="sign-toolbar">

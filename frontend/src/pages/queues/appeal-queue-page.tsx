@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { apiClient } from '../../api/api-client';
-import type { AppealJson, PageJson } from '../../api/public-types';
+import type { AppealPage } from '../../api/public-types';
 import { useApiQuery } from '../../api/use-api-query';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../components/state-view';
@@ -16,7 +16,7 @@ export function AppealQueuePage() {
   const { t, i18n } = useTranslation();
   const [status, setStatus] = useState<(typeof STATUSES)[number] | ''>('pending');
   const path = `/api/appeals?limit=100${status ? `&status=${status}` : ''}`;
-  const list = useApiQuery(path, (signal) => apiClient.get<PageJson<AppealJson>>(path, signal), { keepData: true });
+  const list = useApiQuery(path, (signal) => apiClient.get<AppealPage>(path, signal), { keepData: true });
 
   return (
     <>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { apiClient } from '../../api/api-client';
 import { fetchBlob } from '../../api/fetch-blob';
-import type { ComplaintJson, PageJson } from '../../api/public-types';
+import type { ComplaintJson, ComplaintPage } from '../../api/public-types';
 import { useApiQuery } from '../../api/use-api-query';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../components/state-view';
@@ -17,7 +17,7 @@ export function ComplaintQueuePage() {
   const { t } = useTranslation();
   const [status, setStatus] = useState<(typeof STATUSES)[number] | ''>('pending');
   const path = `/api/complaints?limit=100${status ? `&status=${status}` : ''}`;
-  const list = useApiQuery(path, (signal) => apiClient.get<PageJson<ComplaintJson>>(path, signal), { keepData: true });
+  const list = useApiQuery(path, (signal) => apiClient.get<ComplaintPage>(path, signal), { keepData: true });
 
   return (
     <>

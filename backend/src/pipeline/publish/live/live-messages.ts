@@ -1,5 +1,4 @@
-import { isRatingChangeMessage, isValidUscc, type RatingChangeMessage, type RatingsBurstMessage } from '@envface/streams';
-import { z } from 'zod';
+import { isRatingChangeMessage, type RatingChangeMessage, type RatingsBurstMessage } from '@envface/streams';
 
 /** `rating.changed`: exactly the `envface.ratings.v1` message the outbox carries (rating-message.schema.ts). */
 export type RatingChange = RatingChangeMessage;
@@ -20,13 +19,5 @@ export type LiveMessage =
 /** A guard for outbox rows read back from storage (a malformed row is skipped, not allowed to break the drain). */
 export const isRatingChange = isRatingChangeMessage;
 
-/** `subscribe` / `unsubscribe` body: one region code, one enterprise, or the `all` room (staff). */
-export const subscriptionRequestSchema = z.union([
-  z.strictObject({ all: z.literal(true) }),
-  z.strictObject({ region: z.string().regex(/^\d{6}$/, 'region must be a 6-digit administrative code') }),
-  z.strictObject({ enterpriseId: z.string().refine(isValidUscc, 'enterpriseId must be a valid USCC') }),
-]);
-export type SubscriptionRequest = z.infer<typeof subscriptionRequestSchema>;
-
-/** The ack of `subscribe` / `unsubscribe`. */
-export type SubscriptionAck = { ok: true; room: string } | { error: { code: string; message: string } };
+// `subscribe` / `unsubscribe` bodies and their ack are part of the contract (live-messages.schema.ts).
+export { subscriptionRequestSchema, type SubscriptionAck, type SubscriptionRequest } from '@envface/streams';
