@@ -20,6 +20,7 @@ type Schemas = components['schemas'];
 
 export type DeadLetterJson = Schemas['DeadLetter'];
 export type DeadLetterSummaryJson = Schemas['DeadLetterSummary'];
+export type DeadLetterPageJson = Schemas['DeadLetterPage'];
 /** POST /api/dead-letters/{id}/redrive: a second rejection is an answer (200), not an error. */
 export type RedriveResultJson = Schemas['RedriveResult'];
 export type RedriveOutcome = RedriveResultJson['outcome'];

@@ -2,8 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { apiClient } from '../../api/api-client';
-import { DEAD_LETTER_REASONS, type DeadLetterJson, type DeadLetterReason, type DeadLetterSummaryJson } from '../../api/dead-letter-types';
-import type { PageJson } from '../../api/public-types';
+import { DEAD_LETTER_REASONS, type DeadLetterJson, type DeadLetterReason, type DeadLetterSummaryJson, type DeadLetterPageJson } from '../../api/dead-letter-types';
 import { useApiQuery } from '../../api/use-api-query';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../components/state-view';
@@ -29,10 +28,10 @@ export function DeadLettersPage() {
     keepData: true,
   });
   const firstPath = deadLettersPath(reason, null);
-  const first = useApiQuery(firstPath, (signal) => apiClient.get<PageJson<DeadLetterJson>>(firstPath, signal));
+  const first = useApiQuery(firstPath, (signal) => apiClient.get<DeadLetterPageJson>(firstPath, signal));
 
   // Pages after the first, and letters changed by a re-drive, belong to one filter: a new filter starts afresh.
-  const [more, setMore] = useState<{ key: string; pages: PageJson<DeadLetterJson>[] }>({ key: firstPath, pages: [] });
+  const [more, setMore] = useState<{ key: string; pages: DeadLetterPageJson[] }>({ key: firstPath, pages: [] });
   const [changed, setChanged] = useState<{ key: string; byId: Record<string, DeadLetterJson> }>({ key: firstPath, byId: {} });
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreError, setMoreError] = useState<unknown>(null);
@@ -48,7 +47,7 @@ export function DeadLettersPage() {
     setMoreError(null);
     const key = firstPath;
     try {
-      const next = await apiClient.get<PageJson<DeadLetterJson>>(deadLettersPath(reason, nextCursor));
+      const next = await apiClient.get<DeadLetterPageJson>(deadLettersPath(reason, nextCursor));
       setMore((current) => (current.key === key ? { key, pages: [...current.pages, next] } : { key, pages: [next] }));
     } catch (error) {
       setMoreError(error);
