@@ -87,3 +87,15 @@ describe('buildScoreTimelineOption', () => {
     expect((series.markLine?.data as MarkLineItem[]).filter((l) => l.xAxis !== undefined)).toEqual([]);
   });
 });
+
+describe('buildScoreTimelineOption veto periods', () => {
+  it('shades each run of veto days from its first to its last day', () => {
+    const pts: ScorePoint[] = ['01', '02', '03', '04', '05', '06'].map((d, i) => ({ day: `2026-11-${d}`, score: 100, stars: i === 0 || i === 3 ? 5 : 1, veto: i !== 0 && i !== 3 }));
+    const option = buildScoreTimelineOption(pts, [], TEST_LABELS);
+    const areas = asArray(option.series)[0].markArea?.data as [{ xAxis: string }, { xAxis: string }][];
+    expect(areas.map(([a, b]) => [a.xAxis, b.xAxis])).toEqual([
+      ['2026-11-02', '2026-11-03'],
+      ['2026-11-05', '2026-11-06'],
+    ]);
+  });
+});

@@ -2,6 +2,7 @@ import type { LineSeriesOption } from 'echarts/charts';
 import type {
   DataZoomComponentOption,
   GridComponentOption,
+  MarkAreaComponentOption,
   MarkLineComponentOption,
   MarkPointComponentOption,
   TooltipComponentOption,
@@ -16,6 +17,7 @@ export type ScoreTimelineOption = ComposeOption<
   | LineSeriesOption
   | GridComponentOption
   | TooltipComponentOption
+  | MarkAreaComponentOption
   | MarkLineComponentOption
   | MarkPointComponentOption
   | DataZoomComponentOption
@@ -81,6 +83,15 @@ export function buildScoreTimelineOption(
       itemStyle: { color: RATING_COLOURS.black.fill },
     }));
 
+  // Veto periods shaded grey: each run of consecutive veto days, from its first to its last day.
+  const vetoAreas: NonNullable<MarkAreaComponentOption['data']> = [];
+  sorted.forEach((p, i) => {
+    if (!p.veto || sorted[i - 1]?.veto) return;
+    let j = i;
+    while (sorted[j + 1]?.veto) j += 1;
+    vetoAreas.push([{ name: labels.veto, xAxis: p.day }, { xAxis: sorted[j].day }]);
+  });
+
   return {
     textStyle: { fontFamily: CHART_FONT },
     grid: { left: 8, right: 24, top: 32, bottom: zoom ? 48 : 8, containLabel: true },
@@ -118,6 +129,12 @@ export function buildScoreTimelineOption(
           symbol: ['none', 'none'],
           silent: true,
           data: [...thresholdLines, ...eventLines],
+        },
+        markArea: {
+          silent: true,
+          itemStyle: { color: 'rgba(34, 34, 34, 0.12)' },
+          label: { color: '#222', position: 'insideTop' },
+          data: vetoAreas,
         },
         markPoint: {
           symbol: 'pin',
