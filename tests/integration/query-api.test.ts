@@ -301,7 +301,8 @@ describe('query API over the sample stream', () => {
   describe('enterprise list', () => {
     const sortValue: Record<string, (i: any) => number | string> = {
       score: (i) => (i.score === null ? -1 : Math.round(i.score * 10)),
-      stars: (i) => i.stars ?? 0,
+      // stars first, then score (#14: a vetoed 1-star 100.0 never tops the list)
+      stars: (i) => (i.stars ?? 0) * 2000 + (i.score === null ? -1 : Math.round(i.score * 10)),
       streak: (i) => i.streak ?? -1,
       name: (i) => i.name ?? '',
       uscc: (i) => i.uscc,
