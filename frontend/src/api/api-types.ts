@@ -40,6 +40,8 @@ export interface RatingEffect {
   /** Exclusive; null when open-ended. */
   until: string | null;
   repairable: boolean;
+  /** The event behind the effect (enterprise detail and portal only), for a sentence. */
+  source?: { type: string; day: string; data: Record<string, unknown> | null } | null;
 }
 
 export interface RatingDetail extends DailyRating {

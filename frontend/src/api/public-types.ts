@@ -96,6 +96,7 @@ export interface PortalEffect {
   repairable: boolean;
   endsOn: string | null;
   sourceType: string | null;
+  source?: { type: string; day: string; data: Record<string, unknown> | null } | null;
   earlyEnd: EarlyEnd;
 }
 

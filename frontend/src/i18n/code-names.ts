@@ -72,7 +72,8 @@ export function regionName(code: string | null | undefined, lang: SentenceLangua
   const county = COUNTIES[code];
   const city = CITIES[code.slice(0, 4)];
   const province = PROVINCES[code.slice(0, 2)];
-  if (county && city) return lang === 'en' ? `${county[1]}, ${city[1]}` : `${city[0]}${county[0]}`;
+  // A county-level city (江阴市) is named alone in Chinese, as people write it; a district with its city (常州市武进区).
+  if (county && city) return lang === 'en' ? `${county[1]}, ${city[1]}` : county[0].endsWith('市') ? county[0] : `${city[0]}${county[0]}`;
   if (/^\d{4}00$/.test(code) && city) return pick(city, lang);
   if (/^\d{2}0000$/.test(code) && province) return pick(province, lang);
   const parent = city ?? province;

@@ -1,5 +1,5 @@
 import { industryName, regionName, regionShortName } from './code-names';
-import { effectSentence, eventSentence, eventTypeName, formatImpact, lastCountedDay, sentenceLanguage, type SentenceEffect } from './event-sentences';
+import { effectSentence, eventSentence, eventTypeName, formatImpact, lastCountedDay, sentenceLanguage, vetoDetail, type SentenceEffect } from './event-sentences';
 
 const penalty = {
   type: 'enforcement.penalty',
@@ -97,6 +97,7 @@ describe('code names', () => {
     expect(regionName('320412', 'en')).toBe('Wujin District, Changzhou');
     expect(regionShortName('320412', 'zh')).toBe('武进区');
     expect(regionName('320400', 'zh')).toBe('常州市');
+    expect(regionName('320281', 'zh')).toBe('江阴市');
     expect(regionName('320000', 'zh')).toBe('江苏省');
     expect(regionName('320499', 'zh')).toBe('常州市 (320499)');
     expect(regionName('999999', 'zh')).toBe('999999');
@@ -118,5 +119,13 @@ describe('code names', () => {
     };
     for (const d of SIM_DISTRICTS) expect(regionShortName(d.code, 'zh')).toBe(d.name);
     for (const i of SIM_INDUSTRIES) expect(industryName(i.code, 'zh')).toBe(i.label);
+  });
+});
+
+describe('veto detail', () => {
+  it('says the veto in force on the day, with its last counted day', () => {
+    const veto = { indicator: 'E7', criterion: 'V', points: 0, impact: 0, from: '2026-11-20', until: '2027-11-20', repairable: false, source: { type: 'enforcement.veto', day: '2026-11-20', data: { reason: 'secret_discharge_pipe' } } };
+    expect(vetoDetail([e2, veto], '2026-12-02', 'zh')).toBe('2026-11-20 一票否决（私设暗管偷排），计至 2027-11-19');
+    expect(vetoDetail([e2], '2026-12-02', 'zh')).toBeNull();
   });
 });

@@ -333,3 +333,15 @@ export function effectSentence(effect: SentenceEffect, source: SentenceEvent | n
   const body = join([head, end, repair], lang);
   return { kind, what, impact, subscore, end, repair, text: `${what}${zh ? '：' : ': '}${body}` };
 }
+
+/** Under a veto, the badge's line: "2026-11-20 一票否决（私设暗管偷排），计至 2027-11-19"; null without a veto effect. */
+export function vetoDetail(
+  effects: readonly (SentenceEffect & { source?: SentenceEvent | null })[],
+  day: string,
+  lang: SentenceLanguage,
+): string | null {
+  const veto = effects.find((e) => effectKind(e) === 'veto' && e.from <= day && (e.until === null || e.until > day));
+  if (!veto) return null;
+  const s = effectSentence(veto, veto.source, lang);
+  return join([s.what, s.end], lang);
+}
