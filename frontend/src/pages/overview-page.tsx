@@ -12,7 +12,7 @@ import { buildStarTrendOption } from '../charts/star-trend.option';
 import { LiveStatusBadge } from '../components/live-status-badge';
 import { PageHeader } from '../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../components/state-view';
-import { feedItemFromLive, feedItemFromRecent, mergeFeed, type FeedItem } from '../live/live-feed';
+import { FEED_KEEP, feedItemFromLive, feedItemFromRecent, mergeFeed, type FeedItem } from '../live/live-feed';
 import { useDebouncedSignal } from '../live/use-debounced-signal';
 import { useLiveRatings } from '../live/use-live-ratings';
 import { EarlyWarningList } from './overview/early-warning-list';
@@ -93,8 +93,8 @@ export function OverviewPage() {
   pausedRef.current = paused;
 
   const add = useCallback((items: FeedItem[]) => {
-    if (pausedRef.current) setBuffer((current) => mergeFeed(current, items));
-    else setFeed((current) => mergeFeed(current ?? [], items));
+    if (pausedRef.current) setBuffer((current) => mergeFeed(current, items, FEED_KEEP));
+    else setFeed((current) => mergeFeed(current ?? [], items, FEED_KEEP));
   }, []);
 
   const recentItems = recent.status === 'success' ? recent.data.items : null;
@@ -124,7 +124,7 @@ export function OverviewPage() {
   const pending = buffer.filter((item) => !shownKeys.has(item.key)).length;
   const togglePause = () => {
     if (paused) {
-      setFeed((current) => mergeFeed(current ?? [], buffer));
+      setFeed((current) => mergeFeed(current ?? [], buffer, FEED_KEEP));
       setBuffer([]);
     }
     setPaused(!paused);
@@ -221,7 +221,7 @@ export function OverviewPage() {
           )}
         </section>
 
-        <LiveFeedPanel items={feedView} paused={paused} pending={pending} onTogglePause={togglePause} />
+        <LiveFeedPanel items={feedView} today={stats?.day ?? null} paused={paused} pending={pending} onTogglePause={togglePause} />
 
         <section className="card overview__region" aria-labelledby="region-title">
           <h2 id="region-title" className="card__title">
