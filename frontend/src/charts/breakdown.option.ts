@@ -54,6 +54,7 @@ export function buildBreakdownOption(
     series: STACK_ORDER.map(
       (stars): BarSeriesOption => ({
         type: 'bar',
+        id: `stars-${stars}`,
         name: labels.starName(stars),
         stack: 'stars',
         barMaxWidth: 28,
