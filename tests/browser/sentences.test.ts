@@ -96,6 +96,13 @@ describe('sentences, not machine ids (#14), in Chromium', () => {
   }
 
   async function noOverflow(page: Page): Promise<void> {
+    const wide = await page.evaluate(() =>
+      [...document.querySelectorAll('main *')]
+        .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1 && !el.closest('.table-scroll, .chart-scroll'))
+        .slice(0, 5)
+        .map((el) => `${el.tagName}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`),
+    );
+    expect(wide).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
   }
 
@@ -169,9 +176,9 @@ describe('sentences, not machine ids (#14), in Chromium', () => {
     const onInspector = await penaltyItem(inspector.page, 'regain-plan');
     await inspector.page.waitForFunction(() => document.querySelectorAll('.enterprise__timeline .chart__overlay').length === 0);
     await inspector.page.waitForTimeout(400);
+    await inspector.page.screenshot({ path: path.join(ARTIFACTS, `enterprise-${tag}.png`), fullPage: true });
     expectNoMachineWords(await visibleText(inspector.page));
     await noOverflow(inspector.page);
-    await inspector.page.screenshot({ path: path.join(ARTIFACTS, `enterprise-${tag}.png`), fullPage: true });
 
     // The vetoed enterprise: the veto is the rating, the computed score secondary.
     await inspector.page.goto(`${app.url}/enterprises/${vetoed}`);
@@ -189,9 +196,9 @@ describe('sentences, not machine ids (#14), in Chromium', () => {
     await company.page.waitForSelector('[data-testid="portal-effects"]');
     const onPortal = await penaltyItem(company.page, 'portal-effects');
     await company.page.waitForSelector('.portal-list li');
+    await company.page.screenshot({ path: path.join(ARTIFACTS, `portal-${tag}.png`), fullPage: true });
     expectNoMachineWords(await visibleText(company.page));
     await noOverflow(company.page);
-    await company.page.screenshot({ path: path.join(ARTIFACTS, `portal-${tag}.png`), fullPage: true });
     await company.context.close();
 
     // One sentence, one scale, one end date on both pages (#14): the last day counted, in the page's language.

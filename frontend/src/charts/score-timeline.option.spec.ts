@@ -1,4 +1,4 @@
-import { buildScoreTimelineOption, TIMELINE_ZOOM_AFTER_DAYS, type ScorePoint } from './score-timeline.option';
+import { buildScoreTimelineOption, MAX_NAMED_EVENTS, TIMELINE_ZOOM_AFTER_DAYS, type ScorePoint } from './score-timeline.option';
 import { asArray, TEST_LABELS } from './test-labels';
 
 interface MarkLineItem {
@@ -97,5 +97,15 @@ describe('buildScoreTimelineOption veto periods', () => {
       ['2026-11-02', '2026-11-03'],
       ['2026-11-05', '2026-11-06'],
     ]);
+  });
+});
+
+describe('buildScoreTimelineOption event names', () => {
+  it('names event lines only while few, so names never smear into each other', () => {
+    const pts: ScorePoint[] = Array.from({ length: 10 }, (_, i) => ({ day: `2026-11-${String(i + 1).padStart(2, '0')}`, score: 100, stars: 5, veto: false }));
+    const lines = (n: number) =>
+      (asArray(buildScoreTimelineOption(pts, pts.slice(0, n).map((p) => ({ day: p.day, label: '行政处罚' })), TEST_LABELS).series)[0].markLine?.data as { xAxis?: string; label: { show?: boolean } }[]).filter((l) => l.xAxis !== undefined);
+    expect(lines(MAX_NAMED_EVENTS).every((l) => l.label.show)).toBe(true);
+    expect(lines(MAX_NAMED_EVENTS + 1).every((l) => l.label.show === false)).toBe(true);
   });
 });

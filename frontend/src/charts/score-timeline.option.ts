@@ -40,6 +40,8 @@ export interface TimelineEvent {
 /** With more days than this the chart gets a zoom slider (a year of days is unreadable at once on a laptop). */
 export const TIMELINE_ZOOM_AFTER_DAYS = 90;
 const EVENT_COLOUR = '#7b5ea7';
+/** More event days than this in the window: lines without names. */
+export const MAX_NAMED_EVENTS = 6;
 
 /**
  * Score per day (points coloured by that day's stars as the server rated them), guide lines at the star thresholds
@@ -63,14 +65,16 @@ export function buildScoreTimelineOption(
     label: { formatter: () => labels.threshold(stars, score), position: 'insideEndTop', color: starFill(stars) },
   }));
   // An event outside the plotted days has no x position on a category axis; it is left out rather than misplaced.
-  const eventLines: NonNullable<MarkLineComponentOption['data']> = events
-    .filter((event) => known.has(event.day))
-    .map((event) => ({
-      name: event.label,
-      xAxis: event.day,
-      lineStyle: { color: EVENT_COLOUR, type: 'dotted', width: 1.5 },
-      label: { formatter: () => event.label, position: 'end', color: EVENT_COLOUR },
-    }));
+  const plotted = events.filter((event) => known.has(event.day));
+  // Names side by side on one line overlap into a smear: with many event days only the lines are drawn (the event
+  // log and a click on the day say what happened).
+  const showNames = plotted.length <= MAX_NAMED_EVENTS;
+  const eventLines: NonNullable<MarkLineComponentOption['data']> = plotted.map((event) => ({
+    name: event.label,
+    xAxis: event.day,
+    lineStyle: { color: EVENT_COLOUR, type: 'dotted', width: 1.5 },
+    label: { show: showNames, formatter: () => event.label, position: 'end', color: EVENT_COLOUR },
+  }));
 
   // One pin where each run of consecutive veto days starts (a veto lasts a year; a pin per day would be a smear).
   // Every veto day is still visible: its point is black because the server rates it 1 star.

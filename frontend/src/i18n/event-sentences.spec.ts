@@ -72,7 +72,7 @@ describe('event sentences', () => {
     for (const lang of ['zh', 'en'] as const) {
       for (const event of events) expect(eventSentence(event, lang)).not.toMatch(RAW);
     }
-    expect(eventSentence(events[0], 'zh')).toBe('在线监测读数（DW001，COD 120 mg/L，限值 50，超标 2.4 倍）');
+    expect(eventSentence(events[0], 'zh')).toBe('在线监测读数（DW001，COD 120 mg/L，限值 50，为限值的 2.4 倍）');
     expect(eventSentence({ ...events[6], day: '2026-12-16' }, 'zh')).toBe('2026-12-16 执行报告逾期（2026-11 月度报告，应于 2026-12-15 前提交）');
     expect(eventTypeName('enforcement.complaint_verified', 'en')).toBe('Verified complaint');
     expect(eventTypeName('x.brand_new', 'en')).toBe('Brand new');

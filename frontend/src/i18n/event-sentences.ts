@@ -196,7 +196,7 @@ export function eventHeadline(event: SentenceEvent, lang: SentenceLanguage): str
         value === null
           ? null
           : zh
-            ? `${text(d, 'pollutant') ?? ''} ${trimNumber(value)}${unit ? ` ${unit}` : ''}${limit !== null ? `，限值 ${trimNumber(limit)}` : ''}${over ? `，超标 ${trimNumber(value / limit)} 倍` : ''}`
+            ? `${text(d, 'pollutant') ?? ''} ${trimNumber(value)}${unit ? ` ${unit}` : ''}${limit !== null ? `，限值 ${trimNumber(limit)}` : ''}${over ? `，为限值的 ${trimNumber(value / limit)} 倍` : ''}`
             : `${text(d, 'pollutant') ?? ''} ${trimNumber(value)}${unit ? ` ${unit}` : ''}${limit !== null ? `, limit ${trimNumber(limit)}` : ''}${over ? `, ${trimNumber(value / limit)}× the limit` : ''}`;
       return name + paren(join([text(d, 'pointId'), reading?.trim()], lang), lang);
     }
