@@ -46,6 +46,7 @@ const COUNTIES: Record<string, Named> = {
 const INDUSTRIES: Record<string, Named> = {
   C1713: ['棉印染精加工', 'Cotton printing and dyeing'],
   C2211: ['木竹浆制造', 'Wood and bamboo pulp manufacturing'],
+  C2511: ['原油加工及石油制品制造', 'Crude oil processing and petroleum products'],
   C2614: ['有机化学原料制造', 'Organic chemical raw materials manufacturing'],
   C2710: ['化学药品原料药制造', 'Chemical APIs manufacturing'],
   C3011: ['水泥制造', 'Cement manufacturing'],
@@ -54,7 +55,7 @@ const INDUSTRIES: Record<string, Named> = {
   C3360: ['金属表面处理及热处理加工', 'Metal surface and heat treatment'],
   D4411: ['火力发电', 'Thermal power generation'],
   D4620: ['污水处理及其再生利用', 'Sewage treatment and reuse'],
-  C17: ['纺织业', 'Textiles'], C22: ['造纸和纸制品业', 'Paper and paper products'],
+  C17: ['纺织业', 'Textiles'], C22: ['造纸和纸制品业', 'Paper and paper products'], C25: ['石油、煤炭及其他燃料加工业', 'Petroleum, coal and other fuel processing'],
   C26: ['化学原料和化学制品制造业', 'Chemical raw materials and products'], C27: ['医药制造业', 'Pharmaceuticals'],
   C30: ['非金属矿物制品业', 'Non-metallic mineral products'], C31: ['黑色金属冶炼和压延加工业', 'Ferrous metal smelting and rolling'],
   C33: ['金属制品业', 'Metal products'], D44: ['电力、热力生产和供应业', 'Electricity and heat supply'],

@@ -106,6 +106,7 @@ describe('code names', () => {
 
   it('names GB/T 4754 industry classes, falling back to the division', () => {
     expect(industryName('D4620', 'zh')).toBe('污水处理及其再生利用');
+    expect(industryName('C2511', 'zh')).toBe('原油加工及石油制品制造'); // test fixtures
     expect(industryName('C2614', 'en')).toBe('Organic chemical raw materials manufacturing');
     expect(industryName('D4500', 'zh')).toBe('燃气生产和供应业 (D4500)');
     expect(industryName('Z9999', 'zh')).toBe('Z9999');
