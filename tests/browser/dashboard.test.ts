@@ -168,6 +168,17 @@ describe('inspector dashboard in Chromium', () => {
     expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
     await shot('02-overview-after-event');
 
+    // #14: the feed shows today's changes per enterprise by default; the switch shows every revision.
+    const grouped = await page.locator('[data-testid="live-feed"] li').count();
+    await page.check('[data-testid="feed-all"]');
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="live-feed"] li').length >= n, grouped);
+    await page.uncheck('[data-testid="feed-all"]');
+    // The star trend as the share at 4★ and below.
+    await page.click('[data-testid="trend-share"]');
+    await page.waitForTimeout(600);
+    await shot('02b-overview-trend-share');
+    await page.click('[data-testid="trend-count"]');
+
     // Opening the enterprise explains the drop: the penalty is among the effects, with its end day.
     await line.locator('a.feed__name').click();
     await page.waitForSelector('[data-testid="score-composition"]');
