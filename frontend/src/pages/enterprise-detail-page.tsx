@@ -94,7 +94,7 @@ function CompositionCard({ day }: { day: RatingDayDetail }) {
             <th scope="row">{t('enterprise.total')}</th>
             <td />
             <td />
-            <td className="num composition__total" style={{ color: RATING_COLOURS[day.colour].text }}>
+            <td className="num composition__total" style={{ color: day.veto ? '#8a8f98' : RATING_COLOURS[day.colour].text }} title={day.veto ? t('rating.arithmeticScore', { score: day.score.toFixed(1) }) : undefined}>
               {day.score.toFixed(1)}
             </td>
           </tr>
