@@ -213,4 +213,33 @@ describe('sentences, not machine ids (#14), in Chromium', () => {
       expect(onInspector.end).toBe('counts through 2027-03-14');
     }
   });
+
+  it('names codes and appeals in words: explorer, appeal queue, region print title; vetoed 1★ never tops the explorer', async () => {
+    // The enterprise appeals its penalty (through the API), so the inspectors' queue has one.
+    const companyToken = (await api<{ token: string }>('/api/auth/login', { method: 'POST', body: JSON.stringify({ username: 'company', password: COMPANY_PASSWORD }) })).token;
+    await api('/api/appeals', { method: 'POST', body: JSON.stringify({ eventId: 'sim.8669f40b.e8.insp.20260315.penalty', reasons: '已整改，处罚依据有误' }) }, companyToken);
+
+    for (const [language, width] of [['zh-CN', 1440], ['en', 390]] as const) {
+      const tag = `${language === 'en' ? 'en' : 'zh'}-${width}`;
+      const { context, page } = await session('admin', ADMIN_PASSWORD, width, language);
+      await page.goto(`${app.url}/enterprises`);
+      await page.waitForSelector('[data-testid="explorer-table"] tbody tr');
+      await page.screenshot({ path: path.join(ARTIFACTS, `explorer-${tag}.png`), fullPage: true });
+      // Default order: stars first, then score — the first row is a 5-star enterprise, not a vetoed 1-star one.
+      const first = await page.locator('[data-testid="explorer-table"] tbody tr').first().innerText();
+      expect(first).not.toMatch(/一票否决|One-vote veto/);
+      if (width > 1000) expect(await page.locator('[data-testid="explorer-table"]').innerText()).toMatch(language === 'en' ? /District, Nanjing/ : /南京市/);
+
+      await page.goto(`${app.url}/appeals`);
+      const appeal = page.locator('[data-testid="appeal-item"]').first();
+      await appeal.waitFor();
+      const text = await appeal.innerText();
+      expect(text).toContain(language === 'en' ? '2026-03-15 Administrative penalty (常环罚〔2026〕1515号' : '2026-03-15 行政处罚（常环罚〔2026〕1515号');
+      await page.screenshot({ path: path.join(ARTIFACTS, `appeals-${tag}.png`), fullPage: true });
+
+      await page.goto(`${app.url}/print/region/320111`);
+      await expect(page.locator('.sign-toolbar strong').innerText()).resolves.toBe(language === 'en' ? 'Batch print: Pukou District, Nanjing' : '批量打印：南京市浦口区');
+      await context.close();
+    }
+  });
 });
