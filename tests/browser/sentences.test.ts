@@ -65,6 +65,7 @@ describe('sentences, not machine ids (#14), in Chromium', () => {
   let target = '';
   let vetoed = '';
   let eventIds: string[] = [];
+  let companyToken = '';
 
   async function api<T>(url: string, init: RequestInit = {}, bearer = token): Promise<T> {
     const res = await fetch(`${app.url}${url}`, {
@@ -75,15 +76,18 @@ describe('sentences, not machine ids (#14), in Chromium', () => {
     return (await res.json()) as T;
   }
 
-  async function session(username: string, password: string, width: number, language: 'zh-CN' | 'en'): Promise<{ context: BrowserContext; page: Page }> {
+  /** A browser session of its own, signed in with a token from one API login (the login form is rate-limited). */
+  async function session(bearer: string, width: number, language: 'zh-CN' | 'en', start: string): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ viewport: { width, height: 900 }, locale: language, timezoneId: 'Asia/Shanghai' });
-    await context.addInitScript((lng) => localStorage.setItem('envface.language', lng), language);
+    await context.addInitScript(
+      ([lng, tok]) => {
+        localStorage.setItem('envface.language', lng);
+        sessionStorage.setItem('envface.token', tok);
+      },
+      [language, bearer] as const,
+    );
     const page = await context.newPage();
-    await page.goto(`${app.url}/login`);
-    await page.fill('input[name="username"]', username);
-    await page.fill('input[name="password"]', password);
-    await page.click('button[type="submit"]');
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await page.goto(`${app.url}${start}`);
     return { context, page };
   }
 
@@ -136,6 +140,7 @@ describe('sentences, not machine ids (#14), in Chromium', () => {
     const account = await api<{ initialPassword: string }>('/api/accounts', { method: 'POST', body: JSON.stringify({ username: 'company', enterpriseId: target }) });
     const first = (await api<{ token: string }>('/api/auth/login', { method: 'POST', body: JSON.stringify({ username: 'company', password: account.initialPassword }) })).token;
     await api('/api/accounts/me/password', { method: 'POST', body: JSON.stringify({ currentPassword: account.initialPassword, newPassword: COMPANY_PASSWORD }) }, first);
+    companyToken = (await api<{ token: string }>('/api/auth/login', { method: 'POST', body: JSON.stringify({ username: 'company', password: COMPANY_PASSWORD }) })).token;
     const events = await api<{ items: { eventId: string }[] }>(`/api/enterprises/${target}/events?limit=200`);
     const vetoEvents = await api<{ items: { eventId: string }[] }>(`/api/enterprises/${vetoed}/events?limit=200`);
     eventIds = [...events.items, ...vetoEvents.items].map((e) => e.eventId);
@@ -169,8 +174,7 @@ describe('sentences, not machine ids (#14), in Chromium', () => {
     ['en', 1440],
   ] as const)('enterprise page and portal say the same sentences with the same end date (%s, %i px)', async (language, width) => {
     const tag = `${language === 'en' ? 'en' : 'zh'}-${width}`;
-    const inspector = await session('admin', ADMIN_PASSWORD, width, language);
-    await inspector.page.goto(`${app.url}/enterprises/${target}`);
+    const inspector = await session(token, width, language, `/enterprises/${target}`);
     await inspector.page.waitForSelector('[data-testid="event-log"] tbody tr');
     await inspector.page.waitForSelector('[data-testid="revisions"] li');
     const onInspector = await penaltyItem(inspector.page, 'regain-plan');
@@ -191,7 +195,7 @@ describe('sentences, not machine ids (#14), in Chromium', () => {
     await inspector.page.screenshot({ path: path.join(ARTIFACTS, `enterprise-veto-${tag}.png`), fullPage: true });
     await inspector.context.close();
 
-    const company = await session('company', COMPANY_PASSWORD, width, language);
+    const company = await session(companyToken, width, language, '/');
     await company.page.waitForURL(/\/portal/);
     await company.page.waitForSelector('[data-testid="portal-effects"]');
     const onPortal = await penaltyItem(company.page, 'portal-effects');
@@ -216,13 +220,11 @@ describe('sentences, not machine ids (#14), in Chromium', () => {
 
   it('names codes and appeals in words: explorer, appeal queue, region print title; vetoed 1★ never tops the explorer', async () => {
     // The enterprise appeals its penalty (through the API), so the inspectors' queue has one.
-    const companyToken = (await api<{ token: string }>('/api/auth/login', { method: 'POST', body: JSON.stringify({ username: 'company', password: COMPANY_PASSWORD }) })).token;
     await api('/api/appeals', { method: 'POST', body: JSON.stringify({ eventId: 'sim.8669f40b.e8.insp.20260315.penalty', reasons: '已整改，处罚依据有误' }) }, companyToken);
 
     for (const [language, width] of [['zh-CN', 1440], ['en', 390]] as const) {
       const tag = `${language === 'en' ? 'en' : 'zh'}-${width}`;
-      const { context, page } = await session('admin', ADMIN_PASSWORD, width, language);
-      await page.goto(`${app.url}/enterprises`);
+      const { context, page } = await session(token, width, language, '/enterprises');
       await page.waitForSelector('[data-testid="explorer-table"] tbody tr');
       await page.screenshot({ path: path.join(ARTIFACTS, `explorer-${tag}.png`), fullPage: true });
       // Default order: stars first, then score — the first row is a 5-star enterprise, not a vetoed 1-star one.
