@@ -48,9 +48,9 @@ export function AppealQueuePage() {
                 <span className="queue__muted">{new Date(a.createdAt).toLocaleString(i18n.resolvedLanguage)}</span>
               </div>
               <p className="queue__muted">
-                {t('queues.event')}：{a.eventType ? eventSentence({ type: a.eventType, day: a.eventDay }, sentenceLanguage(i18n.resolvedLanguage)) : a.eventDay ?? ''}{' '}
-                <span className="mono queue__id" title={a.eventId}>
-                  {a.eventId}
+                {t('queues.event')}：
+                <span title={a.eventId} data-testid="appeal-event">
+                  {a.eventType ? eventSentence({ type: a.eventType, day: a.eventDay }, sentenceLanguage(i18n.resolvedLanguage)) : a.eventDay ?? ''}
                 </span>
               </p>
               <p className="queue__text">
