@@ -156,7 +156,9 @@ describe('inspector dashboard in Chromium', () => {
 
     const line = page.locator(`[data-testid="live-feed"] li[data-enterprise="${target}"]`).first();
     await line.waitFor({ timeout: 15_000 });
-    await expect(line.locator('.feed__cause').textContent()).resolves.toContain('browser-pen-1');
+    // Causes are counted in words; the raw ids only in the tooltip (#14).
+    await expect(line.locator('.feed__cause').getAttribute('title')).resolves.toContain('browser-pen-1');
+    await expect(line.locator('.feed__cause').textContent()).resolves.not.toContain('browser-pen-1');
     // The KPI follows after the debounced re-fetch.
     await page.waitForFunction(
       (n) => Number(document.querySelector('[data-kpi="downgrades"] .kpi__value')?.textContent?.replace(/\D/g, '')) === n,
@@ -166,16 +168,30 @@ describe('inspector dashboard in Chromium', () => {
     expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
     await shot('02-overview-after-event');
 
+    // #14: the feed shows today's changes per enterprise by default; the switch shows every revision.
+    const grouped = await page.locator('[data-testid="live-feed"] li').count();
+    await page.check('[data-testid="feed-all"]');
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="live-feed"] li').length >= n, grouped);
+    await page.uncheck('[data-testid="feed-all"]');
+    // The star trend as the share at 4★ and below.
+    await page.click('[data-testid="trend-share"]');
+    await page.waitForTimeout(600);
+    await shot('02b-overview-trend-share');
+    await page.click('[data-testid="trend-count"]');
+
     // Opening the enterprise explains the drop: the penalty is among the effects, with its end day.
     await line.locator('a.feed__name').click();
     await page.waitForSelector('[data-testid="score-composition"]');
     await page.waitForSelector('[data-testid="regain-plan"]');
     const plan = await page.locator('[data-testid="regain-plan"]').textContent();
-    expect(plan).toContain('E2');
-    expect(plan).toContain('browser-pen-1');
+    // A sentence, not ids: the penalty with its case number and severity; the event id only as a tooltip (#14).
+    expect(plan).toContain('行政处罚（BT-2026-001，严重');
+    expect(plan).not.toContain('browser-pen-1');
+    expect(await page.locator('[data-testid="regain-plan"] li[title="browser-pen-1"]').count()).toBe(1);
     await page.waitForSelector('[data-testid="revisions"] li');
     await page.waitForSelector('[data-testid="event-log"] tbody tr');
-    expect(await page.locator('[data-testid="event-log"]').textContent()).toContain('browser-pen-1');
+    expect(await page.locator('[data-testid="event-log"]').textContent()).toContain('行政处罚（BT-2026-001');
+    expect(await page.locator('[data-testid="event-log"] tr[title*="browser-pen-1"]').count()).toBe(1);
     // The score timeline has the enterprise's days (the window ends on the server's today, not the browser's).
     await page.waitForSelector('.enterprise__timeline canvas');
     await page.waitForFunction(() => document.querySelectorAll('.enterprise__timeline .chart__overlay').length === 0);

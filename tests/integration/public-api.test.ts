@@ -207,6 +207,8 @@ describe('public page, complaints, appeals and the enterprise portal', () => {
     expect(overview.body).toMatchObject({ uscc: E1, name: '南京绿源化工有限公司', today: TODAY, streak: 0 });
     const pen = overview.body.effects.find((e: { eventId: string }) => e.eventId === 'pen-e1-1');
     expect(pen).toMatchObject({ indicator: 'E2', sourceType: 'enforcement.penalty', endsOn: '2027-03-09', earlyEnd: { kind: 'rectification_completed', ref: 'NJ-2026-001', notBefore: '2026-06-08' } });
+    // The event behind the effect, for the portal's sentence (#14).
+    expect(pen.source).toMatchObject({ type: 'enforcement.penalty', day: '2026-03-10', data: { caseNo: 'NJ-2026-001' } });
     const insp = overview.body.effects.find((e: { eventId: string }) => e.eventId === 'insp-e1');
     expect(insp).toMatchObject({ indicator: 'E1', earlyEnd: { kind: 'rectification_completed', ref: 'INS-1', notBefore: null } });
     const year = await t.call('GET', '/api/portal/ratings?from=2025-03-16&to=2026-03-15', { token: company });

@@ -301,7 +301,8 @@ describe('query API over the sample stream', () => {
   describe('enterprise list', () => {
     const sortValue: Record<string, (i: any) => number | string> = {
       score: (i) => (i.score === null ? -1 : Math.round(i.score * 10)),
-      stars: (i) => i.stars ?? 0,
+      // stars first, then score (#14: a vetoed 1-star 100.0 never tops the list)
+      stars: (i) => (i.stars ?? 0) * 2000 + (i.score === null ? -1 : Math.round(i.score * 10)),
       streak: (i) => i.streak ?? -1,
       name: (i) => i.name ?? '',
       uscc: (i) => i.uscc,
@@ -391,7 +392,12 @@ describe('query API over the sample stream', () => {
       expect(body.eventCounts).toEqual(Object.fromEntries(events.rows.map((r) => [r.type, r.n])));
       expect(body.eventCount).toBe(events.rows.reduce((s, r) => s + r.n, 0));
       const today = await ok(`/api/enterprises/${id}/ratings/${TODAY}`);
-      expect(body.effects).toEqual(today.effects);
+      // Each effect as stored, plus the event behind it (type, day, data) for a sentence (#14).
+      expect(body.effects.map(({ source: _source, ...e }: { source: unknown }) => e)).toEqual(today.effects);
+      for (const e of body.effects as { eventId: string; source: unknown }[]) {
+        const row = (await sql.query(`SELECT type, event_day::text AS day, body->'data' AS data FROM events WHERE enterprise_id = $1 AND event_id = $2`, [id, e.eventId])).rows[0];
+        expect([e.eventId, e.source]).toEqual([e.eventId, row ? { type: row.type, day: row.day, data: row.data } : null]);
+      }
       expect([id, body.earlyWarnings.map((w: { kind: string }) => w.kind)]).toEqual([id, expectedWarnings(id, today.effects.some((e: { indicator: string }) => e.indicator === 'E4'))]);
     }
     expect(await get('/api/enterprises/91320100MA1W9XKE6T')).toMatchObject({ status: 404, body: { error: { code: 'enterprise_not_found' } } });

@@ -20,7 +20,9 @@ export type DailyRating = Schemas['DailyRating'];
 export type RatingsResponse = Schemas['RatingsResponse'];
 export type CriterionScore = Schemas['CriterionScore'];
 /** One active effect of a day; `until` is exclusive, null when open-ended. */
-export type RatingEffect = Schemas['RatingEffect'];
+export type RatingEffect = Schemas['RatingEffect'] & { source?: EffectSource };
+/** The event behind an effect (enterprise detail and portal answers carry it), for a sentence. */
+export type EffectSource = Schemas['EffectSource'];
 /** GET /api/enterprises/{uscc}/ratings/{day} (contract) */
 export type RatingDayDetail = Schemas['RatingDayDetail'];
 export type RatingDetail = RatingDayDetail;

@@ -42,6 +42,8 @@ export function buildBreakdownOption(
       inverse: true, // first row on top, as in a table
       data: rows.map((row) => row.label),
       axisTick: { show: false },
+      // long names (English industry classes) are cut with an ellipsis rather than squeeze the bars on a phone
+      axisLabel: { width: 150, overflow: 'truncate' },
     },
     dataZoom: scroll
       ? [
@@ -54,6 +56,7 @@ export function buildBreakdownOption(
     series: STACK_ORDER.map(
       (stars): BarSeriesOption => ({
         type: 'bar',
+        id: `stars-${stars}`,
         name: labels.starName(stars),
         stack: 'stars',
         barMaxWidth: 28,

@@ -1,4 +1,4 @@
-import { buildScoreTimelineOption, TIMELINE_ZOOM_AFTER_DAYS, type ScorePoint } from './score-timeline.option';
+import { buildScoreTimelineOption, MAX_NAMED_EVENTS, TIMELINE_ZOOM_AFTER_DAYS, type ScorePoint } from './score-timeline.option';
 import { profileFor, starThresholds } from '../components/rating-scale';
 import { TEST_RATING_MODEL } from '../components/test-rating-model';
 import { asArray, TEST_LABELS } from './test-labels';
@@ -90,5 +90,27 @@ describe('buildScoreTimelineOption', () => {
     expect(series.data).toEqual([]);
     expect(series.markPoint?.data).toEqual([]);
     expect((series.markLine?.data as MarkLineItem[]).filter((l) => l.xAxis !== undefined)).toEqual([]);
+  });
+});
+
+describe('buildScoreTimelineOption veto periods', () => {
+  it('shades each run of veto days from its first to its last day', () => {
+    const pts: ScorePoint[] = ['01', '02', '03', '04', '05', '06'].map((d, i) => ({ day: `2026-11-${d}`, score: 100, stars: i === 0 || i === 3 ? 5 : 1, veto: i !== 0 && i !== 3 }));
+    const option = buildScoreTimelineOption(pts, [], TEST_LABELS, []);
+    const areas = asArray(option.series)[0].markArea?.data as [{ xAxis: string }, { xAxis: string }][];
+    expect(areas.map(([a, b]) => [a.xAxis, b.xAxis])).toEqual([
+      ['2026-11-02', '2026-11-03'],
+      ['2026-11-05', '2026-11-06'],
+    ]);
+  });
+});
+
+describe('buildScoreTimelineOption event names', () => {
+  it('names event lines only while few, so names never smear into each other', () => {
+    const pts: ScorePoint[] = Array.from({ length: 10 }, (_, i) => ({ day: `2026-11-${String(i + 1).padStart(2, '0')}`, score: 100, stars: 5, veto: false }));
+    const lines = (n: number) =>
+      (asArray(buildScoreTimelineOption(pts, pts.slice(0, n).map((p) => ({ day: p.day, label: '行政处罚' })), TEST_LABELS, []).series)[0].markLine?.data as { xAxis?: string; label: { show?: boolean } }[]).filter((l) => l.xAxis !== undefined);
+    expect(lines(MAX_NAMED_EVENTS).every((l) => l.label.show)).toBe(true);
+    expect(lines(MAX_NAMED_EVENTS + 1).every((l) => l.label.show === false)).toBe(true);
   });
 });

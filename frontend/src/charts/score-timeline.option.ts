@@ -2,6 +2,7 @@ import type { LineSeriesOption } from 'echarts/charts';
 import type {
   DataZoomComponentOption,
   GridComponentOption,
+  MarkAreaComponentOption,
   MarkLineComponentOption,
   MarkPointComponentOption,
   TooltipComponentOption,
@@ -15,6 +16,7 @@ export type ScoreTimelineOption = ComposeOption<
   | LineSeriesOption
   | GridComponentOption
   | TooltipComponentOption
+  | MarkAreaComponentOption
   | MarkLineComponentOption
   | MarkPointComponentOption
   | DataZoomComponentOption
@@ -37,6 +39,8 @@ export interface TimelineEvent {
 /** With more days than this the chart gets a zoom slider (a year of days is unreadable at once on a laptop). */
 export const TIMELINE_ZOOM_AFTER_DAYS = 90;
 const EVENT_COLOUR = '#7b5ea7';
+/** More event days than this in the window: lines without names. */
+export const MAX_NAMED_EVENTS = 6;
 
 /**
  * Score per day (points coloured by that day's stars as the server rated them), guide lines at the star thresholds
@@ -62,14 +66,16 @@ export function buildScoreTimelineOption(
     label: { formatter: () => labels.threshold(stars, score), position: 'insideEndTop', color: starFill(stars) },
   }));
   // An event outside the plotted days has no x position on a category axis; it is left out rather than misplaced.
-  const eventLines: NonNullable<MarkLineComponentOption['data']> = events
-    .filter((event) => known.has(event.day))
-    .map((event) => ({
-      name: event.label,
-      xAxis: event.day,
-      lineStyle: { color: EVENT_COLOUR, type: 'dotted', width: 1.5 },
-      label: { formatter: () => event.label, position: 'end', color: EVENT_COLOUR },
-    }));
+  const plotted = events.filter((event) => known.has(event.day));
+  // Names side by side on one line overlap into a smear: with many event days only the lines are drawn (the event
+  // log and a click on the day say what happened).
+  const showNames = plotted.length <= MAX_NAMED_EVENTS;
+  const eventLines: NonNullable<MarkLineComponentOption['data']> = plotted.map((event) => ({
+    name: event.label,
+    xAxis: event.day,
+    lineStyle: { color: EVENT_COLOUR, type: 'dotted', width: 1.5 },
+    label: { show: showNames, formatter: () => event.label, position: 'end', color: EVENT_COLOUR },
+  }));
 
   // One pin where each run of consecutive veto days starts (a veto lasts a year; a pin per day would be a smear).
   // Every veto day is still visible: its point is black because the server rates it 1 star.
@@ -81,6 +87,15 @@ export function buildScoreTimelineOption(
       value: labels.veto,
       itemStyle: { color: RATING_COLOURS.black.fill },
     }));
+
+  // Veto periods shaded grey: each run of consecutive veto days, from its first to its last day.
+  const vetoAreas: NonNullable<MarkAreaComponentOption['data']> = [];
+  sorted.forEach((p, i) => {
+    if (!p.veto || sorted[i - 1]?.veto) return;
+    let j = i;
+    while (sorted[j + 1]?.veto) j += 1;
+    vetoAreas.push([{ name: labels.veto, xAxis: p.day }, { xAxis: sorted[j].day }]);
+  });
 
   return {
     textStyle: { fontFamily: CHART_FONT },
@@ -119,6 +134,12 @@ export function buildScoreTimelineOption(
           symbol: ['none', 'none'],
           silent: true,
           data: [...thresholdLines, ...eventLines],
+        },
+        markArea: {
+          silent: true,
+          itemStyle: { color: 'rgba(34, 34, 34, 0.12)' },
+          label: { color: '#222', position: 'insideTop' },
+          data: vetoAreas,
         },
         markPoint: {
           symbol: 'pin',

@@ -34,3 +34,13 @@ describe('buildStarTrendOption', () => {
     expect((asArray(option.xAxis)[0] as { data: string[] }).data).toEqual([]);
   });
 });
+
+describe('buildStarTrendOption share view', () => {
+  it('shows 4★ and below as a percentage of the day\'s rated enterprises, each series named by id for drill-down', () => {
+    const option = buildStarTrendOption([{ day: '2026-11-01', counts: { 5: 90, 4: 6, 3: 2, 2: 1, 1: 1 } }], TEST_LABELS, 'share');
+    const series = asArray(option.series);
+    expect(series.map((s) => s.id)).toEqual(['stars-4', 'stars-3', 'stars-2', 'stars-1']);
+    expect(series.map((s) => s.data)).toEqual([[6], [2], [1], [1]]);
+    expect(asArray(option.yAxis)[0]).toMatchObject({ minInterval: 0 });
+  });
+});

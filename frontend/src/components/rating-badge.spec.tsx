@@ -19,15 +19,19 @@ describe('StarRating', () => {
 });
 
 describe('RatingBadge', () => {
-  it('shows the server rating as given: face, stars, one-decimal score, grade text, veto', () => {
-    const markup = renderMarkup(<RatingBadge score={95.6} stars={1} face="cry" colour="black" grade="bad" veto />);
+  it('shows a veto as the rating, the computed score grey and secondary, with its reason and end', () => {
+    const markup = renderMarkup(
+      <RatingBadge score={95.6} stars={1} face="cry" colour="black" grade="bad" veto vetoDetail="2026-11-20 一票否决（私设暗管偷排），计至 2027-11-19" />,
+    );
     expect(markup).toContain('data-face="cry"');
     expect(markup).toContain('data-colour="black"');
     expect(markup).toContain('data-stars="1"');
-    expect(markup).toContain('>95.6<');
+    expect(markup).toContain('class="rating-badge__veto-main">一票否决<');
+    expect(markup).not.toContain('rating-badge__score');
+    expect(markup).toContain('class="rating-badge__arith">计算分 95.6（否决期间不决定星级）<');
+    expect(markup).toContain('>2026-11-20 一票否决（私设暗管偷排），计至 2027-11-19<');
     expect(markup).toContain('>不良<');
-    expect(markup).toContain('>一票否决<');
-    expect(markup).toContain('aria-label="评分 95.6，1 星，哭脸，不良, 一票否决"');
+    expect(markup).toContain('aria-label="一票否决, 评分 95.6，1 星，哭脸，不良, 2026-11-20 一票否决（私设暗管偷排），计至 2027-11-19"');
   });
 
   it('formats whole scores with one decimal and translates the grade', () => {

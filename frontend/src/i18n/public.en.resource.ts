@@ -68,6 +68,8 @@ export const publicEn: TranslationShape<typeof publicZhCN> = {
     more: 'Load more',
   },
   portal: {
+    effectsIntro: 'These items affect today\'s rating (by their effect on the total score, sub-score points in brackets):',
+    appealedRecord: 'a record',
     title: 'Enterprise portal',
     subtitle: 'Your environmental credit rating',
     current: "Today's rating",
@@ -110,7 +112,7 @@ export const publicEn: TranslationShape<typeof publicZhCN> = {
     rotate: 'Replace QR code',
     rotateConfirm: 'The old QR code stops working at once and printed signs must be replaced. Continue?',
     rotated: 'Replaced: print the sign again',
-    regionTitle: 'Batch print (region {{region}})',
+    regionTitle: 'Batch print: {{region}}',
     truncated: 'Only the first {{count}} are shown',
   },
 };

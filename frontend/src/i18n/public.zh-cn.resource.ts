@@ -67,6 +67,8 @@ export const publicZhCN = {
     more: '加载更多',
   },
   portal: {
+    effectsIntro: '以下事项正在影响今日评价（按对总分的影响列出，括号内为分项扣分）：',
+    appealedRecord: '一项记录',
     title: '企业服务',
     subtitle: '本企业的环境信用评价',
     current: '今日评价',
@@ -109,7 +111,7 @@ export const publicZhCN = {
     rotate: '更换二维码',
     rotateConfirm: '更换后旧二维码立即失效，已张贴的标牌需重新打印。确定更换？',
     rotated: '已更换，请重新打印标牌',
-    regionTitle: '批量打印（区划 {{region}}）',
+    regionTitle: '批量打印：{{region}}',
     truncated: '仅显示前 {{count}} 家',
   },
 } as const;

@@ -93,3 +93,43 @@ export function changeDirection(item: Pick<FeedItem, 'stars' | 'previousStars'>)
   if (item.previousStars === null) return 'new';
   return item.stars > item.previousStars ? 'up' : item.stars < item.previousStars ? 'down' : 'same';
 }
+
+/** How many revisions the page keeps, so that grouping and filtering still have enough to show. */
+export const FEED_KEEP = 400;
+
+/** A line of the default feed: an enterprise's latest change, with how many changes it stands for. */
+export interface FeedLine extends FeedItem {
+  /** Revisions grouped into this line (1 when alone). */
+  changes: number;
+}
+
+/**
+ * What the feed shows. By default only revisions of `today`'s rating (a start-up backfill re-rates past days and
+ * never floods it) that changed the stars or the score, one line per enterprise: its newest state, from the stars
+ * and score before its oldest grouped change. `all` shows every revision as it came.
+ */
+export function visibleFeed(items: readonly FeedItem[], options: { all: boolean; today: string | null; limit?: number }): FeedLine[] {
+  const limit = options.limit ?? FEED_LIMIT;
+  if (options.all) return items.slice(0, limit).map((item) => ({ ...item, changes: 1 }));
+  const lines = new Map<string, FeedLine>();
+  for (const item of items) {
+    if (options.today !== null && item.day !== options.today) continue;
+    if (item.previousStars === null || item.previousScore === null) continue;
+    if (item.previousStars === item.stars && item.previousScore === item.score) continue;
+    const line = lines.get(item.enterpriseId);
+    if (!line) {
+      lines.set(item.enterpriseId, { ...item, changes: 1 });
+    } else {
+      // items are newest first: an older change widens the line's "before".
+      lines.set(item.enterpriseId, {
+        ...line,
+        name: line.name ?? item.name,
+        previousStars: item.previousStars,
+        previousScore: item.previousScore,
+        causeEventIds: [...line.causeEventIds, ...item.causeEventIds],
+        changes: line.changes + 1,
+      });
+    }
+  }
+  return [...lines.values()].slice(0, limit);
+}

@@ -6,6 +6,7 @@ import type {
   EnterpriseDetail,
   EnterpriseEventsResponse,
   RatingDayDetail,
+  RatingEffect,
   RatingRevisionsResponse,
   RatingsResponse,
   StoredEvent,
@@ -22,7 +23,11 @@ import { PageHeader } from '../components/page-header';
 import { RatingBadge } from '../components/rating-badge';
 import { RATING_COLOURS } from '../components/rating-colours';
 import { profileFor, starThresholds } from '../components/rating-scale';
+import { EffectSentenceItem } from '../components/effect-sentence';
 import { EmptyState, ErrorState, LoadingState } from '../components/state-view';
+import { industryName, regionName } from '../i18n/code-names';
+import { eventSentence, sentenceLanguage, vetoDetail } from '../i18n/event-sentences';
+import { levelStreak } from './enterprise/level-streak';
 import { QrCard } from './enterprise/qr-card';
 import { regainPlan } from './enterprise/regain-plan';
 import { scoreComposition, type CriterionWeights } from './enterprise/score-composition';
@@ -43,12 +48,6 @@ function Loadable<T>({ query, children }: { query: QueryState<T> & { reload(): v
   if (query.status === 'loading') return <LoadingState compact />;
   if (query.status === 'error') return <ErrorState onRetry={query.reload}>{errorText(query.error, t)}</ErrorState>;
   return <>{children(query.data)}</>;
-}
-
-function indicatorName(indicator: string, t: TFunction): string {
-  const key = `indicators.${indicator}` as 'indicators.E1';
-  const text = t(key);
-  return text === key ? indicator : text;
 }
 
 /** Score made of E/M/P/S: sub-score bar, weight and what each costs the total. */
@@ -97,7 +96,7 @@ function CompositionCard({ day, weights }: { day: RatingDayDetail; weights: Crit
             <th scope="row">{t('enterprise.total')}</th>
             <td />
             <td />
-            <td className="num composition__total" style={{ color: RATING_COLOURS[day.colour].text }}>
+            <td className="num composition__total" style={{ color: day.veto ? '#8a8f98' : RATING_COLOURS[day.colour].text }} title={day.veto ? t('rating.arithmeticScore', { score: day.score.toFixed(1) }) : undefined}>
               {day.score.toFixed(1)}
             </td>
           </tr>
@@ -108,8 +107,8 @@ function CompositionCard({ day, weights }: { day: RatingDayDetail; weights: Crit
   );
 }
 
-/** Active effects with the day each stops counting and whether a repair ends it early. */
-function RegainCard({ day }: { day: RatingDayDetail }) {
+/** Active effects as sentences (the same component as the portal's): what, its effect on the total, the last day. */
+function RegainCard({ day, sources }: { day: RatingDayDetail; sources: ReadonlyMap<string, RatingEffect['source']> }) {
   const { t } = useTranslation();
   const plan = regainPlan(day.effects, day.day);
   return (
@@ -124,31 +123,11 @@ function RegainCard({ day }: { day: RatingDayDetail }) {
           <p className="muted">{t('enterprise.effectsIntro')}</p>
           <ul className="regain-list" data-testid="regain-plan">
             {plan.map((step) => (
-              <li key={`${step.effect.indicator}-${step.effect.eventId}`} className={`regain-list__item regain-list__item--${step.kind}`}>
-                <div className="regain-list__main">
-                  <span className="regain-list__indicator">{step.effect.indicator}</span>
-                  <strong>{indicatorName(step.effect.indicator, t)}</strong>
-                  <span className="regain-list__impact">
-                    {step.kind === 'veto'
-                      ? t('enterprise.vetoEffect')
-                      : step.kind === 'bonus'
-                        ? `${t('enterprise.bonusEffect')} +${step.effect.impact}`
-                        : `−${step.effect.impact.toFixed(2)}`}
-                  </span>
-                </div>
-                <div className="regain-list__meta">
-                  <span>
-                    {t('enterprise.event')} <span className="mono">{step.effect.eventId}</span> · {step.effect.from}
-                  </span>
-                  <span>
-                    {t('enterprise.endsOn')}:{' '}
-                    <strong>{step.endsOn === null ? t('enterprise.untilRepaired') : t('enterprise.endsAfter', { day: step.endsOn })}</strong>
-                  </span>
-                  <span className={step.repairable ? 'regain-list__repair' : 'muted'}>
-                    {step.repairable ? t('enterprise.repairable') : t('enterprise.notRepairable')}
-                  </span>
-                </div>
-              </li>
+              <EffectSentenceItem
+                key={`${step.effect.indicator}-${step.effect.eventId}`}
+                effect={{ ...step.effect, source: step.effect.source ?? sources.get(step.effect.eventId) ?? null }}
+                showEventId
+              />
             ))}
           </ul>
         </>
@@ -157,8 +136,16 @@ function RegainCard({ day }: { day: RatingDayDetail }) {
   );
 }
 
-function RevisionsCard({ uscc, day }: { uscc: string; day: string }) {
+/** A revision's causes in words: the events the page knows as sentences, the rest counted (ids in the tooltip). */
+function causeText(ids: readonly string[], known: ReadonlyMap<string, StoredEvent>, lang: 'zh' | 'en', t: TFunction): string {
+  const said = ids.map((id) => known.get(id)).filter((e): e is StoredEvent => e !== undefined).map((e) => eventSentence(e, lang));
+  const rest = ids.length - said.length;
+  return [...said, ...(rest > 0 ? [said.length > 0 ? t('enterprise.causesCount', { count: rest }) : `${t('enterprise.causesCount', { count: rest })}（${t('enterprise.causeUnknown')}）`] : [])].join(lang === 'zh' ? '；' : '; ');
+}
+
+function RevisionsCard({ uscc, day, known }: { uscc: string; day: string; known: ReadonlyMap<string, StoredEvent> }) {
   const { t, i18n } = useTranslation();
+  const lang = sentenceLanguage(i18n.resolvedLanguage);
   const path = `/api/enterprises/${encodeURIComponent(uscc)}/ratings/${day}/revisions`;
   const query = useApiQuery(path, (signal) => apiClient.get<RatingRevisionsResponse>(path, signal));
   const time = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'short', timeStyle: 'medium' });
@@ -186,7 +173,10 @@ function RevisionsCard({ uscc, day }: { uscc: string; day: string }) {
                       {r.causeEventIds.length > 0 ? (
                         <>
                           {' · '}
-                          {t('enterprise.causes')}: <span className="mono">{r.causeEventIds.join(', ')}</span>
+                          {t('enterprise.causes')}:{' '}
+                          <span title={r.causeEventIds.join('\n')}>
+                            {causeText(r.causeEventIds, known, lang, t)}
+                          </span>
                         </>
                       ) : null}
                     </div>
@@ -203,6 +193,7 @@ function RevisionsCard({ uscc, day }: { uscc: string; day: string }) {
 
 function EventLogCard({ first, onMore, loadingMore }: { first: QueryState<StoredEvent[]> & { reload(): void; nextBefore: string | null }; onMore(): void; loadingMore: boolean }) {
   const { t, i18n } = useTranslation();
+  const lang = sentenceLanguage(i18n.resolvedLanguage);
   const time = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'short', timeStyle: 'short' });
   return (
     <section className="card enterprise__events" aria-labelledby="events-title">
@@ -220,23 +211,14 @@ function EventLogCard({ first, onMore, loadingMore }: { first: QueryState<Stored
                   <thead>
                     <tr>
                       <th scope="col">{t('enterprise.occurredAt')}</th>
-                      <th scope="col">{t('enterprise.eventType')}</th>
-                      <th scope="col">{t('enterprise.eventDetail')}</th>
+                      <th scope="col">{t('enterprise.eventSentence')}</th>
                     </tr>
                   </thead>
                   <tbody>
                     {events.map((e) => (
-                      <tr key={e.eventId}>
+                      <tr key={e.eventId} title={`${t('enterprise.eventIdLabel')}: ${e.eventId}`}>
                         <td className="nowrap">{time.format(new Date(e.occurredAt))}</td>
-                        <td className="mono">{e.type}</td>
-                        <td className="event-data">
-                          <span className="mono muted">{e.eventId}</span>{' '}
-                          {Object.entries(e.data)
-                            .filter(([, v]) => typeof v !== 'object')
-                            .slice(0, 5)
-                            .map(([k, v]) => `${k}: ${String(v)}`)
-                            .join(' · ')}
-                        </td>
+                        <td className="event-data">{eventSentence({ type: e.type, data: e.data }, lang)}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -309,7 +291,15 @@ export function EnterpriseDetailPage() {
   const markerPath = `${base}/events?limit=200`;
   const markerEvents = useApiQuery(markerPath, (signal) => apiClient.get<EnterpriseEventsResponse>(markerPath, signal));
   const points = ratings.status === 'success' ? ratings.data.ratings : [];
-  const markers = useMemo(() => (markerEvents.status === 'success' ? timelineEvents(markerEvents.data.items) : []), [markerEvents]);
+  const lang = sentenceLanguage(i18n.resolvedLanguage);
+  const markers = useMemo(() => (markerEvents.status === 'success' ? timelineEvents(markerEvents.data.items, lang) : []), [markerEvents, lang]);
+  const knownEvents = useMemo(() => {
+    const map = new Map<string, StoredEvent>();
+    for (const e of markerEvents.status === 'success' ? markerEvents.data.items : []) map.set(e.eventId, e);
+    for (const e of eventsState.status === 'success' ? eventsState.data : []) map.set(e.eventId, e);
+    return map;
+  }, [markerEvents, eventsState]);
+  const streakNow = useMemo(() => levelStreak(points), [points]);
   // Thresholds and weights of the enterprise's rule profile, from the server's rule book.
   const model = useRatingModel();
   const profile = model.status === 'success' && detail.status === 'success' ? profileFor(model.data, detail.data.industryCode) : null;
@@ -352,6 +342,7 @@ export function EnterpriseDetailPage() {
   }
 
   const info = detail.data;
+  const sources = new Map(info.effects.map((e) => [e.eventId, e.source ?? null]));
   const revisionDay = pickedDay ?? current?.day ?? null;
   return (
     <div className="enterprise" data-testid="enterprise-page">
@@ -365,12 +356,16 @@ export function EnterpriseDetailPage() {
           <h2 id="summary-title" className="card__title">
             {current ? t('enterprise.current', { day: current.day }) : t('enterprise.noCurrent')}
           </h2>
-          {current ? <RatingBadge size="lg" {...current} /> : <EmptyState compact title={t('enterprise.noCurrent')} />}
+          {current ? (
+            <RatingBadge size="lg" {...current} vetoDetail={current.veto ? vetoDetail(info.effects, current.day, lang) : null} />
+          ) : (
+            <EmptyState compact title={t('enterprise.noCurrent')} />
+          )}
           <dl className="facts">
             <dt>{t('enterprise.region')}</dt>
-            <dd>{info.regionCode ?? '—'}</dd>
+            <dd title={info.regionCode ?? undefined}>{regionName(info.regionCode, lang)}</dd>
             <dt>{t('enterprise.industry')}</dt>
-            <dd>{info.industryCode ?? '—'}</dd>
+            <dd title={info.industryCode ?? undefined}>{industryName(info.industryCode, lang)}</dd>
             {info.address ? (
               <>
                 <dt>{t('enterprise.address')}</dt>
@@ -380,9 +375,14 @@ export function EnterpriseDetailPage() {
             <dt>{t('enterprise.firstDay')}</dt>
             <dd>{info.firstDay}</dd>
           </dl>
-          <p className="muted">
-            {info.streak !== null ? t('enterprise.streak', { count: info.streak }) : null}
-            {info.streak !== null ? ' · ' : null}
+          <p className="muted" data-testid="streaks">
+            {streakNow && current && streakNow.stars === current.stars ? (
+              <>
+                <strong>{t(streakNow.atLeast ? 'enterprise.streakLevelAtLeast' : 'enterprise.streakLevel', { days: streakNow.days, stars: streakNow.stars })}</strong>
+                {' · '}
+              </>
+            ) : null}
+            {info.streak !== null && info.streak > 0 ? `${t('enterprise.streak', { count: info.streak })} · ` : null}
             {t('enterprise.events', { count: info.eventCount })}
           </p>
           {info.earlyWarnings.length > 0 ? (
@@ -401,7 +401,7 @@ export function EnterpriseDetailPage() {
             {(d) => <Loadable query={model}>{(m) => <CompositionCard day={d} weights={profileFor(m, info.industryCode).weights} />}</Loadable>}
           </Loadable>
         ) : null}
-        {current ? <Loadable query={day}>{(d) => <RegainCard day={d} />}</Loadable> : null}
+        {current ? <Loadable query={day}>{(d) => <RegainCard day={d} sources={sources} />}</Loadable> : null}
 
         <section className="card enterprise__timeline" aria-labelledby="timeline-title">
           <div className="card__head">
@@ -436,7 +436,7 @@ export function EnterpriseDetailPage() {
           ) : null}
         </section>
 
-        {revisionDay ? <RevisionsCard uscc={uscc} day={revisionDay} /> : null}
+        {revisionDay ? <RevisionsCard uscc={uscc} day={revisionDay} known={knownEvents} /> : null}
         <QrCard uscc={uscc} />
         <EventLogCard first={eventsState} onMore={loadOlder} loadingMore={loadingOlder} />
       </div>

@@ -9,6 +9,8 @@ import { PageHeader } from '../components/page-header';
 import { RATING_COLOURS } from '../components/rating-colours';
 import { StarRating } from '../components/star-rating';
 import { EmptyState, ErrorState, LoadingState } from '../components/state-view';
+import { industryName, regionName } from '../i18n/code-names';
+import { sentenceLanguage } from '../i18n/event-sentences';
 import { filtersFromParams, listRequestPath, nextSort, paramsFromFilters, type ExplorerFilters } from './enterprises/explorer-query';
 
 const FACES: readonly Face[] = ['smile', 'neutral', 'cry'];
@@ -98,8 +100,10 @@ export function EnterprisesPage() {
 
   const regionOptions = groups.status === 'success' ? groups.data.byRegion.filter((g) => g.key !== 'unknown') : [];
   const industryOptions = groups.status === 'success' ? groups.data.byIndustry.filter((g) => g.key !== 'unknown') : [];
-  const regionLabel = (code: string | null) => regionOptions.find((g) => g.key === code)?.label ?? code ?? '—';
-  const industryLabel = (code: string | null) => industryOptions.find((g) => g.key === code)?.label ?? code ?? '—';
+  const lang = sentenceLanguage(i18n.resolvedLanguage);
+  // Names from the one code table (both languages); the server's label only for a code the table does not know.
+  const regionLabel = (code: string | null) => (code && regionName(code, lang) !== code ? regionName(code, lang) : regionOptions.find((g) => g.key === code)?.label ?? code ?? '—');
+  const industryLabel = (code: string | null) => (code && industryName(code, lang) !== code ? industryName(code, lang) : industryOptions.find((g) => g.key === code)?.label ?? code ?? '—');
   const filtered = filters.q || filters.region.length || filters.industry.length || filters.stars.length || filters.face.length;
 
   return (
@@ -123,7 +127,7 @@ export function EnterprisesPage() {
             <option value="">{t('explorer.any')}</option>
             {regionOptions.map((g) => (
               <option key={g.key} value={g.key}>
-                {g.label}
+                {regionLabel(g.key)}
               </option>
             ))}
           </select>
@@ -134,7 +138,7 @@ export function EnterprisesPage() {
             <option value="">{t('explorer.any')}</option>
             {industryOptions.map((g) => (
               <option key={g.key} value={g.key}>
-                {g.label === g.key ? g.key : `${g.label} (${g.key})`}
+                {industryLabel(g.key) !== g.key ? `${industryLabel(g.key)} (${g.key})` : g.key}
               </option>
             ))}
           </select>
@@ -224,7 +228,7 @@ export function EnterprisesPage() {
                       <td className="hide-narrow">{regionLabel(item.regionCode)}</td>
                       <td className="hide-narrow">{industryLabel(item.industryCode)}</td>
                       <td>{item.stars ? <StarRating stars={item.stars} size="xs" /> : <span className="muted">{t('explorer.unrated')}</span>}</td>
-                      <td className="num" style={item.colour ? { color: RATING_COLOURS[item.colour].text, fontWeight: 600 } : undefined}>
+                      <td className="num" style={item.veto ? { color: '#8a8f98' } : item.colour ? { color: RATING_COLOURS[item.colour].text, fontWeight: 600 } : undefined}>
                         {item.score === null ? '—' : item.score.toFixed(1)}
                         {item.veto ? <span className="tag tag--veto">{t('rating.veto')}</span> : null}
                       </td>

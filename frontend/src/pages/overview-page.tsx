@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
 import { ApiError, apiClient } from '../api/api-client';
 import type { EarlyWarningsResponse, OverviewStats, RecentChangesResponse, TrendStats } from '../api/api-types';
 import { starCountsOf } from '../api/star-counts';
@@ -8,11 +9,14 @@ import { buildBreakdownOption, type BreakdownRow } from '../charts/breakdown.opt
 import { chartLabels } from '../charts/chart-labels';
 import { EChartsChart } from '../charts/echarts-chart';
 import { buildStarDistributionOption } from '../charts/star-distribution.option';
-import { buildStarTrendOption } from '../charts/star-trend.option';
+import { explorerLinkForClick, type ChartClick } from '../charts/chart-drilldown';
+import { buildStarTrendOption, type StarTrendMode } from '../charts/star-trend.option';
+import { industryName, regionName } from '../i18n/code-names';
+import { sentenceLanguage } from '../i18n/event-sentences';
 import { LiveStatusBadge } from '../components/live-status-badge';
 import { PageHeader } from '../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../components/state-view';
-import { feedItemFromLive, feedItemFromRecent, mergeFeed, type FeedItem } from '../live/live-feed';
+import { FEED_KEEP, feedItemFromLive, feedItemFromRecent, mergeFeed, type FeedItem } from '../live/live-feed';
 import { useDebouncedSignal } from '../live/use-debounced-signal';
 import { useLiveRatings } from '../live/use-live-ratings';
 import { EarlyWarningList } from './overview/early-warning-list';
@@ -41,10 +45,11 @@ function QueryView<T>({ query, children }: { query: QueryState<T> & { reload(): 
   return <>{children(query.data)}</>;
 }
 
-function breakdownRows(rows: OverviewStats['byRegion'], unknownLabel: string): BreakdownRow[] {
+function breakdownRows(rows: OverviewStats['byRegion'], unknownLabel: string, name: (code: string) => string): BreakdownRow[] {
   return rows.map((row) => ({
     key: row.key,
-    label: row.key === 'unknown' ? unknownLabel : row.label,
+    // The one code table names it in the page's language; the server's label when the table does not know the code.
+    label: row.key === 'unknown' ? unknownLabel : name(row.key) !== row.key && !name(row.key).includes('(') ? name(row.key) : row.label,
     counts: starCountsOf(row.counts),
   }));
 }
@@ -93,8 +98,8 @@ export function OverviewPage() {
   pausedRef.current = paused;
 
   const add = useCallback((items: FeedItem[]) => {
-    if (pausedRef.current) setBuffer((current) => mergeFeed(current, items));
-    else setFeed((current) => mergeFeed(current ?? [], items));
+    if (pausedRef.current) setBuffer((current) => mergeFeed(current, items, FEED_KEEP));
+    else setFeed((current) => mergeFeed(current ?? [], items, FEED_KEEP));
   }, []);
 
   const recentItems = recent.status === 'success' ? recent.data.items : null;
@@ -124,7 +129,7 @@ export function OverviewPage() {
   const pending = buffer.filter((item) => !shownKeys.has(item.key)).length;
   const togglePause = () => {
     if (paused) {
-      setFeed((current) => mergeFeed(current ?? [], buffer));
+      setFeed((current) => mergeFeed(current ?? [], buffer, FEED_KEEP));
       setBuffer([]);
     }
     setPaused(!paused);
@@ -135,18 +140,31 @@ export function OverviewPage() {
   const stats = overview.status === 'success' ? overview.data : null;
   const distribution = useMemo(() => buildStarDistributionOption(starCountsOf(stats?.byStars), labels), [stats, labels]);
   const trendDays = trend.status === 'success' ? trend.data.days : null;
+  const [trendMode, setTrendMode] = useState<StarTrendMode>('count');
   const trendOption = useMemo(
-    () => buildStarTrendOption((trendDays ?? []).map((d) => ({ day: d.day, counts: starCountsOf(d.counts) })), labels),
-    [trendDays, labels],
+    () => buildStarTrendOption((trendDays ?? []).map((d) => ({ day: d.day, counts: starCountsOf(d.counts) })), { ...labels, share: t('charts.sharePercent') }, trendMode),
+    [trendDays, labels, trendMode, t],
   );
-  const regionOption = useMemo(
-    () => buildBreakdownOption(breakdownRows(stats?.byRegion ?? [], t('overview.unknownGroup')), labels),
-    [stats, labels, t],
+  const lang = sentenceLanguage(i18n.resolvedLanguage);
+  const regionRows = useMemo(() => breakdownRows(stats?.byRegion ?? [], t('overview.unknownGroup'), (c) => regionName(c, lang)), [stats, t, lang]);
+  const industryRows = useMemo(() => breakdownRows(stats?.byIndustry ?? [], t('overview.unknownGroup'), (c) => industryName(c, lang)), [stats, t, lang]);
+  const regionOption = useMemo(() => buildBreakdownOption(regionRows, labels), [regionRows, labels]);
+  const industryOption = useMemo(() => buildBreakdownOption(industryRows, labels), [industryRows, labels]);
+  // Every chart opens the explorer filtered to what was clicked.
+  const navigate = useNavigate();
+  const drill = useCallback(
+    (chart: Parameters<typeof explorerLinkForClick>[1]) => ({
+      click: (params: unknown) => {
+        const link = explorerLinkForClick(params as ChartClick, chart);
+        if (link) navigate(link);
+      },
+    }),
+    [navigate],
   );
-  const industryOption = useMemo(
-    () => buildBreakdownOption(breakdownRows(stats?.byIndustry ?? [], t('overview.unknownGroup')), labels),
-    [stats, labels, t],
-  );
+  const trendEvents = useMemo(() => drill({ kind: 'trend' }), [drill]);
+  const distributionEvents = useMemo(() => drill({ kind: 'distribution' }), [drill]);
+  const regionEvents = useMemo(() => drill({ kind: 'region', keys: regionRows.map((r) => r.key) }), [drill, regionRows]);
+  const industryEvents = useMemo(() => drill({ kind: 'industry', keys: industryRows.map((r) => r.key) }), [drill, industryRows]);
   const trendEmpty = trendDays !== null && trendDays.every((d) => Object.values(d.counts).every((n) => n === 0));
   useFirstUsefulPaintMark(stats !== null && trendDays !== null);
 
@@ -190,6 +208,7 @@ export function OverviewPage() {
           ) : (
             <EChartsChart
               option={distribution}
+              onEvents={distributionEvents}
               notMerge={false}
               loading={overview.status === 'loading'}
               empty={stats !== null && stats.rated === 0}
@@ -202,15 +221,25 @@ export function OverviewPage() {
         </section>
 
         <section className="card overview__trend" aria-labelledby="trend-title">
-          <h2 id="trend-title" className="card__title">
-            {t('charts.starTrend')}
-          </h2>
+          <div className="card__head">
+            <h2 id="trend-title" className="card__title">
+              {t('charts.starTrend')}
+            </h2>
+            <div className="segmented" role="group" aria-label={t('charts.trendMode')}>
+              {(['count', 'share'] as const).map((m) => (
+                <button key={m} type="button" aria-pressed={trendMode === m} onClick={() => setTrendMode(m)} data-testid={`trend-${m}`}>
+                  {t(m === 'count' ? 'charts.trendCount' : 'charts.trendShare')}
+                </button>
+              ))}
+            </div>
+          </div>
           {trend.status === 'error' ? (
             <ErrorState onRetry={trend.reload}>{errorText(trend.error, t)}</ErrorState>
           ) : (
             <EChartsChart
               option={trendOption}
-              notMerge={false}
+              notMerge
+              onEvents={trendEvents}
               loading={trend.status === 'loading'}
               empty={trendEmpty}
               emptyText={t('charts.noData')}
@@ -221,7 +250,7 @@ export function OverviewPage() {
           )}
         </section>
 
-        <LiveFeedPanel items={feedView} paused={paused} pending={pending} onTogglePause={togglePause} />
+        <LiveFeedPanel items={feedView} today={stats?.day ?? null} paused={paused} pending={pending} onTogglePause={togglePause} />
 
         <section className="card overview__region" aria-labelledby="region-title">
           <h2 id="region-title" className="card__title">
@@ -232,6 +261,7 @@ export function OverviewPage() {
           ) : (
             <EChartsChart
               option={regionOption}
+              onEvents={regionEvents}
               loading={overview.status === 'loading'}
               empty={stats !== null && stats.byRegion.length === 0}
               emptyText={t('charts.noData')}
@@ -251,6 +281,7 @@ export function OverviewPage() {
           ) : (
             <EChartsChart
               option={industryOption}
+              onEvents={industryEvents}
               loading={overview.status === 'loading'}
               empty={stats !== null && stats.byIndustry.length === 0}
               emptyText={t('charts.noData')}

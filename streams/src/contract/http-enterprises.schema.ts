@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { limitParam, listParam } from './http-common.schema';
-import { colourSchema, faceSchema, FACES, gradeSchema, instantSchema, isoDaySchema, ratingFieldsSchema, starsSchema, storedEffectSchema, orNull } from './rating-values.schema';
+import { colourSchema, faceSchema, FACES, gradeSchema, instantSchema, isoDaySchema, ratingFieldsSchema, starsSchema, storedEffectSchema, orNull, effectSourceSchema } from './rating-values.schema';
 
 /** The inspectors' enterprise explorer: list, detail, stored events. */
 
@@ -87,7 +87,7 @@ export const enterpriseDetailSchema = z
     eventCount: z.number().int(),
     eventCounts: z.record(z.string(), z.number().int()).meta({ description: 'accepted events per type' }),
     today: isoDaySchema,
-    effects: z.array(storedEffectSchema).meta({ description: "today's active effects, as stored with today's rating" }),
+    effects: z.array(storedEffectSchema.extend({ source: effectSourceSchema })).meta({ description: "today's active effects, as stored with today's rating, each with the event behind it" }),
     earlyWarnings: z.array(earlyWarningSchema),
   })
   .meta({ id: 'EnterpriseDetail' });

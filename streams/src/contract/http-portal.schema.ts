@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { limitParam } from './http-common.schema';
 import { currentRatingSchema } from './http-enterprises.schema';
 import { APPEAL_STATUSES } from './http-workflows.schema';
-import { faceSchema, instantSchema, isoDaySchema, scoreSchema, starsSchema, storedEffectSchema, orNull } from './rating-values.schema';
+import { faceSchema, instantSchema, isoDaySchema, scoreSchema, starsSchema, storedEffectSchema, orNull, effectSourceSchema } from './rating-values.schema';
 
 /** The enterprise portal: the caller's own enterprise only (no USCC in any path). */
 
@@ -23,6 +23,7 @@ export const portalEffectSchema = storedEffectSchema
   .extend({
     endsOn: isoDaySchema.nullable().meta({ description: 'the last day the effect applies; null while open-ended' }),
     sourceType: z.string().nullable(),
+    source: effectSourceSchema,
     earlyEnd: earlyEndSchema,
   })
   .meta({ id: 'PortalEffect' });

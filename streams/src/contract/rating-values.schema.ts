@@ -83,3 +83,10 @@ export const ratingFieldsSchema = z.object({
   veto: z.boolean(),
 });
 export type RatingFields = z.infer<typeof ratingFieldsSchema>;
+
+/** The event behind an effect, so a screen can say it in a sentence (enterprise detail and portal). */
+export const effectSourceSchema = z
+  .object({ type: z.string(), day: isoDaySchema, data: z.record(z.string(), z.unknown()).nullable() })
+  .nullable()
+  .meta({ id: 'EffectSource', description: 'null when the event is not stored (e.g. purged)' });
+export type EffectSource = z.infer<typeof effectSourceSchema>;

@@ -46,7 +46,8 @@ export interface EnterpriseDetailRow extends Omit<EnterpriseListRow, 'sort_key'>
  */
 const SORT_EXPRESSIONS: Record<SortKey, { expr: string; type: 'int' | 'text' }> = {
   score: { expr: 'COALESCE(score_tenths, -1)', type: 'int' },
-  stars: { expr: 'COALESCE(stars, 0)', type: 'int' },
+  // stars first, then score (a vetoed 1-star 100.0 sorts among the 1-star enterprises): migration 20261202500100000
+  stars: { expr: '(COALESCE(stars, 0) * 2000 + COALESCE(score_tenths, -1))', type: 'int' },
   streak: { expr: 'COALESCE(streak, -1)', type: 'int' },
   name: { expr: "COALESCE(name, '')", type: 'text' },
   uscc: { expr: 'uscc', type: 'text' },

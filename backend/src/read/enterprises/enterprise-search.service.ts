@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { dayOfInstant, isoFromDay, usccProblem, type EnterpriseDetail, type EnterpriseListItem, type EnterpriseListQuery, type EnterpriseListResponse } from '@envface/streams';
+import { dayOfInstant, isoFromDay, usccProblem, type StoredEffect, type EnterpriseDetail, type EnterpriseListItem, type EnterpriseListQuery, type EnterpriseListResponse } from '@envface/streams';
 import { ApiError } from '../../platform/web/api-error';
 import { currentRatingOf } from '../../platform/web/current-rating';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
@@ -9,6 +9,7 @@ import { RatingReadRepository } from '../ratings/rating-read.repository';
 import { EarlyWarningService } from '../stats/early-warnings.service';
 import { decodeCursor, encodeCursor } from './enterprise-cursor';
 import { EnterpriseQueryRepository, type EnterpriseFilter, type EnterpriseListRow } from './enterprise-query.repository';
+import { withEffectSources } from './effect-sources';
 
 /**
  * Below this many enterprises an exact count of the whole table costs less than a page; above it
@@ -99,6 +100,8 @@ export class EnterpriseSearchService {
       this.ratings.range(this.db, uscc, isoFromDay(today - 7), day),
     ]);
     const todays = recent.find((r) => r.day === day);
+    // Today's active effects exactly as stored with today's rating, each with its event's type, day and data (#14).
+    const effects = await withEffectSources(this.db, uscc, Array.isArray(todays?.effects) ? (todays.effects as StoredEffect[]) : []);
     return {
       uscc: row.uscc,
       name: row.name,
@@ -114,8 +117,7 @@ export class EnterpriseSearchService {
       eventCount: row.event_count,
       eventCounts,
       today: day,
-      // Today's active effects exactly as stored with today's rating (indicator ids, points, windows).
-      effects: Array.isArray(todays?.effects) ? todays.effects : [],
+      effects,
       earlyWarnings: this.warnings.warningsOn(day, row.industry_code, recent),
     };
   }

@@ -102,6 +102,8 @@ export class PortalService {
           // the last day the effect applies (`until` is exclusive); null while open-ended
           endsOn: e.until === null ? null : isoFromDay(dayFromIso(e.until) - 1),
           sourceType: source?.type ?? null,
+          // the event behind it, for a sentence (#14)
+          source: source ? { type: source.type, day: source.event_day, data: source.data } : null,
           earlyEnd: earlyEndOf(e, source),
         };
       }),

@@ -3901,8 +3901,30 @@ export interface components {
              * @example 2026-03-15
              */
             today: string;
-            /** @description today's active effects, as stored with today's rating */
-            effects: components["schemas"]["RatingEffect"][];
+            /** @description today's active effects, as stored with today's rating, each with the event behind it */
+            effects: {
+                indicator: components["schemas"]["IndicatorId"];
+                eventId: string;
+                /** @enum {string} */
+                criterion: "E" | "M" | "P" | "S" | "bonus" | "veto";
+                /** @description points after caps (0 for a veto) */
+                points: number;
+                /** @description points × W / 10000 for a criterion, the bonus points for a bonus, 0 for a veto */
+                impact: number;
+                /**
+                 * Format: date
+                 * @example 2026-03-15
+                 */
+                from: string;
+                /**
+                 * Format: date
+                 * @description exclusive; null when open-ended
+                 * @example 2026-03-15
+                 */
+                until: string | null;
+                repairable: boolean;
+                source: components["schemas"]["EffectSource"];
+            }[];
             earlyWarnings: components["schemas"]["EarlyWarning"][];
         };
         CurrentRating: {
@@ -3922,6 +3944,18 @@ export interface components {
             grade: components["schemas"]["Grade"];
             veto: boolean;
         };
+        /** @description null when the event is not stored (e.g. purged) */
+        EffectSource: {
+            type: string;
+            /**
+             * Format: date
+             * @example 2026-03-15
+             */
+            day: string;
+            data: {
+                [key: string]: unknown;
+            } | null;
+        } | null;
         EarlyWarning: {
             /** @enum {string} */
             kind: "near_threshold" | "star_drop" | "overdue_order";
@@ -4434,6 +4468,7 @@ export interface components {
              */
             endsOn: string | null;
             sourceType: string | null;
+            source: components["schemas"]["EffectSource"];
             earlyEnd: components["schemas"]["EarlyEnd"];
         };
         EarlyEnd: {

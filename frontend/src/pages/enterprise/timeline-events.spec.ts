@@ -15,8 +15,9 @@ describe('timelineEvents', () => {
       ev('c1', 'enforcement.complaint_verified', '2026-02-27'),
     ]);
     expect(markers).toEqual([
-      { day: '2026-02-27', label: 'complaint_verified', eventId: 'c1' },
-      { day: '2026-03-02', label: 'penalty, reading', eventId: 'p1' },
+      { day: '2026-02-27', label: '投诉查实', eventId: 'c1' },
+      { day: '2026-03-02', label: '行政处罚、在线监测读数', eventId: 'p1' },
     ]);
+    expect(timelineEvents([ev('c1', 'enforcement.complaint_verified', '2026-02-27')], 'en')[0].label).toBe('Verified complaint');
   });
 });

@@ -1,5 +1,6 @@
 import type { StoredEvent } from '../../api/api-types';
 import type { TimelineEvent } from '../../charts/score-timeline.option';
+import { eventTypeName, type SentenceLanguage } from '../../i18n/event-sentences';
 
 /** Event types that never move a rating by themselves; marking them would bury the ones that do. */
 const QUIET_TYPES = new Set(['enterprise.upserted', 'permit.issued', 'permit.renewed', 'permit.report_submitted']);
@@ -14,16 +15,16 @@ function isQuiet(event: StoredEvent): boolean {
   return false;
 }
 
-/** Timeline markers: one per day with rating-relevant events, labelled with the event types of that day. */
-export function timelineEvents(events: readonly StoredEvent[]): TimelineEvent[] {
+/** Timeline markers: one per day with rating-relevant events, labelled with the names of that day's event types. */
+export function timelineEvents(events: readonly StoredEvent[], lang: SentenceLanguage = 'zh'): TimelineEvent[] {
   const byDay = new Map<string, { types: Set<string>; eventId: string }>();
   for (const event of events) {
     if (isQuiet(event)) continue;
     const entry = byDay.get(event.day) ?? { types: new Set<string>(), eventId: event.eventId };
-    entry.types.add(event.type.split('.').pop() ?? event.type);
+    entry.types.add(eventTypeName(event.type, lang));
     byDay.set(event.day, entry);
   }
   return [...byDay]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([day, { types, eventId }]) => ({ day, label: [...types].join(', '), eventId }));
+    .map(([day, { types, eventId }]) => ({ day, label: [...types].join(lang === 'zh' ? '、' : ', '), eventId }));
 }

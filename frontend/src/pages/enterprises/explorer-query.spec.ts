@@ -6,16 +6,16 @@ describe('explorer query', () => {
     expect(f).toEqual({ q: '化工', region: ['320102'], industry: ['C2614'], stars: [1, 2], face: ['cry'], sort: 'name', order: 'asc' });
   });
 
-  it('defaults to the best score first and leaves defaults out of the URL', () => {
+  it('defaults to the most stars first (then score, server-side) and leaves defaults out of the URL', () => {
     const f = filtersFromParams(new URLSearchParams(''));
-    expect(f).toMatchObject({ sort: 'score', order: 'desc', q: '' });
+    expect(f).toMatchObject({ sort: 'stars', order: 'desc', q: '' });
     expect(paramsFromFilters(f).toString()).toBe('');
     expect(paramsFromFilters({ ...f, stars: [1], sort: 'uscc', order: 'asc' }).toString()).toBe('stars=1&sort=uscc&order=asc');
   });
 
   it('builds the API path with sort, limit and the cursor of the previous page', () => {
     const f = filtersFromParams(new URLSearchParams('face=smile,neutral'));
-    expect(listRequestPath(f, null)).toBe('/api/enterprises?face=smile%2Cneutral&sort=score&order=desc&limit=50');
+    expect(listRequestPath(f, null)).toBe('/api/enterprises?face=smile%2Cneutral&sort=stars&order=desc&limit=50');
     expect(listRequestPath(f, 'abc=', 10)).toContain('&limit=10&cursor=abc%3D');
   });
 

@@ -31,7 +31,7 @@ export function filtersFromParams(params: URLSearchParams): ExplorerFilters {
     industry: list(params, 'industry').filter((v) => /^[A-Z0-9]{1,8}$/.test(v)),
     stars: list(params, 'stars').map(Number).filter((v) => Number.isInteger(v) && v >= 1 && v <= 5),
     face: list(params, 'face').filter((v): v is Face => (FACES as readonly string[]).includes(v)),
-    sort: SORTS.includes(sort as EnterpriseSortKey) ? (sort as EnterpriseSortKey) : 'score',
+    sort: SORTS.includes(sort as EnterpriseSortKey) ? (sort as EnterpriseSortKey) : 'stars',
     order: params.get('order') === 'desc' ? 'desc' : params.get('order') === 'asc' ? 'asc' : sort === null ? 'desc' : 'asc',
   };
 }
@@ -44,7 +44,7 @@ export function paramsFromFilters(f: ExplorerFilters): URLSearchParams {
   if (f.industry.length) params.set('industry', f.industry.join(','));
   if (f.stars.length) params.set('stars', f.stars.join(','));
   if (f.face.length) params.set('face', f.face.join(','));
-  if (!(f.sort === 'score' && f.order === 'desc')) {
+  if (!(f.sort === 'stars' && f.order === 'desc')) {
     params.set('sort', f.sort);
     params.set('order', f.order);
   }

@@ -1,10 +1,11 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Stars } from '../../api/api-types';
 import { FaceIcon } from '../../components/face-icon';
 import { RATING_COLOURS, STAR_COLOUR_NAMES } from '../../components/rating-colours';
 import { EmptyState, LoadingState } from '../../components/state-view';
-import { changeDirection, type FeedItem } from '../../live/live-feed';
+import { changeDirection, visibleFeed, type FeedItem } from '../../live/live-feed';
 
 function StarChip({ stars }: { stars: Stars }) {
   const { t } = useTranslation();
@@ -18,6 +19,8 @@ function StarChip({ stars }: { stars: Stars }) {
 
 export interface LiveFeedPanelProps {
   items: readonly FeedItem[] | null;
+  /** The server's rating day: by default only changes of today's ratings are shown. */
+  today: string | null;
   paused: boolean;
   /** Changes received while paused, shown when resumed. */
   pending: number;
@@ -25,8 +28,10 @@ export interface LiveFeedPanelProps {
 }
 
 /** Rating changes as they happen: enterprise, old → new stars, cause; pausable so an inspector can read. */
-export function LiveFeedPanel({ items, paused, pending, onTogglePause }: LiveFeedPanelProps) {
+export function LiveFeedPanel({ items: allItems, today, paused, pending, onTogglePause }: LiveFeedPanelProps) {
   const { t, i18n } = useTranslation();
+  const [all, setAll] = useState(false);
+  const items = allItems === null ? null : visibleFeed(allItems, { all, today });
   const time = new Intl.DateTimeFormat(i18n.resolvedLanguage, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
   return (
     <section className="card overview__feed" aria-labelledby="feed-title">
@@ -34,6 +39,9 @@ export function LiveFeedPanel({ items, paused, pending, onTogglePause }: LiveFee
         <h2 id="feed-title" className="card__title">
           {t('overview.feed.title')}
         </h2>
+        <label className="feed__all">
+          <input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} data-testid="feed-all" /> {t('overview.feed.showAll')}
+        </label>
         <button
           type="button"
           className={`button button--small ${paused ? 'button--primary' : 'button--secondary'}`}
@@ -53,7 +61,7 @@ export function LiveFeedPanel({ items, paused, pending, onTogglePause }: LiveFee
         <LoadingState compact />
       ) : items.length === 0 ? (
         <EmptyState compact title={t('overview.feed.empty')}>
-          {t('overview.feed.emptyHint')}
+          {all ? t('overview.feed.emptyHint') : t('overview.feed.emptyHintChanges')}
         </EmptyState>
       ) : (
         <ol className="feed" aria-live={paused ? 'off' : 'polite'} data-testid="live-feed">
@@ -81,10 +89,10 @@ export function LiveFeedPanel({ items, paused, pending, onTogglePause }: LiveFee
                   </span>
                   <span className="feed__meta">
                     {t('overview.feed.cause')}:{' '}
-                    <span className="feed__cause">
-                      {item.causeEventIds.length > 0 ? item.causeEventIds.slice(0, 3).join(', ') : t('overview.feed.noCause')}
-                      {item.causeEventIds.length > 3 ? ` +${item.causeEventIds.length - 3}` : ''}
+                    <span className="feed__cause" title={item.causeEventIds.join('\n') || undefined}>
+                      {item.causeEventIds.length > 0 ? t('overview.feed.causeEvents', { count: item.causeEventIds.length }) : t('overview.feed.noCause')}
                     </span>
+                    {item.changes > 1 ? <span> · {t('overview.feed.grouped', { count: item.changes })}</span> : null}
                     {item.day ? <span> · {t('overview.feed.ratingDay', { day: item.day })}</span> : null}
                   </span>
                 </div>

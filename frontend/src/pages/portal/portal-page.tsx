@@ -3,14 +3,18 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, apiClient } from '../../api/api-client';
 import { addDays } from '../../api/day-range';
 import type { RatingsResponse } from '../../api/api-types';
-import type { AccountJson, AppealPage, EarlyEnd, PortalEvents, PortalOverview, PortalRevisions } from '../../api/public-types';
+import type { AccountJson, AppealPage, PortalEvents, PortalOverview, PortalRevisions } from '../../api/public-types';
 import { useApiQuery } from '../../api/use-api-query';
 import { chartLabels } from '../../charts/chart-labels';
 import { EChartsChart } from '../../charts/echarts-chart';
 import { buildStarCalendarOption } from '../../charts/star-calendar.option';
 import { PageHeader } from '../../components/page-header';
 import { RatingBadge } from '../../components/rating-badge';
+import { EffectSentenceItem } from '../../components/effect-sentence';
 import { EmptyState, ErrorState, LoadingState } from '../../components/state-view';
+import { eventSentence, sentenceLanguage, vetoDetail } from '../../i18n/event-sentences';
+import { levelStreak } from '../enterprise/level-streak';
+import { regainPlan } from '../enterprise/regain-plan';
 import { PasswordChangeForm } from './password-change-form';
 import { PortalNoticesSection } from '../supervision/notices';
 
@@ -25,54 +29,57 @@ export function PortalPage() {
 }
 
 function PortalOverviewView() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = sentenceLanguage(i18n.resolvedLanguage);
   const overview = useApiQuery('/api/portal/enterprise', (signal) => apiClient.get<PortalOverview>('/api/portal/enterprise', signal));
+  const today = overview.status === 'success' ? overview.data.today : null;
+  const from = today ? addDays(today, -364) : null;
+  const ratingsPath = today && from ? `/api/portal/ratings?from=${from}&to=${today}` : 'none';
+  const ratings = useApiQuery(ratingsPath, (signal) =>
+    today ? apiClient.get<RatingsResponse>(ratingsPath, signal) : new Promise<RatingsResponse>(() => undefined),
+  );
+  const streakNow = useMemo(() => (ratings.status === 'success' ? levelStreak(ratings.data.ratings) : null), [ratings]);
   if (overview.status === 'loading') return <LoadingState />;
   if (overview.status === 'error') return <ErrorState title={t('state.error')} onRetry={overview.reload} />;
   const o = overview.data;
+  // The same active effects, order and sentences as the inspector's "how to regain stars".
+  const plan = o.current ? regainPlan(o.effects, o.current.day) : [];
   return (
     <>
       <PageHeader title={o.name ?? o.uscc} subtitle={`${t('publicPage.uscc')} ${o.uscc}`} />
       <div className="portal-grid">
         <section className="card" data-testid="portal-current">
           <h2 className="card__title">{t('portal.current')}</h2>
-          {o.current ? <RatingBadge {...o.current} size="lg" /> : <EmptyState title={t('publicPage.noRating')} compact />}
-          <p>{t('portal.streak', { days: o.streak ?? 0 })}</p>
+          {o.current ? (
+            <RatingBadge {...o.current} size="lg" vetoDetail={o.current.veto ? vetoDetail(o.effects, o.current.day, lang) : null} />
+          ) : (
+            <EmptyState title={t('publicPage.noRating')} compact />
+          )}
+          <p data-testid="streaks">
+            {streakNow && o.current && streakNow.stars === o.current.stars ? (
+              <strong>{t(streakNow.atLeast ? 'enterprise.streakLevelAtLeast' : 'enterprise.streakLevel', { days: streakNow.days, stars: streakNow.stars })}</strong>
+            ) : null}
+            {o.streak !== null && o.streak > 0 ? ` · ${t('portal.streak', { days: o.streak })}` : null}
+          </p>
         </section>
         <section className="card">
           <h2 className="card__title">{t('portal.effects')}</h2>
-          {o.effects.length === 0 ? (
+          {plan.length === 0 ? (
             <p>{t('portal.noEffects')}</p>
           ) : (
-            <div className="table-scroll">
-              <table className="data-table">
-                <thead>
-                  <tr>
-                    <th>{t('portal.indicator')}</th>
-                    <th>{t('portal.points')}</th>
-                    <th>{t('portal.endsOn')}</th>
-                    <th>{t('portal.earlyEnd')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {o.effects.map((e) => (
-                    <tr key={`${e.indicator}-${e.eventId}`}>
-                      <td>
-                        {e.indicator} <code>{e.eventId}</code>
-                      </td>
-                      <td>{e.points}</td>
-                      <td>{e.endsOn ?? t('portal.openEnded')}</td>
-                      <td>{earlyEndText(t, e.earlyEnd)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <>
+              <p className="muted">{t('portal.effectsIntro')}</p>
+              <ul className="regain-list" data-testid="portal-effects">
+                {plan.map((step) => (
+                  <EffectSentenceItem key={`${step.effect.indicator}-${step.effect.eventId}`} effect={step.effect} />
+                ))}
+              </ul>
+            </>
           )}
         </section>
       </div>
       <PortalNoticesSection />
-      <YearCalendar today={o.today} />
+      {today && from ? <YearCalendar today={today} from={from} ratings={ratings} /> : null}
       <div className="portal-grid">
         <EventsAndAppeals />
         <Revisions />
@@ -82,12 +89,9 @@ function PortalOverviewView() {
 }
 
 /** A year of daily stars as a calendar heat map, ending today. */
-function YearCalendar({ today }: { today: string }) {
+function YearCalendar({ today, from, ratings }: { today: string; from: string; ratings: ReturnType<typeof useApiQuery<RatingsResponse>> }) {
   const { t, i18n } = useTranslation();
   const labels = useMemo(() => chartLabels(t, i18n.resolvedLanguage), [t, i18n.resolvedLanguage]);
-  const from = addDays(today, -364);
-  const path = `/api/portal/ratings?from=${from}&to=${today}`;
-  const ratings = useApiQuery(path, (signal) => apiClient.get<RatingsResponse>(path, signal));
   const option = useMemo(
     () => (ratings.status === 'success' ? buildStarCalendarOption(ratings.data.ratings.map((r) => ({ day: r.day, stars: r.stars })), [from, today], labels) : null),
     [ratings, from, today, labels],
@@ -104,14 +108,6 @@ function YearCalendar({ today }: { today: string }) {
       ) : null}
     </section>
   );
-}
-
-type T = ReturnType<typeof useTranslation>['t'];
-
-function earlyEndText(t: T, early: EarlyEnd): string {
-  if (!early) return t('portal.noEarlyEnd');
-  if (early.kind === 'report_submitted') return t('portal.earlyReport', { permitNo: early.permitNo, period: early.period });
-  return early.notBefore ? t('portal.earlyCompletionAfter', { ref: early.ref, day: early.notBefore }) : t('portal.earlyCompletion', { ref: early.ref });
 }
 
 function Revisions() {
@@ -140,7 +136,8 @@ function Revisions() {
 }
 
 function EventsAndAppeals() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = sentenceLanguage(i18n.resolvedLanguage);
   const events = useApiQuery('/api/portal/events', (signal) => apiClient.get<PortalEvents>('/api/portal/events?limit=100', signal));
   const appeals = useApiQuery('/api/appeals', (signal) => apiClient.get<AppealPage>('/api/appeals?limit=100', signal));
   const [target, setTarget] = useState<string | null>(null);
@@ -169,7 +166,7 @@ function EventsAndAppeals() {
         <ul className="portal-list">
           {events.data.items.map((e) => (
             <li key={e.eventId}>
-              {e.day} · {e.type} · <code>{e.eventId}</code>
+              {eventSentence(e, lang)}
               {e.voided ? ` · ${t('portal.voided')}` : ''}
               {e.appealStatus ? ` · ${t(`queues.status.${e.appealStatus}`)}` : ''}
               {!e.voided && e.appealStatus !== 'pending' && e.type.startsWith('enforcement.') && e.type !== 'enforcement.voided' ? (
@@ -199,7 +196,7 @@ function EventsAndAppeals() {
         <ul className="portal-list">
           {appeals.data.items.map((a) => (
             <li key={a.id}>
-              <code>{a.eventId}</code> · {t(`queues.status.${a.status}`)}
+              {a.eventType ? eventSentence({ type: a.eventType, day: a.eventDay }, lang) : t('portal.appealedRecord')} · {t(`queues.status.${a.status}`)}
               {a.decisionReason ? ` · ${a.decisionReason}` : ''}
             </li>
           ))}

@@ -4,19 +4,21 @@ import { apiClient } from '../../api/api-client';
 import type { RegionSigns } from '../../api/public-types';
 import { useApiQuery } from '../../api/use-api-query';
 import { EmptyState, ErrorState, LoadingState } from '../../components/state-view';
+import { regionName } from '../../i18n/code-names';
+import { sentenceLanguage } from '../../i18n/event-sentences';
 import { SignCard } from './sign-card';
 import '../../styles/public.css';
 
 /** /print/region/:region — every registered enterprise of a region, one sign per printed page. */
 export function RegionSignsPage() {
   const { region = '' } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const path = `/api/signs?region=${encodeURIComponent(region)}`;
   const signs = useApiQuery(path, (signal) => apiClient.get<RegionSigns>(path, signal));
   return (
     <div>
       <div className="sign-toolbar">
-        <strong>{t('print.regionTitle', { region })}</strong>
+        <strong>{t('print.regionTitle', { region: regionName(region, sentenceLanguage(i18n.resolvedLanguage)) })}</strong>
         <button type="button" className="button button--primary" onClick={() => window.print()}>
           {t('print.print')}
         </button>

@@ -6,6 +6,7 @@ import type { AppealPage } from '../../api/public-types';
 import { useApiQuery } from '../../api/use-api-query';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../components/state-view';
+import { eventSentence, sentenceLanguage } from '../../i18n/event-sentences';
 import { DecisionControls } from './decision-controls';
 import '../../styles/queues.css';
 
@@ -47,7 +48,10 @@ export function AppealQueuePage() {
                 <span className="queue__muted">{new Date(a.createdAt).toLocaleString(i18n.resolvedLanguage)}</span>
               </div>
               <p className="queue__muted">
-                {t('queues.event')}：<code>{a.eventId}</code> {a.eventType ?? ''} {a.eventDay ?? ''}
+                {t('queues.event')}：
+                <span title={a.eventId} data-testid="appeal-event">
+                  {a.eventType ? eventSentence({ type: a.eventType, day: a.eventDay }, sentenceLanguage(i18n.resolvedLanguage)) : a.eventDay ?? ''}
+                </span>
               </p>
               <p className="queue__text">
                 {t('queues.reasons')}：{a.reasons}
