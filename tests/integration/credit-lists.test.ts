@@ -1,3 +1,4 @@
+import { OUTBOX_SINKS, type OutboxSink } from '../../backend/src/pipeline/outbox/outbox-sink';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { dayFromIso, defaultRuleBook, isoFromDay, parseStreamFile, profileFor, topicName, valueBytes } from '@envface/streams';
@@ -178,7 +179,7 @@ describe('credit lists over the sample stream', () => {
       { DATABASE_URL: database.url, PORT: '0', ENVFACE_ADMIN_PASSWORD: PASSWORD, LOG_LEVEL: 'error', ENVFACE_SIMULATOR: 'off' },
       { print: () => undefined, clock: { now: () => nowMs } },
     );
-    app.app.get(OutboxDrainer).register({
+    app.app.get<OutboxSink[]>(OUTBOX_SINKS).push({
       name: 'lists-test',
       publish: async (rows) => {
         for (const r of rows) if (r.kind === 'lists') messages.push(r.payload as (typeof messages)[number]);
