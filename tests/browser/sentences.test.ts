@@ -3,10 +3,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node
 import * as path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { parseStreamFile, topicName, valueBytes } from '@envface/streams';
-import { startApp, type RunningApp } from '../../backend/src/bootstrap/start-app';
-import { fixedClock } from '../../backend/src/scoring/clock';
-import type { IncomingMessage } from '../../backend/src/scoring/incoming-message';
-import { ScoringService } from '../../backend/src/scoring/scoring.service';
+import { startApp, type RunningApp } from '../../backend/src/platform/bootstrap/start-app';
+import { fixedClock } from '../../backend/src/platform/clock';
+import type { IncomingMessage } from '../../backend/src/pipeline/score/incoming-message';
+import { ScoringService } from '../../backend/src/pipeline/score/scoring.service';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 /**
