@@ -22,6 +22,8 @@ export * from './contract/http-accounts.schema';
 export * from './contract/http-portal.schema';
 export * from './contract/http-ingest.schema';
 export * from './contract/http-model.schema';
+export * from './contract/http-supervision.schema';
+export * from './contract/http-service-keys.schema';
 export * from './contract/openapi-document';
 export * from './engine/ahp';
 export * from './engine/day';

@@ -1,5 +1,6 @@
-import { documentedSuccess, DOCUMENTED_ROUTES, errorBodySchema } from '@envface/streams';
+import { CREDIT_LISTS, documentedSuccess, DOCUMENTED_ROUTES, errorBodySchema } from '@envface/streams';
 import type { z } from 'zod';
+import { CreditNoticeService } from '../../backend/src/workflows/credit-notices/credit-notice.service';
 import { penalty, registration, startPublicTestApp, TODAY, usccOf, type PublicTestApp } from './public-test-app';
 
 /**
@@ -106,11 +107,49 @@ describe('every answer matches its contract schema', () => {
     await check('GET /api/portal/events', '/api/portal/events', { token: enterpriseToken });
     await check('GET /api/portal/revisions', '/api/portal/revisions', { token: enterpriseToken });
 
+    // Credit notices (the penalty and the order of A have one each).
+    await t.app.app.get(CreditNoticeService).sync();
+    const notices = await check('GET /api/notices', '/api/notices');
+    await check('GET /api/notices/{id}', `/api/notices/${notices.body.items[0].id}`);
+    const ownNotices = await check('GET /api/portal/notices', '/api/portal/notices', { token: enterpriseToken });
+    await check('GET /api/portal/notices/{id}', `/api/portal/notices/${ownNotices.body.items[0].id}`, { token: enterpriseToken });
+    await check('POST /api/portal/notices/{id}/acknowledge', `/api/portal/notices/${ownNotices.body.items[0].id}/acknowledge`, { token: enterpriseToken, body: {} });
+
     // Appeals.
     const appeal = await check('POST /api/appeals', '/api/appeals', { token: enterpriseToken, body: { eventId: 'c-pen-a', reasons: '已整改' } });
     await check('GET /api/appeals', '/api/appeals', { token: enterpriseToken });
     await check('GET /api/appeals/{id}', `/api/appeals/${appeal.body.id}`);
     await check('POST /api/appeals/{id}/reject', `/api/appeals/${appeal.body.id}/reject`, { body: { reason: '证据不足' } });
+
+    // Credit lists: a list with members (A dropped stars), and the published red list.
+    let listName: string = CREDIT_LISTS[0];
+    for (const name of CREDIT_LISTS) {
+      if ((await t.call('GET', `/api/lists/${name}`, { token: t.adminToken })).body.enterprises?.length > 0) {
+        listName = name;
+        break;
+      }
+    }
+    const list = await check('GET /api/lists/{list}', `/api/lists/${listName}?day=${TODAY}`);
+    expect(list.body.enterprises.length).toBeGreaterThan(0);
+    await check('GET /api/public/lists/{list}', '/api/public/lists/red', { token: null });
+
+    // Inspection plans: two inspectors, a plan, a result, the public plan, cancel.
+    for (const username of ['inspector-a', 'inspector-b']) {
+      await t.call('POST', '/api/accounts', { token: t.adminToken, body: { username, role: 'inspector', password: `${username}-pw-123` } });
+    }
+    const plan = await check('POST /api/inspection-plans', '/api/inspection-plans', {
+      body: { name: '契约抽查', day: TODAY, regionPrefixes: ['320104'], size: 1, inspectors: ['inspector-a', 'inspector-b'] },
+    });
+    await check('GET /api/inspection-plans', '/api/inspection-plans');
+    await check('GET /api/inspection-plans/{id}', `/api/inspection-plans/${plan.body.id}`);
+    await check('POST /api/inspection-plans/{id}/results', `/api/inspection-plans/${plan.body.id}/results`, { body: { uscc: plan.body.drawn[0].uscc, result: 'compliant', findings: '未发现问题' } });
+    await check('GET /api/public/inspection-plans/{id}', `/api/public/inspection-plans/${plan.body.id}`, { token: null });
+    await check('POST /api/inspection-plans/{id}/cancel', `/api/inspection-plans/${plan.body.id}/cancel`, { body: { reason: '测试结束' } });
+
+    // Service keys (admins).
+    const key = await check('POST /api/service-keys', '/api/service-keys', { body: { name: 'contract-gateway', eventTypes: ['monitoring.*', 'enforcement.penalty'] } });
+    await check('GET /api/service-keys', '/api/service-keys');
+    await check('POST /api/service-keys/{id}/revoke', `/api/service-keys/${key.body.id}/revoke`);
 
     await check('POST /api/enterprises/{uscc}/public-token/rotate', `/api/enterprises/${B}/public-token/rotate`);
     // Last: it ends the enterprise account's sessions.

@@ -1,7 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { EVENT_TYPES, INPUT_TOPIC_KINDS } from '@envface/streams';
-import { z } from 'zod';
+import type { CreatedServiceKey, NewServiceKeyRequest, ServiceKeyJson, ServiceKeyList } from '@envface/streams';
 import { ApiError } from '../platform/web/api-error';
 import { Database } from '../platform/db/database.service';
 import { AuditLogRepository } from './audit-log.repository';
@@ -13,18 +12,8 @@ const KEY_PATTERN = /^efk_(\d{1,18})_([A-Za-z0-9_-]{43})$/;
 /** A revoked key stops working on every instance within this time. */
 const KEY_CACHE_MS = 500;
 
-const eventTypePattern = z
-  .string()
-  .refine(
-    (t) => (EVENT_TYPES as readonly string[]).includes(t) || (t.endsWith('.*') && (INPUT_TOPIC_KINDS as readonly string[]).includes(t.slice(0, -2))),
-    'each entry is an event type (monitoring.reading) or a kind (monitoring.*)',
-  );
-
-export const newServiceKeySchema = z.strictObject({
-  name: z.string().regex(/^[A-Za-z0-9._-]{3,64}$/, 'name: 3-64 characters of A-Z a-z 0-9 . _ -'),
-  eventTypes: z.array(eventTypePattern).min(1).max(64),
-});
-export type NewServiceKeyRequest = z.infer<typeof newServiceKeySchema>;
+// Request and answer schemas: streams/src/contract/http-service-keys.schema.ts.
+export { newServiceKeySchema, type NewServiceKeyRequest } from '@envface/streams';
 
 /** What a request authenticated by a service key may do. */
 export interface ServiceKeyIdentity {
@@ -43,7 +32,7 @@ export function keyAllows(allowed: readonly string[], type: unknown): boolean {
   return allowed.some((a) => a === type || (a.endsWith('.*') && type.startsWith(a.slice(0, -1))));
 }
 
-function keyJson(r: ServiceKeyRow) {
+function keyJson(r: ServiceKeyRow): ServiceKeyJson {
   return {
     id: r.id,
     name: r.name,
@@ -68,7 +57,7 @@ export class ServiceKeyService {
     private readonly audit: AuditLogRepository,
   ) {}
 
-  async create(actor: AuthUser, body: NewServiceKeyRequest) {
+  async create(actor: AuthUser, body: NewServiceKeyRequest): Promise<CreatedServiceKey> {
     // The secret does not depend on the id: the id in the key only locates the row.
     const secret = randomBytes(32).toString('base64url');
     const row = await this.keys.insert(this.db, body.name, sha256(secret), [...new Set(body.eventTypes)], actor.id);
@@ -77,7 +66,7 @@ export class ServiceKeyService {
     return { ...keyJson(row), key: `efk_${row.id}_${secret}` };
   }
 
-  async list() {
+  async list(): Promise<ServiceKeyList> {
     return { items: (await this.keys.list(this.db)).map(keyJson) };
   }
 

@@ -1,15 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import { z } from 'zod';
+import { newServiceKeySchema, serviceKeyIdSchema, type CreatedServiceKey, type NewServiceKeyRequest, type ServiceKeyList } from '@envface/streams';
 import { ZodValidationPipe } from '../platform/web/zod-validation.pipe';
 import { AuthGuard } from './auth.guard';
 import type { AuthUser } from './auth-user';
 import { CurrentUser } from './current-user.decorator';
 import { Roles } from './roles.decorator';
-import { ServiceKeyService, newServiceKeySchema, type NewServiceKeyRequest } from './service-key.service';
+import { ServiceKeyService } from './service-key.service';
 
-const keyId = z.string().regex(/^\d{1,15}$/, 'id must be a number').transform(Number);
+const keyId = serviceKeyIdSchema.transform(Number);
 
-/** Admin: keys for machine senders of POST /api/ingest/{kind}. */
+/** Admin: keys for machine senders of POST /api/ingest/{kind}. Schemas: http-service-keys.schema.ts. */
 @Controller('api/service-keys')
 @UseGuards(AuthGuard)
 @Roles('admin')
@@ -18,12 +18,12 @@ export class ServiceKeysController {
 
   /** 201 with `key`: shown this once only. */
   @Post()
-  create(@Body(new ZodValidationPipe(newServiceKeySchema)) body: NewServiceKeyRequest, @CurrentUser() user: AuthUser) {
+  create(@Body(new ZodValidationPipe(newServiceKeySchema)) body: NewServiceKeyRequest, @CurrentUser() user: AuthUser): Promise<CreatedServiceKey> {
     return this.keys.create(user, body);
   }
 
   @Get()
-  list() {
+  list(): Promise<ServiceKeyList> {
     return this.keys.list();
   }
 

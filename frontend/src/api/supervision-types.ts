@@ -1,87 +1,28 @@
-// Shapes of the supervision routes (credit lists, inspection plans), as the backend answers them.
-export const CREDIT_LISTS = ['red', 'black', 'incentive', 'exempt', 'priority', 'warning'] as const;
-export type CreditList = (typeof CREDIT_LISTS)[number];
+// Shapes of the supervision routes (credit lists, inspection plans, credit notices): the types generated from
+// the OpenAPI document (streams/src/contract/http-supervision.schema.ts); only the names are the app's.
+import type { components } from './generated/openapi';
 
-export interface ListEntryJson {
-  uscc: string;
-  name: string | null;
-  regionCode: string | null;
-  since: string;
-}
+type Schemas = components['schemas'];
 
-export interface ListJson {
-  list: CreditList;
-  day: string;
-  enterprises: ListEntryJson[];
-}
+/** The list names, in the order the list page shows them. */
+export const CREDIT_LISTS = ['red', 'black', 'incentive', 'exempt', 'priority', 'warning'] as const satisfies readonly Schemas['CreditList'][];
+export type CreditList = Schemas['CreditList'];
 
-export type InspectionResult = 'compliant' | 'violation_found';
+/** GET /api/lists/{list}, GET /api/public/lists/{list} */
+export type ListJson = Schemas['CreditListDay'];
+export type ListEntryJson = Schemas['CreditListEntry'];
 
-export interface DrawnJson {
-  rank: number;
-  uscc: string;
-  name: string | null;
-  stars: number;
-  weight: number;
-  key: number;
-  /** staff view only */
-  inspectors?: string[];
-  result: InspectionResult | null;
-}
+export type InspectionResult = NonNullable<Schemas['PublicDrawnEnterprise']['result']>;
+/** One drawn enterprise as inspectors see it (with its two inspectors). */
+export type DrawnJson = Schemas['DrawnEnterprise'];
+export type StarLevelFrequencyJson = Schemas['StarLevelFrequency'];
+/** GET /api/inspection-plans/{id} and the plan answered by create, cancel and results. */
+export type PlanJson = Schemas['InspectionPlan'];
+/** GET /api/public/inspection-plans/{id}: the published plan, no inspectors. */
+export type PublicPlanJson = Schemas['PublicInspectionPlan'];
+export type PlanListItemJson = Schemas['InspectionPlanListItem'];
+export type PlanListJson = Schemas['InspectionPlanList'];
 
-export interface StarLevelFrequencyJson {
-  stars: number;
-  weight: number;
-  count: number;
-  perEnterprise: number;
-  expectedDrawn: number;
-}
-
-export interface PlanJson {
-  id: string;
-  name: string;
-  day: string;
-  seed: string;
-  snapshotSha256: string;
-  populationSize: number;
-  drawn: DrawnJson[];
-  regionPrefixes: string[];
-  industryPrefixes: string[];
-  size: number;
-  includeExempt: boolean;
-  status: 'active' | 'cancelled';
-  createdAt: string;
-  cancelledAt: string | null;
-  cancelReason: string | null;
-  createdBy?: string;
-  inspectors?: string[];
-  expectedByStars?: StarLevelFrequencyJson[];
-}
-
-export interface PlanListItemJson {
-  id: string;
-  name: string;
-  day: string;
-  populationSize: number;
-  drawnCount: number;
-  recordedCount: number;
-  status: 'active' | 'cancelled';
-  createdBy: string;
-  createdAt: string;
-}
-
-export interface NoticeJson {
-  id: string;
-  eventId: string;
-  enterpriseId: string;
-  enterpriseName: string | null;
-  eventType: string;
-  eventDay: string;
-  noticeDay: string;
-  appealDeadline: string;
-  /** the stored text: shown verbatim everywhere */
-  text: string;
-  createdAt: string;
-  acknowledgedAt: string | null;
-  acknowledgedBy: string | null;
-}
+/** A credit notice (告知书); `text` is the stored text, shown verbatim everywhere. */
+export type NoticeJson = Schemas['CreditNotice'];
+export type NoticePageJson = Schemas['CreditNoticeList'];

@@ -36,6 +36,26 @@ import {
   trendQuerySchema,
   trendStatsSchema,
 } from './http-stats.schema';
+import { createdServiceKeySchema, newServiceKeySchema, serviceKeyIdSchema, serviceKeyListSchema } from './http-service-keys.schema';
+import {
+  cancelPlanSchema,
+  creditListSchema,
+  listNameSchema,
+  listQuerySchema,
+  newPlanSchema,
+  noticeIdSchema,
+  noticeListQuerySchema,
+  noticePageSchema,
+  noticeSchema,
+  planIdSchema,
+  planListQuerySchema,
+  planListSchema,
+  inspectionPlanSchema,
+  portalNoticeListQuerySchema,
+  publicListNameSchema,
+  publicInspectionPlanSchema,
+  recordResultSchema,
+} from './http-supervision.schema';
 import {
   acceptAppealSchema,
   appealListQuerySchema,
@@ -331,6 +351,93 @@ const ROUTES: RouteSpec[] = [
     method: 'get', path: '/api/portal/revisions', tag: 'portal', summary: 'The enterprise\u2019s own rating revisions, newest first', who: 'enterprise', query: portalLimitQuerySchema,
     ok: { status: 200, schema: portalRevisionsSchema, description: 'the revisions' }, errors: { 400: 'invalid parameter' },
   },
+  // ---- supervision (docs/supervision.md): credit lists ----
+  {
+    method: 'get', path: '/api/lists/{list}', tag: 'supervision', summary: 'Members of a credit list on a day', who: 'staff',
+    params: z.object({ list: listNameSchema }), query: listQuerySchema,
+    ok: { status: 200, schema: creditListSchema, description: 'the list, ordered by USCC' }, errors: { 400: 'unknown list, invalid or future day, or unknown parameter' },
+  },
+  {
+    method: 'get', path: '/api/lists/{list}.csv', tag: 'supervision', summary: 'A credit list on a day as CSV', who: 'staff',
+    params: z.object({ list: listNameSchema }), query: listQuerySchema,
+    ok: { status: 200, contentType: 'text/csv', description: 'UTF-8 with BOM, header uscc,name,regionCode,since, CRLF lines' }, errors: { 400: 'unknown list, invalid or future day, or unknown parameter' },
+  },
+  {
+    method: 'get', path: '/api/public/lists/{list}', tag: 'supervision', summary: 'Today\u2019s red or black list (公示)', who: 'anyone',
+    params: z.object({ list: publicListNameSchema }),
+    ok: { status: 200, schema: creditListSchema, description: 'today\u2019s list' }, errors: { 400: 'not a published list', 429: 'too many requests' },
+  },
+  // ---- supervision: inspection plans (双随机、一公开) ----
+  {
+    method: 'post', path: '/api/inspection-plans', tag: 'supervision', summary: 'Draw an inspection plan from the ratings of a day', who: 'staff', body: newPlanSchema,
+    ok: { status: 201, schema: inspectionPlanSchema, description: 'the plan' },
+    errors: { 400: 'invalid input, a future day, fewer than 2 or unknown inspectors (unknown_inspectors), or no enterprise in scope (empty_population)' },
+  },
+  {
+    method: 'get', path: '/api/inspection-plans', tag: 'supervision', summary: 'Inspection plans, newest first', who: 'staff', query: planListQuerySchema,
+    ok: { status: 200, schema: planListSchema, description: 'the plans' }, errors: { 400: 'invalid parameter' },
+  },
+  {
+    method: 'get', path: '/api/inspection-plans/{id}', tag: 'supervision', summary: 'One inspection plan with its inspectors and expected frequencies', who: 'staff',
+    params: z.object({ id: planIdSchema }),
+    ok: { status: 200, schema: inspectionPlanSchema, description: 'the plan' }, errors: { 400: 'invalid id', 404: 'unknown plan' },
+  },
+  {
+    method: 'post', path: '/api/inspection-plans/{id}/cancel', tag: 'supervision', summary: 'Cancel a plan (with a reason; nothing else of a plan changes)', who: 'staff',
+    params: z.object({ id: planIdSchema }), body: cancelPlanSchema,
+    ok: { status: 200, schema: inspectionPlanSchema, description: 'the cancelled plan' }, errors: { 400: 'invalid input', 404: 'unknown plan', 409: 'already cancelled' },
+  },
+  {
+    method: 'post', path: '/api/inspection-plans/{id}/results', tag: 'supervision', summary: 'Record the result for a drawn enterprise (an enforcement.inspection event)', who: 'staff',
+    params: z.object({ id: planIdSchema }), body: recordResultSchema,
+    ok: { status: 200, schema: inspectionPlanSchema, description: 'the plan with the result' },
+    errors: { 400: 'invalid input', 404: 'unknown plan or enterprise not drawn', 409: 'plan cancelled or result already recorded' },
+  },
+  {
+    method: 'get', path: '/api/public/inspection-plans/{id}', tag: 'supervision', summary: 'The published plan (一公开): seed, snapshot hash and draw, no inspectors', who: 'anyone',
+    params: z.object({ id: planIdSchema }),
+    ok: { status: 200, schema: publicInspectionPlanSchema, description: 'the plan, recomputable from seed and population file' }, errors: { 400: 'invalid id', 404: 'unknown plan', 429: 'too many requests' },
+  },
+  {
+    method: 'get', path: '/api/public/inspection-plans/{id}/population.csv', tag: 'supervision', summary: 'The plan\u2019s population file (its SHA-256 is snapshotSha256)', who: 'anyone',
+    params: z.object({ id: planIdSchema }),
+    ok: { status: 200, contentType: 'text/csv', description: 'USCC,stars lines ordered by USCC; no BOM, no header' }, errors: { 400: 'invalid id', 404: 'unknown plan', 429: 'too many requests' },
+  },
+  // ---- credit notices (告知书) ----
+  {
+    method: 'get', path: '/api/notices', tag: 'notices', summary: 'Credit notices, newest first', who: 'staff', query: noticeListQuerySchema,
+    ok: { status: 200, schema: noticePageSchema, description: 'the notices' }, errors: { 400: 'invalid parameter' },
+  },
+  {
+    method: 'get', path: '/api/notices/{id}', tag: 'notices', summary: 'One credit notice', who: 'staff', params: z.object({ id: noticeIdSchema }),
+    ok: { status: 200, schema: noticeSchema, description: 'the notice' }, errors: { 400: 'invalid id', 404: 'unknown notice' },
+  },
+  {
+    method: 'get', path: '/api/portal/notices', tag: 'portal', summary: 'The enterprise\u2019s own credit notices, newest first', who: 'enterprise', query: portalNoticeListQuerySchema,
+    ok: { status: 200, schema: noticePageSchema, description: 'the notices' }, errors: { 400: 'invalid parameter' },
+  },
+  {
+    method: 'get', path: '/api/portal/notices/{id}', tag: 'portal', summary: 'One of the enterprise\u2019s own credit notices', who: 'enterprise', params: z.object({ id: noticeIdSchema }),
+    ok: { status: 200, schema: noticeSchema, description: 'the notice' }, errors: { 400: 'invalid id', 404: 'no such notice of your enterprise' },
+  },
+  {
+    method: 'post', path: '/api/portal/notices/{id}/acknowledge', tag: 'portal', summary: 'Acknowledge receipt of a notice (回执), once', who: 'enterprise', params: z.object({ id: noticeIdSchema }),
+    ok: { status: 200, schema: noticeSchema, description: 'the acknowledged notice' }, errors: { 400: 'invalid id', 404: 'no such notice of your enterprise', 409: 'already acknowledged' },
+  },
+  // ---- service keys ----
+  {
+    method: 'post', path: '/api/service-keys', tag: 'ingest', summary: 'Create a key for a machine sender of POST /api/ingest/{kind}, limited to event types', who: 'admin', body: newServiceKeySchema,
+    ok: { status: 201, schema: createdServiceKeySchema, description: 'the key, shown this once only (stored hashed)' }, errors: { 400: 'invalid input', 409: 'name taken' },
+  },
+  {
+    method: 'get', path: '/api/service-keys', tag: 'ingest', summary: 'Service keys (without their secrets)', who: 'admin',
+    ok: { status: 200, schema: serviceKeyListSchema, description: 'the keys' },
+  },
+  {
+    method: 'post', path: '/api/service-keys/{id}/revoke', tag: 'ingest', summary: 'Revoke a service key (refused on every instance within 0.5 s)', who: 'admin',
+    params: z.object({ id: serviceKeyIdSchema }),
+    ok: { status: 204, description: 'revoked' }, errors: { 400: 'invalid id', 404: 'unknown or already revoked key' },
+  },
 ];
 
 /** Every route of the document as `METHOD /path` (OpenAPI path syntax), for tests that compare it with the server's routes. */
@@ -398,6 +505,7 @@ export function buildOpenApiDocument(): ReturnType<OpenApiGeneratorV31['generate
     tags: [
       { name: 'auth' }, { name: 'ratings' }, { name: 'enterprises' }, { name: 'statistics' }, { name: 'model' }, { name: 'public' },
       { name: 'complaints' }, { name: 'appeals' }, { name: 'accounts' }, { name: 'portal' }, { name: 'ingest' }, { name: 'operations' },
+      { name: 'supervision' }, { name: 'notices' },
     ],
   });
 }

@@ -1,4 +1,5 @@
 import type { Day } from '../engine/day';
+import { CREDIT_LISTS, type CreditList } from '../contract/http-supervision.schema';
 
 /**
  * Credit lists (docs/supervision.md §1) as a pure function of daily ratings. Membership on day D
@@ -6,8 +7,7 @@ import type { Day } from '../engine/day';
  * evaluated (the stored red-list run gives it) and the ratings of the 7 days before it, so a day's
  * change never needs 180 days of history.
  */
-export const CREDIT_LISTS = ['red', 'black', 'incentive', 'exempt', 'priority', 'warning'] as const;
-export type CreditList = (typeof CREDIT_LISTS)[number];
+// CREDIT_LISTS and CreditList: the contract (http-supervision.schema.ts), which names them for the API.
 
 /** What the lists need of one day's rating (the latest revision of the day). */
 export interface ListRating {

@@ -1,23 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { dayFromIso, dayOfInstant, isoFromDay, type CreditList } from '@envface/streams';
+import { dayFromIso, dayOfInstant, isoFromDay, type CreditList, type ListJson } from '@envface/streams';
 import { ApiError } from '../../platform/web/api-error';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { Database } from '../../platform/db/database.service';
 import { CLOCK, type Clock } from '../../platform/clock';
 import { ListQueryRepository } from './list-query.repository';
-
-export interface ListEntry {
-  uscc: string;
-  name: string | null;
-  regionCode: string | null;
-  since: string;
-}
-
-export interface ListJson {
-  list: CreditList;
-  day: string;
-  enterprises: ListEntry[];
-}
 
 /** Leading characters a spreadsheet would run as a formula. */
 const FORMULA_START = /^[=+\-@\t\r]/;

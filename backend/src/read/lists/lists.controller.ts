@@ -1,13 +1,12 @@
 import { Controller, Get, Header, Param, Query, UseGuards } from '@nestjs/common';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
-import type { CreditList } from '@envface/streams';
+import { listNameSchema, listQuerySchema, publicListNameSchema, type CreditList, type ListJson, type ListQuery } from '@envface/streams';
 import { AuthGuard } from '../../auth/auth.guard';
 import { Roles } from '../../auth/roles.decorator';
 import { ZodValidationPipe } from '../../platform/web/zod-validation.pipe';
-import { listNameSchema, listQuerySchema, publicListNameSchema, type ListQuery } from './list-requests';
 import { listCsv, ListQueryService } from './list-query.service';
 
-/** Credit lists for inspectors. The .csv route is declared first: `/api/lists/red.csv` also fits `:list`. */
+/** Credit lists for inspectors (schemas: http-supervision.schema.ts). The .csv route is declared first: `/api/lists/red.csv` also fits `:list`. */
 @Controller('api/lists')
 @UseGuards(AuthGuard)
 @Roles('admin', 'inspector')
@@ -21,7 +20,7 @@ export class ListsController {
   }
 
   @Get(':list')
-  get(@Param('list', new ZodValidationPipe(listNameSchema)) list: CreditList, @Query(new ZodValidationPipe(listQuerySchema)) q: ListQuery) {
+  get(@Param('list', new ZodValidationPipe(listNameSchema)) list: CreditList, @Query(new ZodValidationPipe(listQuerySchema)) q: ListQuery): Promise<ListJson> {
     return this.lists.list(list, q.day);
   }
 }
@@ -34,7 +33,7 @@ export class PublicListsController {
   constructor(private readonly lists: ListQueryService) {}
 
   @Get(':list')
-  get(@Param('list', new ZodValidationPipe(publicListNameSchema)) list: 'red' | 'black') {
+  get(@Param('list', new ZodValidationPipe(publicListNameSchema)) list: 'red' | 'black'): Promise<ListJson> {
     return this.lists.list(list);
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { dayFromIso, dayOfInstant, isoFromDay } from '@envface/streams';
+import { dayFromIso, dayOfInstant, isoFromDay, type NoticeFacts as NoticeFactsJson, type NoticeJson, type NoticePage } from '@envface/streams';
 import type { AuthUser } from '../../auth/auth-user';
 import { ApiError } from '../../platform/web/api-error';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
@@ -14,24 +14,24 @@ const SYNC_MS = 2_000;
 const LOOKBACK_MS = 10 * 60_000;
 const BATCH = 500;
 
-function noticeJson(n: NoticeRow) {
+function noticeJson(n: NoticeRow): NoticeJson {
   return {
     id: n.id,
     eventId: n.event_id,
     enterpriseId: n.enterprise_id,
     enterpriseName: n.enterprise_name,
-    eventType: n.event_type,
+    eventType: n.event_type as NoticeEventType,
     eventDay: n.event_day,
     noticeDay: n.notice_day,
     appealDeadline: n.appeal_deadline,
     text: n.text,
-    facts: n.facts,
+    // Written by create() below from NoticeFacts, as stored JSON.
+    facts: n.facts as NoticeFactsJson,
     createdAt: n.created_at.toISOString(),
     acknowledgedAt: n.acknowledged_at?.toISOString() ?? null,
     acknowledgedBy: n.acknowledged_by,
   };
 }
-export type NoticeJson = ReturnType<typeof noticeJson>;
 
 const ratingOf = (r: RevisionRow | undefined): NoticeRating | null => (r ? { day: r.day, score: r.score_tenths / 10, stars: r.stars, face: r.face } : null);
 
@@ -133,7 +133,7 @@ export class CreditNoticeService implements OnApplicationBootstrap, OnModuleDest
     await this.notices.insert(this.db, { eventId, enterpriseId, eventType: type, eventDay, noticeDay, appealDeadline, text: renderNoticeText(facts), facts });
   }
 
-  async list(filter: { enterpriseId: string | null; unacknowledged: boolean }, limit: number) {
+  async list(filter: { enterpriseId: string | null; unacknowledged: boolean }, limit: number): Promise<NoticePage> {
     return { items: (await this.notices.list(this.db, filter, limit)).map(noticeJson) };
   }
 

@@ -1,6 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { dayFromIso, dayOfInstant, drawPlan, expectedFrequencyByStars, isoFromDay, type DrawStars, type StarLevelFrequency } from '@envface/streams';
+import {
+  dayFromIso,
+  dayOfInstant,
+  drawPlan,
+  expectedFrequencyByStars,
+  isoFromDay,
+  type CancelPlanRequest,
+  type DrawStars,
+  type InspectionResult,
+  type NewPlanRequest,
+  type PlanJson,
+  type PlanList,
+  type PlanListQuery,
+  type PublicPlanJson,
+  type RecordResultRequest,
+} from '@envface/streams';
 import type { AuthUser } from '../../auth/auth-user';
 import { ApiError } from '../../platform/web/api-error';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
@@ -8,45 +23,6 @@ import { Database } from '../../platform/db/database.service';
 import { EnforcementEventPublisher } from '../complaints/enforcement-event.publisher';
 import { CLOCK, type Clock } from '../../platform/clock';
 import { InspectionPlanRepository, type DrawRow, type PlanRow } from './inspection-plan.repository';
-import type { CancelPlanRequest, NewPlanRequest, PlanListQuery, RecordResultRequest } from './inspection-plan-requests';
-
-export type InspectionResult = 'compliant' | 'violation_found';
-
-export interface DrawnJson {
-  rank: number;
-  uscc: string;
-  name: string | null;
-  stars: number;
-  weight: number;
-  key: number;
-  inspectors?: string[];
-  result: InspectionResult | null;
-}
-
-export interface PlanJson {
-  id: string;
-  name: string;
-  day: string;
-  seed: string;
-  snapshotSha256: string;
-  populationSize: number;
-  drawn: DrawnJson[];
-  regionPrefixes: string[];
-  industryPrefixes: string[];
-  size: number;
-  includeExempt: boolean;
-  status: 'active' | 'cancelled';
-  createdAt: string;
-  cancelledAt: string | null;
-  cancelReason: string | null;
-  /** inspector view only */
-  createdBy?: string;
-  cancelledBy?: string | null;
-  /** inspector view only: the pool as given */
-  inspectors?: string[];
-  /** inspector view only: population per star level and the expected number drawn of each (plan page) */
-  expectedByStars?: StarLevelFrequency[];
-}
 
 /** Members per star level, counted from the population file ("USCC,stars\n" lines). */
 export function starCounts(populationFile: string): Partial<Record<DrawStars, number>> {
@@ -114,20 +90,34 @@ export class InspectionPlanService {
       await this.plans.insertDraws(tx, planId, draw.drawn);
       return planId;
     });
-    return this.get(id, 'inspector');
+    return this.get(id);
   }
 
-  async get(id: string, view: 'inspector' | 'public'): Promise<PlanJson> {
+  /** The plan as inspectors see it (with the inspectors drawn, the pool and the expected frequencies). */
+  async get(id: string): Promise<PlanJson> {
+    const { plan, draws, resultOf } = await this.load(id);
+    const text = (await this.plans.populationText(this.db, id)) ?? '';
+    return {
+      ...publicPlanJson(plan, draws, resultOf),
+      drawn: draws.map((d) => ({ ...drawnJson(d, resultOf), inspectors: d.inspectors })),
+      createdBy: plan.created_by,
+      cancelledBy: plan.cancelled_by,
+      inspectors: plan.inspectors,
+      expectedByStars: expectedFrequencyByStars(starCounts(text), plan.size),
+    };
+  }
+
+  /** The published plan (一公开): the draw without who inspects. */
+  async getPublic(id: string): Promise<PublicPlanJson> {
+    const { plan, draws, resultOf } = await this.load(id);
+    return publicPlanJson(plan, draws, resultOf);
+  }
+
+  private async load(id: string): Promise<{ plan: PlanRow; draws: DrawRow[]; resultOf: Map<string, InspectionResult> }> {
     const plan = await this.plans.find(this.db, id);
     if (!plan) throw new ApiError(404, 'plan_not_found', `no inspection plan ${id}`);
     const [draws, results] = await Promise.all([this.plans.draws(this.db, id), this.plans.results(this.db, id)]);
-    const resultOf = new Map(results.map((r) => [r.enterprise_id, r.result]));
-    const json = planJson(plan, draws, resultOf, view);
-    if (view === 'inspector') {
-      const text = (await this.plans.populationText(this.db, id)) ?? '';
-      json.expectedByStars = expectedFrequencyByStars(starCounts(text), plan.size);
-    }
-    return json;
+    return { plan, draws, resultOf: new Map(results.map((r) => [r.enterprise_id, r.result])) };
   }
 
   async populationFile(id: string): Promise<string> {
@@ -136,7 +126,7 @@ export class InspectionPlanService {
     return text;
   }
 
-  async list(q: PlanListQuery, user: AuthUser) {
+  async list(q: PlanListQuery, user: AuthUser): Promise<PlanList> {
     const rows = await this.plans.list(this.db, q.mine === 'true' ? user.username : null, q.limit);
     return {
       plans: rows.map((p) => ({
@@ -160,7 +150,7 @@ export class InspectionPlanService {
       if (!plan) throw new ApiError(404, 'plan_not_found', `no inspection plan ${id}`);
       throw new ApiError(409, 'plan_cancelled', `inspection plan ${id} was already cancelled`);
     }
-    return this.get(id, 'inspector');
+    return this.get(id);
   }
 
   /**
@@ -187,12 +177,16 @@ export class InspectionPlanService {
       enterpriseId: body.uscc,
       data: { inspectionId: `IP${id}-${drawn.rank}`, result: body.result, ...(findings ? { findings } : {}), planId: id },
     });
-    return this.get(id, 'inspector');
+    return this.get(id);
   }
 }
 
-function planJson(plan: PlanRow, draws: DrawRow[], resultOf: Map<string, InspectionResult>, view: 'inspector' | 'public'): PlanJson {
-  const staff = view === 'inspector';
+function drawnJson(d: DrawRow, resultOf: Map<string, InspectionResult>) {
+  return { rank: d.rank, uscc: d.enterprise_id, name: d.name, stars: d.stars, weight: d.weight, key: d.key, result: resultOf.get(d.enterprise_id) ?? null };
+}
+
+// Inspectors' names stay off the public page (一公开 shows the draw, not who inspects).
+function publicPlanJson(plan: PlanRow, draws: DrawRow[], resultOf: Map<string, InspectionResult>): PublicPlanJson {
   return {
     id: plan.id,
     name: plan.name,
@@ -200,16 +194,7 @@ function planJson(plan: PlanRow, draws: DrawRow[], resultOf: Map<string, Inspect
     seed: plan.seed,
     snapshotSha256: plan.snapshot_sha256,
     populationSize: plan.population_size,
-    drawn: draws.map((d) => ({
-      rank: d.rank,
-      uscc: d.enterprise_id,
-      name: d.name,
-      stars: d.stars,
-      weight: d.weight,
-      key: d.key,
-      ...(staff ? { inspectors: d.inspectors } : {}),
-      result: resultOf.get(d.enterprise_id) ?? null,
-    })),
+    drawn: draws.map((d) => drawnJson(d, resultOf)),
     regionPrefixes: plan.region_prefixes,
     industryPrefixes: plan.industry_prefixes,
     size: plan.size,
@@ -218,7 +203,5 @@ function planJson(plan: PlanRow, draws: DrawRow[], resultOf: Map<string, Inspect
     createdAt: plan.created_at.toISOString(),
     cancelledAt: plan.cancelled_at?.toISOString() ?? null,
     cancelReason: plan.cancel_reason,
-    // Inspectors' names stay off the public page (一公开 shows the draw, not who inspects).
-    ...(staff ? { createdBy: plan.created_by, cancelledBy: plan.cancelled_by, inspectors: plan.inspectors } : {}),
   };
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { apiClient, ApiError } from '../../api/api-client';
-import type { NoticeJson } from '../../api/supervision-types';
+import type { NoticeJson, NoticePageJson } from '../../api/supervision-types';
 import { useApiQuery } from '../../api/use-api-query';
 import { useSession } from '../../app/session-provider';
 import { PageHeader } from '../../components/page-header';
@@ -55,7 +55,7 @@ function NoticeItem({ notice, portal, onChanged }: { notice: NoticeJson; portal:
 export function PortalNoticesSection() {
   const { t } = useTranslation();
   const path = '/api/portal/notices';
-  const q = useApiQuery(path, (signal) => apiClient.get<{ items: NoticeJson[] }>(path, signal), { keepData: true });
+  const q = useApiQuery(path, (signal) => apiClient.get<NoticePageJson>(path, signal), { keepData: true });
   return (
     <section className="card" data-testid="portal-notices">
       <h2 className="card__title">{t('supervision.notices.portalTitle')}</h2>
@@ -78,7 +78,7 @@ export function NoticesPage() {
   const { t } = useTranslation();
   const [open, setOpen] = useState(true);
   const path = `/api/notices?limit=200${open ? '&unacknowledged=true' : ''}`;
-  const q = useApiQuery(path, (signal) => apiClient.get<{ items: NoticeJson[] }>(path, signal), { keepData: true });
+  const q = useApiQuery(path, (signal) => apiClient.get<NoticePageJson>(path, signal), { keepData: true });
   return (
     <>
       <PageHeader title={t('supervision.notices.title')} />

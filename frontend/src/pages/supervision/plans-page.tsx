@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { apiClient } from '../../api/api-client';
-import type { PlanListItemJson } from '../../api/supervision-types';
+import type { PlanListJson } from '../../api/supervision-types';
 import { useApiQuery } from '../../api/use-api-query';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../components/state-view';
@@ -13,7 +13,7 @@ export function PlansPage() {
   const { t, i18n } = useTranslation();
   const [mine, setMine] = useState(false);
   const path = `/api/inspection-plans?limit=100${mine ? '&mine=true' : ''}`;
-  const query = useApiQuery(path, (signal) => apiClient.get<{ plans: PlanListItemJson[] }>(path, signal), { keepData: true });
+  const query = useApiQuery(path, (signal) => apiClient.get<PlanListJson>(path, signal), { keepData: true });
   return (
     <>
       <PageHeader

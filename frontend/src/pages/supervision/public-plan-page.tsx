@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { apiClient, ApiError } from '../../api/api-client';
-import type { PlanJson } from '../../api/supervision-types';
+import type { PublicPlanJson } from '../../api/supervision-types';
 import { useApiQuery } from '../../api/use-api-query';
 import { StarRating } from '../../components/star-rating';
 import { ErrorState, LoadingState } from '../../components/state-view';
@@ -14,7 +14,7 @@ export function PublicPlanPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const path = `/api/public/inspection-plans/${id}`;
-  const query = useApiQuery(path, (signal) => apiClient.request<PlanJson>(path, { signal, auth: false }));
+  const query = useApiQuery(path, (signal) => apiClient.request<PublicPlanJson>(path, { signal, auth: false }));
   return (
     <main className="q-page">
       <header className="q-top">
@@ -37,7 +37,7 @@ export function PublicPlanPage() {
   );
 }
 
-function PublicPlan({ plan }: { plan: PlanJson }) {
+function PublicPlan({ plan }: { plan: PublicPlanJson }) {
   const { t } = useTranslation();
   return (
     <>
