@@ -20,12 +20,23 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/tests/**/*.test.ts'],
-      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/architecture/'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/architecture/', '<rootDir>/tests/latency/'],
       // Project-level hooks run only when a test of this project is selected, so
       // unit-only runs (--selectProjects streams) never start PostgreSQL or Kafka.
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
       // Raises the default test timeout to 120 s for this project only (see the file).
+      setupFilesAfterEnv: ['<rootDir>/tests/support/integration-timeout.setup.ts'],
+    },
+    {
+      // Latency bounds (e.g. the public view's p99 under a login flood) only mean something on a
+      // machine that is not also running other test files: `npm test` runs this project alone,
+      // after everything else (jest --ignoreProjects latency && jest --selectProjects latency).
+      ...common,
+      displayName: 'latency',
+      testMatch: ['<rootDir>/tests/latency/*.test.ts'],
+      globalSetup: '<rootDir>/tests/support/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/tests/support/integration-timeout.setup.ts'],
     },
   ],

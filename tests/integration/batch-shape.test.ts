@@ -116,11 +116,15 @@ describe('batches of any shape commit, and equal one-at-a-time processing', () =
         expect(a).toEqual(b);
         // …and neither side needed the processing_error escape hatch: every message was processed.
         expect((a as { letters: { reason: string }[] }).letters.filter((l) => l.reason === 'processing_error')).toEqual([]);
-        // Every registered enterprise carries the upsert with the latest occurredAt (ties: the last to arrive).
+        // Every registered enterprise carries the upsert with the latest occurredAt (ties: the last to
+        // arrive). A re-send of an eventId already seen is no new arrival: only first arrivals count.
         const latest = new Map<string, { at: number; name: string }>();
+        const seen = new Set<string>();
         for (const m of messages) {
-          const e = JSON.parse(String(m.value)) as { type: string; enterpriseId: string; occurredAt: string; data: { name: string }; source?: string };
-          if (e.type !== 'enterprise.upserted' || e.source === 'conflicting-resend') continue;
+          const e = JSON.parse(String(m.value)) as { eventId: string; type: string; enterpriseId: string; occurredAt: string; data: { name: string } };
+          if (seen.has(e.eventId)) continue;
+          seen.add(e.eventId);
+          if (e.type !== 'enterprise.upserted') continue;
           const held = latest.get(e.enterpriseId);
           const at = Date.parse(e.occurredAt);
           if (!held || at >= held.at) latest.set(e.enterpriseId, { at, name: e.data.name });

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { AuthService } from '../../backend/src/auth/auth.service';
-import { registration, startPublicTestApp, usccOf, type PublicTestApp } from './public-test-app';
+import { registration, startPublicTestApp, usccOf, type PublicTestApp } from '../integration/public-test-app';
 
 /**
  * Issue 15, logins: a per-name failure counter with growing locks (the same 429 whether or not the
