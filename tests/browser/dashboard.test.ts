@@ -8,6 +8,8 @@ import { fixedClock } from '../../backend/src/platform/clock';
 import type { IncomingMessage } from '../../backend/src/pipeline/score/incoming-message';
 import { ScoringService } from '../../backend/src/pipeline/score/scoring.service';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { ensureFrontendBuilt } from '../support/frontend-build';
+import { messagesOf } from '../support/sample-messages';
 
 /**
  * The inspector dashboard in Debian's Chromium against the real backend on a real PostgreSQL, after the sample
@@ -27,34 +29,7 @@ const expected = JSON.parse(readFileSync(path.join(FIXTURES, 'expected-2026-03-1
 const TODAY = '2026-03-15';
 const ADMIN_PASSWORD = 'browser-Admin-pw-1';
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
 /** The app serves frontend/dist: build it when missing or older than the sources (vite build takes a few seconds). */
-function ensureFrontendBuilt(): void {
-  const index = path.join(DIST, 'index.html');
-  const sources = Math.max(newestMtime(path.join(FRONTEND, 'src')), statSync(path.join(FRONTEND, 'index.html')).mtimeMs);
-  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
-  execFileSync('npm', ['run', 'build', '-w', '@envface/frontend'], { cwd: ROOT, stdio: 'ignore' });
-}
-
-function messagesOf(file: string): IncomingMessage[] {
-  return parseStreamFile(file).map((line, i) => ({
-    topicKind: line.topic,
-    topic: topicName('envface.', line.topic),
-    partition: 0,
-    offset: String(i),
-    key: line.key,
-    value: valueBytes(line),
-  }));
-}
-
 describe('inspector dashboard in Chromium', () => {
   let database: TestDatabase;
   let app: RunningApp;

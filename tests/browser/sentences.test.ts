@@ -8,6 +8,8 @@ import { fixedClock } from '../../backend/src/platform/clock';
 import type { IncomingMessage } from '../../backend/src/pipeline/score/incoming-message';
 import { ScoringService } from '../../backend/src/pipeline/score/scoring.service';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { ensureFrontendBuilt } from '../support/frontend-build';
+import { messagesOf } from '../support/sample-messages';
 
 /**
  * Issue #14 in Chromium: the inspector's enterprise page and the enterprise's own portal say why stars were lost in
@@ -29,33 +31,6 @@ const ADMIN_PASSWORD = 'browser-Admin-pw-1';
 const COMPANY_PASSWORD = 'company-New-pw-1';
 /** Machine words that must not reach the screen: snake_case types/reasons, dotted event types, bare indicator codes. */
 const MACHINE_WORDS = /\b[a-z]+_[a-z_]+\b|\b(enforcement|monitoring|permit)\.[a-z_]+|(^|[^A-Za-z0-9])[EMPSB]\d(?![0-9A-Za-z])/m;
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function ensureFrontendBuilt(): void {
-  const index = path.join(DIST, 'index.html');
-  const sources = Math.max(newestMtime(path.join(FRONTEND, 'src')), statSync(path.join(FRONTEND, 'index.html')).mtimeMs);
-  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
-  execFileSync('npm', ['run', 'build', '-w', '@envface/frontend'], { cwd: ROOT, stdio: 'ignore' });
-}
-
-function messagesOf(file: string): IncomingMessage[] {
-  return parseStreamFile(file).map((line, i) => ({
-    topicKind: line.topic,
-    topic: topicName('envface.', line.topic),
-    partition: 0,
-    offset: String(i),
-    key: line.key,
-    value: valueBytes(line),
-  }));
-}
 
 describe('sentences, not machine ids (#14), in Chromium', () => {
   let database: TestDatabase;

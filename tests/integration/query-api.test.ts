@@ -9,6 +9,7 @@ import type { IncomingMessage } from '../../backend/src/pipeline/score/incoming-
 import { ScoringService } from '../../backend/src/pipeline/score/scoring.service';
 import { RatingCountFolder } from '../../backend/src/read/stats/rating-count-folder.service';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { messagesOf } from '../support/sample-messages';
 
 /**
  * The inspectors' query API (enterprise list and detail, dashboard statistics, dead letters) after the
@@ -64,17 +65,6 @@ function expectedWarnings(id: string, overdue: boolean): string[] {
   }
   if (overdue) kinds.push('overdue_order');
   return kinds;
-}
-
-function messagesOf(file: string): IncomingMessage[] {
-  return parseStreamFile(file).map((line, i) => ({
-    topicKind: line.topic,
-    topic: topicName('envface.', line.topic),
-    partition: 0,
-    offset: String(i),
-    key: line.key,
-    value: valueBytes(line),
-  }));
 }
 
 describe('query API over the sample stream', () => {

@@ -10,6 +10,7 @@ import { OutboxDrainer } from '../../backend/src/pipeline/outbox/outbox-drainer.
 import { OUTBOX_SINKS, type OutboxSink } from '../../backend/src/pipeline/outbox/outbox-sink';
 import type { OutboxRow } from '../../backend/src/pipeline/outbox/outbox.repository';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { messagesOf } from '../support/sample-messages';
 
 /**
  * The rating pipeline on a real PostgreSQL: the sample stream in send order, in batches, through the
@@ -24,17 +25,6 @@ const expected = JSON.parse(readFileSync(path.join(FIXTURES, 'expected-2026-03-1
   ratings: Record<string, Record<string, unknown>[]>;
 };
 const PASSWORD = 'pipeline-Admin-pw-1';
-
-function messagesOf(file: string): IncomingMessage[] {
-  return parseStreamFile(file).map((line, i) => ({
-    topicKind: line.topic,
-    topic: topicName('envface.', line.topic),
-    partition: 0,
-    offset: String(i),
-    key: line.key,
-    value: valueBytes(line),
-  }));
-}
 
 describe('scoring pipeline with the sample stream', () => {
   let database: TestDatabase;
