@@ -54,3 +54,10 @@ export function useMediumDatabase(): () => MediumDatabase {
     return current;
   };
 }
+
+let usccSerial = 0;
+/** A fresh enterprise id per call, unique within a test file (the tables check only the USCC alphabet). */
+export function testUscc(): string {
+  usccSerial += 1;
+  return `9111000000${String(usccSerial).padStart(8, '0')}`;
+}

@@ -1,4 +1,4 @@
-import { useMediumDatabase } from '../../../../tests/support/medium-database';
+import { testUscc as uscc, useMediumDatabase } from '../../../../tests/support/medium-database';
 import { EnterpriseRepository, type CurrentRatingRow, type RegistrationRow } from './enterprise.repository';
 import { RatingRepository, type NewRatingRow } from './rating.repository';
 
@@ -6,13 +6,6 @@ import { RatingRepository, type NewRatingRow } from './rating.repository';
 const medium = useMediumDatabase();
 const repo = new EnterpriseRepository();
 const ratings = new RatingRepository();
-
-let serial = 0;
-/** A fresh enterprise id per test (the table checks only the USCC alphabet). */
-function uscc(): string {
-  serial += 1;
-  return `9111000000${String(serial).padStart(8, '0')}`;
-}
 
 function registration(id: string, name: string, occurredAt: string, eventId: string): RegistrationRow {
   return { uscc: id, name, regionCode: '110101', industryCode: 'C26', address: null, lat: null, lon: null, occurredAt, eventId };
