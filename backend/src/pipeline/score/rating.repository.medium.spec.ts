@@ -47,6 +47,18 @@ describe('RatingRepository (medium, real PostgreSQL)', () => {
     await repo.insert(medium().db, []);
   });
 
+  it('appends trend count deltas summed per day and star level, zero sums left out', async () => {
+    await repo.addDayCountDeltas(medium().db, [
+      { day: '2026-06-01', stars: 4, delta: 1 }, { day: '2026-06-01', stars: 2, delta: -1 }, { day: '2026-06-01', stars: 4, delta: 1 },
+      { day: '2026-06-02', stars: 3, delta: 1 }, { day: '2026-06-02', stars: 3, delta: -1 },
+    ]);
+    await repo.addDayCountDeltas(medium().db, []);
+    const rows = await medium().db.query<{ day: string; stars: number; delta: number }>(
+      'test.deltas', `SELECT day::text AS day, stars, delta FROM rating_day_count_deltas WHERE day >= '2026-06-01' ORDER BY day, stars`,
+    );
+    expect(rows).toEqual([{ day: '2026-06-01', stars: 2, delta: -1 }, { day: '2026-06-01', stars: 4, delta: 2 }]);
+  });
+
   it('reads the latest revision of one day for many enterprises', async () => {
     const a = testUscc();
     const b = testUscc();
@@ -95,6 +107,12 @@ describe('RatingRepository (medium, real PostgreSQL)', () => {
         kind: 'ratings_copy', key: null,
         payload: { day: '2026-04-20', at: '2026-04-20T00:00:05+08:00', enterpriseIds: [five, three].sort(), starCounts: { '3': 1, '5': 1 } },
       });
+
+      // The copied rows count in the trend's star counts of the day, in the same statement.
+      const deltas = await medium().db.query<{ stars: number; delta: number }>(
+        'test.deltas', `SELECT stars, sum(delta)::int AS delta FROM rating_day_count_deltas WHERE day = '2026-04-20' GROUP BY stars ORDER BY stars`,
+      );
+      expect(deltas).toEqual([{ stars: 3, delta: 1 }, { stars: 5, delta: 1 }]);
 
       // Run again: nothing left to copy, no outbox row.
       expect(await medium().db.transaction('test', (tx) => repo.copyPreviousDay(tx, [five, three], '2026-04-20', 'x'))).toEqual({ copied: [], outboxIds: [] });

@@ -96,6 +96,12 @@ describe('ScoringService wired by hand (medium, real PostgreSQL)', () => {
     expect(outbox).toEqual(expect.arrayContaining([{ kind: 'dlq', n: 1 }, { kind: 'ratings', n: 15 }]));
     const letters = await db.query<{ reason: string; kafka_offset: string }>('test.letters', 'SELECT reason, kafka_offset FROM dead_letters');
     expect(letters).toEqual([{ reason: 'invalid_json', kafka_offset: '3' }]);
+
+    // The trend's star counts: one enterprise with each day's stars.
+    const counts = await db.query<{ day: string; stars: number; n: number }>(
+      'test.trend', 'SELECT day::text AS day, stars, sum(delta)::int AS n FROM rating_day_count_deltas GROUP BY day, stars HAVING sum(delta) <> 0 ORDER BY day',
+    );
+    expect(counts).toEqual(days.map((d) => ({ day: d.day, stars: d.stars, n: 1 })));
   });
 
   it('a redelivered batch writes nothing new (events once, no revision, the dead letter once)', async () => {
@@ -107,5 +113,28 @@ describe('ScoringService wired by hand (medium, real PostgreSQL)', () => {
       `SELECT (SELECT count(*)::int FROM daily_ratings) AS ratings, (SELECT count(*)::int FROM dead_letters) AS letters, (SELECT count(*)::int FROM events) AS events`,
     );
     expect(counts).toEqual({ ratings: 15, letters: 1, events: 2 });
+    const [trend] = await medium().db.query<{ n: number }>('test.trend', 'SELECT sum(delta)::int AS n FROM rating_day_count_deltas');
+    expect(trend!.n).toBe(15);
+  });
+
+  it('a later event revising past days moves their trend counts: −1 for the old stars, +1 for the new', async () => {
+    const scorer = buildScorer();
+    const result = await scorer.processBatch([
+      message('enforcement', 4, {
+        eventId: 'med-veto-1', type: 'enforcement.penalty', occurredAt: '2026-03-12T10:00:00+08:00',
+        data: { caseNo: 'CASE-MED-2', severity: 'serious', amountYuan: 2000000, violation: '超标排放', publicText: '责令停产整治' },
+      }),
+    ]);
+    expect(result.accepted).toBe(1);
+    expect(result.revisions).toBeGreaterThan(0);
+    const latest = await medium().db.query<{ day: string; stars: number }>(
+      'test.latest',
+      `SELECT DISTINCT ON (day) day::text AS day, stars FROM daily_ratings WHERE enterprise_id = $1 ORDER BY day, revision DESC`,
+      [USCC],
+    );
+    const counts = await medium().db.query<{ day: string; stars: number; n: number }>(
+      'test.trend', 'SELECT day::text AS day, stars, sum(delta)::int AS n FROM rating_day_count_deltas GROUP BY day, stars HAVING sum(delta) <> 0 ORDER BY day',
+    );
+    expect(counts).toEqual(latest.map((d) => ({ day: d.day, stars: d.stars, n: 1 })));
   });
 });
