@@ -12,7 +12,12 @@ const common = { transform: { '^.+\\.tsx?$': tsJest }, moduleNameMapper, rootDir
 module.exports = {
   projects: [
     { ...common, displayName: 'streams', testMatch: ['<rootDir>/streams/src/**/*.spec.ts'] },
-    { ...common, displayName: 'backend', testMatch: ['<rootDir>/backend/src/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'backend',
+      testMatch: ['<rootDir>/backend/src/**/*.spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '\\.medium\\.spec\\.ts$'],
+    },
     { ...common, displayName: 'frontend', testMatch: ['<rootDir>/frontend/src/**/*.spec.ts?(x)'] },
     // Import rules (dependency-cruiser, .dependency-cruiser.cjs); starts no services.
     { ...common, displayName: 'architecture', testMatch: ['<rootDir>/tests/architecture/*.test.ts'] },
@@ -26,6 +31,16 @@ module.exports = {
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
       // Raises the default test timeout to 120 s for this project only (see the file).
+      setupFilesAfterEnv: ['<rootDir>/tests/support/integration-timeout.setup.ts'],
+    },
+    {
+      ...common,
+      // Medium tests (issue #11, like immich's): one repository or service on the real PostgreSQL
+      // of the harness, without Nest. Same hooks as integration (jest runs a shared hook once).
+      displayName: 'medium',
+      testMatch: ['<rootDir>/backend/src/**/*.medium.spec.ts'],
+      globalSetup: '<rootDir>/tests/support/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/tests/support/integration-timeout.setup.ts'],
     },
     {

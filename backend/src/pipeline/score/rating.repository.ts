@@ -36,6 +36,13 @@ export interface NewRatingRow {
   causeEventIds: string[];
 }
 
+/** A change of the number of enterprises with `stars` on `day` (the trend's daily star counts). */
+export interface DayCountDelta {
+  day: string;
+  stars: StarLevel;
+  delta: number;
+}
+
 export interface DayRangeRow {
   enterpriseId: string;
   from: string;
@@ -97,12 +104,35 @@ export class RatingRepository {
   }
 
   /**
+   * Appends the trend's star-count changes of this transaction (rating_day_count_deltas, insert-only:
+   * concurrent scorers never wait on each other; the read side folds them into rating_day_counts).
+   * Summed per day and star level; zero sums are not written.
+   */
+  async addDayCountDeltas(q: Queryable, deltas: readonly DayCountDelta[]): Promise<void> {
+    const sums = new Map<string, DayCountDelta>();
+    for (const d of deltas) {
+      const key = `${d.day}|${d.stars}`;
+      const held = sums.get(key);
+      if (held) held.delta += d.delta;
+      else sums.set(key, { ...d });
+    }
+    const rows = [...sums.values()].filter((d) => d.delta !== 0);
+    if (rows.length === 0) return;
+    await q.query(
+      'ratings.add_day_count_deltas',
+      `INSERT INTO rating_day_count_deltas (day, stars, delta) SELECT * FROM unnest($1::date[], $2::smallint[], $3::int[])`,
+      [rows.map((r) => r.day), rows.map((r) => r.stars), rows.map((r) => r.delta)],
+    );
+  }
+
+  /**
    * The nightly rollover's fast path, one statement: each given enterprise (the caller holds its
    * ledger row lock, knows nothing can change on `day` and that its current rating is the previous
    * day's) gets the previous day's rating as `day`'s first revision and its current rating moved to
    * `day` (streak carried). Skipped, for the caller to evaluate: a row for `day` already stored
    * (ON CONFLICT: a probe of the key being inserted anyway), no previous day's rating. The change
-   * is announced by ONE outbox row (kind ratings_copy) that the drainer expands from daily_ratings.
+   * is announced by ONE outbox row (kind ratings_copy) that the drainer expands from daily_ratings,
+   * and the copied rows are added to the trend's star counts of `day`.
    */
   async copyPreviousDay(q: Queryable, enterpriseIds: readonly string[], day: string, at: string): Promise<{ copied: string[]; outboxIds: string[] }> {
     if (enterpriseIds.length === 0) return { copied: [], outboxIds: [] };
@@ -130,7 +160,10 @@ export class RatingRepository {
            'enterpriseIds', (SELECT jsonb_agg(enterprise_id ORDER BY enterprise_id) FROM ins),
            'starCounts', (SELECT jsonb_object_agg(stars, n) FROM (SELECT stars, count(*) AS n FROM ins GROUP BY stars) c))
          WHERE EXISTS (SELECT 1 FROM ins)
-         RETURNING id)
+         RETURNING id),
+       counts AS (
+         INSERT INTO rating_day_count_deltas (day, stars, delta)
+         SELECT $2::date, stars, count(*)::int FROM ins GROUP BY stars)
        SELECT (SELECT array_agg(enterprise_id) FROM ins) AS copied, (SELECT array_agg(id::text) FROM msg) AS outbox_ids`,
       [enterpriseIds, day, at],
     );

@@ -8,7 +8,7 @@ import { OutboxRepository, type OutboxMessage } from '../outbox/outbox.repositor
 import { EnterpriseRepository, type CurrentRatingRow, type LockedEnterprise, type NextChangeRow } from './enterprise.repository';
 import { ListMembershipService } from '../lists/list-membership.service';
 import { LedgerCache } from './ledger-cache';
-import { RatingRepository, type NewRatingRow, type StoredRatingRow } from './rating.repository';
+import { RatingRepository, type DayCountDelta, type NewRatingRow, type StoredRatingRow } from './rating.repository';
 
 /** Per enterprise: the days its events touched, and which event touched which days. */
 export type AffectedRanges = Map<string, { range: DayRange | null; causes: { id: string; range: DayRange }[] }>;
@@ -54,6 +54,7 @@ export class Rerater {
     const byKey = new Map<string, StoredRatingRow>(stored.map((r) => [`${r.enterprise_id}|${r.day}`, r]));
     const rows: NewRatingRow[] = [];
     const changes: OutboxMessage[] = [];
+    const countDeltas: DayCountDelta[] = [];
     const current: CurrentRatingRow[] = [];
     const pastRevised = new Set<string>();
     // Enterprises whose star drops of the last week may have moved: a day's stars changed, or a new
@@ -93,6 +94,8 @@ export class Rerater {
             if (r.stars < before.stars) knownDrops.set(p.id, r.day);
           } else if (!old || old.stars !== r.stars) dropsMayMove.add(p.id);
         }
+        countDeltas.push({ day: r.day, stars: r.stars, delta: 1 });
+        if (old) countDeltas.push({ day: r.day, stars: old.stars, delta: -1 });
         rows.push({ enterpriseId: p.id, day: r.day, revision, scoreTenths: Math.round(r.score * 10), stars: r.stars, face: r.face, colour: r.colour, grade: r.grade, veto: r.veto, criteria: r.criteria, bonus: r.bonus, effects: r.effects, causeEventIds });
         changes.push({
           kind: 'ratings',
@@ -105,6 +108,8 @@ export class Rerater {
       if (wholeWeek && dropsMayMove.delete(p.id)) knownDrops.set(p.id, lastDrop === null ? null : isoFromDay(lastDrop));
     }
     await this.ratings.insert(tx, rows);
+    // The trend's daily star counts move with the revisions, in this transaction.
+    await this.ratings.addDayCountDeltas(tx, countDeltas);
     // Star drops of the last week (early warnings) can only move where one of those days changed.
     await this.enterprises.markDrops(tx, [...dropsMayMove], isoFromDay(today));
     for (const id of dropsMayMove) knownDrops.delete(id);

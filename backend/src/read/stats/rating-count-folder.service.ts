@@ -6,7 +6,7 @@ import { StatsRepository } from './stats.repository';
 export const FOLD_INTERVAL_MS = 60_000;
 
 /**
- * Folds the trend's count deltas (appended by a trigger on every rating change) into the totals, so
+ * Folds the trend's count deltas (appended by the scorer in the transaction of every rating change) into the totals, so
  * reading the trend stays a small range scan. Correctness never depends on it: readers add the
  * deltas not folded yet. One instance folds at a time; the others skip that round.
  */
