@@ -161,6 +161,13 @@ describe('inspection plans', () => {
     const pub = await t.call('GET', `/api/public/inspection-plans/${plan.id}`);
     expect(pub.body).toMatchObject({ status: 'cancelled', cancelReason: '范围选错' });
     expect(pub.body.cancelledBy).toBeUndefined();
+    // Who created and who cancelled it is in the append-only audit trail.
+    await new Promise((r) => setTimeout(r, 200)); // the cancel's audit row is written after the answer
+    const audit = await sql.query(`SELECT action, actor_name, detail FROM audit_log WHERE target = $1 AND action LIKE 'inspection_plan.%' ORDER BY id`, [plan.id]);
+    expect(audit.rows).toEqual([
+      { action: 'inspection_plan.created', actor_name: 'li.na', detail: expect.objectContaining({ name: '取消测试', seed: plan.seed, snapshotSha256: plan.snapshotSha256 }) },
+      { action: 'inspection_plan.cancelled', actor_name: 'li.na', detail: { reason: '范围选错' } },
+    ]);
 
     const open = (await t.call('POST', '/api/inspection-plans', { token: tokens['li.na'], body: body({ name: '不可改' }) })).body;
     await expect(sql.query(`UPDATE inspection_plans SET seed = repeat('0', 64) WHERE id = $1`, [open.id])).rejects.toThrow(/immutable/);

@@ -199,6 +199,11 @@ describe('the pipeline never stalls', () => {
     ]);
     const one = await fetch(`${app.url}/api/dead-letters/${letterId}`, { headers: { authorization: `Bearer ${token}` } });
     expect(await one.json()).toMatchObject({ redrives: 2, lastRedrive: { by: 'admin', outcome: 'accepted' } });
+    const audit = await sql.query(`SELECT actor_name, detail FROM audit_log WHERE action = 'dead_letter.redriven' AND target = $1 ORDER BY id`, [letterId]);
+    expect(audit.rows).toEqual([
+      { actor_name: 'admin', detail: { outcome: 'rejected', reason: 'processing_error' } },
+      { actor_name: 'admin', detail: { outcome: 'accepted', reason: null } },
+    ]);
     // The record of re-drives is append-only.
     await expect(sql.query('DELETE FROM dead_letter_redrives')).rejects.toThrow(/append-only/);
   });

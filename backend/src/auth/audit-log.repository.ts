@@ -12,7 +12,10 @@ export type AuditAction =
   | 'account.disabled'
   | 'account.enabled'
   | 'service_key.created'
-  | 'service_key.revoked';
+  | 'service_key.revoked'
+  | 'dead_letter.redriven'
+  | 'inspection_plan.created'
+  | 'inspection_plan.cancelled';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { topicKindOf, topicKindOfType, INPUT_TOPIC_KINDS, type RedriveResult, type TopicKind } from '@envface/streams';
+import { AuditLogRepository } from '../../auth/audit-log.repository';
 import type { AuthUser } from '../../auth/auth-user';
 import { ApiError } from '../../platform/web/api-error';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
@@ -22,6 +23,7 @@ export class DeadLetterRedriveService {
 
   constructor(
     private readonly db: Database,
+    private readonly audit: AuditLogRepository,
     private readonly deadLetters: DeadLetterQueryRepository,
     private readonly scoring: ScoringService,
     private readonly drainer: OutboxDrainer,
@@ -42,6 +44,7 @@ export class DeadLetterRedriveService {
       ? { outcome: 'rejected', reason: rejected.reason, detail: rejected.detail, revisions: 0 }
       : { outcome: result.accepted === 1 ? 'accepted' : 'duplicate', reason: null, detail: '', revisions: result.revisions };
     await this.deadLetters.recordRedrive(this.db, { deadLetterId: id, byUsername: by.username, outcome: outcome.outcome, reason: outcome.reason, detail: outcome.detail });
+    await this.audit.record({ action: 'dead_letter.redriven', actor: { id: by.id, username: by.username }, target: id, detail: { outcome: outcome.outcome, reason: outcome.reason } });
     this.logger.log(`dead letter ${id} re-driven by ${by.username}: ${outcome.outcome}${outcome.reason ? ` (${outcome.reason})` : ''}`);
     return outcome;
   }

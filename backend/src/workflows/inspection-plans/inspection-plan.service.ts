@@ -16,6 +16,7 @@ import {
   type PublicPlanJson,
   type RecordResultRequest,
 } from '@envface/streams';
+import { AuditLogRepository } from '../../auth/audit-log.repository';
 import type { AuthUser } from '../../auth/auth-user';
 import { ApiError } from '../../platform/web/api-error';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
@@ -48,6 +49,7 @@ export class InspectionPlanService {
     private readonly db: Database,
     private readonly plans: InspectionPlanRepository,
     private readonly events: EnforcementEventPublisher,
+    private readonly audit: AuditLogRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -88,6 +90,8 @@ export class InspectionPlanService {
         createdBy: user.username,
       });
       await this.plans.insertDraws(tx, planId, draw.drawn);
+      // Recorded with the plan, in its transaction: a plan exists only with its audit row.
+      await this.audit.append(tx, { action: 'inspection_plan.created', actor: { id: user.id, username: user.username }, target: planId, detail: { name: body.name, day, size: body.size, seed, snapshotSha256: draw.snapshotSha256 } });
       return planId;
     });
     return this.get(id);
@@ -150,6 +154,7 @@ export class InspectionPlanService {
       if (!plan) throw new ApiError(404, 'plan_not_found', `no inspection plan ${id}`);
       throw new ApiError(409, 'plan_cancelled', `inspection plan ${id} was already cancelled`);
     }
+    await this.audit.record({ action: 'inspection_plan.cancelled', actor: { id: user.id, username: user.username }, target: id, detail: { reason: body.reason } });
     return this.get(id);
   }
 
