@@ -11,8 +11,21 @@ export function contentDisposition(fileName: string, asciiName: string): string 
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 }
 
+/** Resolves when the writable takes more; throws when the client went away (no more pages are fetched). */
+async function drained(out: Writable): Promise<void> {
+  if (out.destroyed) throw new Error('export: the client closed the connection');
+  const ac = new AbortController();
+  try {
+    await Promise.race([once(out, 'drain', { signal: ac.signal }), once(out, 'close', { signal: ac.signal })]);
+  } finally {
+    ac.abort();
+  }
+  if (out.destroyed) throw new Error('export: the client closed the connection');
+}
+
 async function write(out: Writable, chunk: string): Promise<void> {
-  if (!out.write(chunk)) await once(out, 'drain');
+  if (out.destroyed) throw new Error('export: the client closed the connection');
+  if (!out.write(chunk)) await drained(out);
 }
 
 /** The CSV: BOM, header, one CRLF record per row, written page by page with backpressure. */
@@ -35,7 +48,7 @@ export async function writeXlsx(out: Writable, table: ExportTable, lang: ExportL
   for await (const page of table.pages) {
     for (const row of page) sheet.addRow(row.map((v) => (v === undefined ? null : v))).commit();
     // The zip stream buffers what the response cannot take yet: wait for it before the next page.
-    if ((out as Writable & { writableNeedDrain?: boolean }).writableNeedDrain) await once(out, 'drain');
+    if (out.writableNeedDrain || out.destroyed) await drained(out);
   }
   sheet.commit();
   await workbook.commit();
