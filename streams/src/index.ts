@@ -24,6 +24,7 @@ export * from './contract/http-ingest.schema';
 export * from './contract/http-model.schema';
 export * from './contract/http-supervision.schema';
 export * from './contract/http-service-keys.schema';
+export * from './contract/http-exports.schema';
 export * from './contract/openapi-document';
 export * from './engine/ahp';
 export * from './engine/day';

@@ -5,6 +5,12 @@ import { supervisionEn } from './supervision.en.resource';
 export const en: Translations = {
   ...publicEn,
   ...supervisionEn,
+  exports: {
+    label: 'Export',
+    csv: 'Export CSV',
+    xlsx: 'Export Excel',
+    failed: 'Export failed, please try again',
+  },
   app: {
     name: 'EnvFace',
     documentTitle: 'EnvFace 环保脸谱',

@@ -6,6 +6,12 @@ import { supervisionZhCN } from './supervision.zh-cn.resource';
 export const zhCN = {
   ...publicZhCN,
   ...supervisionZhCN,
+  exports: {
+    label: '导出',
+    csv: '导出 CSV',
+    xlsx: '导出 Excel',
+    failed: '导出失败，请重试',
+  },
   app: {
     name: '环保脸谱',
     documentTitle: '环保脸谱 EnvFace',

@@ -1,3 +1,4 @@
+import { ExportButtons } from '../components/export-buttons';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -408,6 +409,7 @@ export function EnterpriseDetailPage() {
             <h2 id="timeline-title" className="card__title">
               {t('enterprise.timelineTitle', { count: rangeDays })}
             </h2>
+            {range ? <ExportButtons path={`${base}/ratings`} query={`from=${range.from}&to=${range.to}`} fileName={`ratings-${uscc}-${range.from}-${range.to}`} testId="ratings-export" /> : null}
             <div className="segmented" role="group" aria-label={t('enterprise.range')}>
               {RANGES.map((n) => (
                 <button key={n} type="button" aria-pressed={rangeDays === n} onClick={() => setRangeDays(n)}>

@@ -5,13 +5,14 @@ import { ApiError, apiClient } from '../api/api-client';
 import { STAR_VALUES, type EnterpriseListItem, type EnterpriseListResponse, type EnterpriseSortKey, type Face, type OverviewStats } from '../api/api-types';
 import { useApiQuery } from '../api/use-api-query';
 import { FaceIcon } from '../components/face-icon';
+import { ExportButtons } from '../components/export-buttons';
 import { PageHeader } from '../components/page-header';
 import { RATING_COLOURS } from '../components/rating-colours';
 import { StarRating } from '../components/star-rating';
 import { EmptyState, ErrorState, LoadingState } from '../components/state-view';
 import { industryName, regionName } from '../i18n/code-names';
 import { sentenceLanguage } from '../i18n/event-sentences';
-import { filtersFromParams, listRequestPath, nextSort, paramsFromFilters, type ExplorerFilters } from './enterprises/explorer-query';
+import { filtersFromParams, listRequestPath, nextSort, paramsFromFilters, type ExplorerFilters, exportQuery } from './enterprises/explorer-query';
 
 const FACES: readonly Face[] = ['smile', 'neutral', 'cry'];
 const SEARCH_DEBOUNCE_MS = 300;
@@ -108,7 +109,11 @@ export function EnterprisesPage() {
 
   return (
     <>
-      <PageHeader title={t('pages.enterprises.title')} subtitle={t('pages.enterprises.subtitle')} />
+      <PageHeader
+        title={t('pages.enterprises.title')}
+        subtitle={t('pages.enterprises.subtitle')}
+        actions={<ExportButtons path="/api/enterprises" query={exportQuery(filters)} fileName="enterprises" testId="explorer-export" />}
+      />
       <section className="card explorer__filters" aria-label={t('explorer.search')}>
         <label className="field field--search">
           <span className="field__label">{t('explorer.search')}</span>

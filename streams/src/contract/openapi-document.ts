@@ -36,6 +36,7 @@ import {
   trendQuerySchema,
   trendStatsSchema,
 } from './http-stats.schema';
+import { deadLetterExportQuerySchema, earlyWarningsExportQuerySchema, enterpriseExportQuerySchema, listExportQuerySchema, ratingsExportQuerySchema, XLSX_MIME } from './http-exports.schema';
 import { createdServiceKeySchema, newServiceKeySchema, serviceKeyIdSchema, serviceKeyListSchema } from './http-service-keys.schema';
 import {
   cancelPlanSchema,
@@ -113,6 +114,14 @@ interface RouteSpec {
 const uscc = z.object({ uscc: usccParamSchema });
 const usccDay = z.object({ uscc: usccParamSchema, day: dayParamSchema });
 const idParam = (what: string) => z.object({ id: z.string().meta({ description: `${what} id` }) });
+
+/** The .csv and .xlsx routes of one export. */
+function exportRoutes(base: string, tag: string, summary: string, query: z.ZodObject, params: z.ZodObject | undefined, bad: string, errors: Record<number, string> = {}): RouteSpec[] {
+  return [
+    { method: 'get', path: `${base}.csv`, tag, summary: `${summary} (CSV)`, who: 'staff', params, query, ok: { status: 200, contentType: 'text/csv', description: 'UTF-8 with BOM, header row in the chosen language, CRLF lines' }, errors: { 400: bad, ...errors } },
+    { method: 'get', path: `${base}.xlsx`, tag, summary: `${summary} (Excel)`, who: 'staff', params, query, ok: { status: 200, contentType: XLSX_MIME, description: 'one sheet, frozen header row in the chosen language' }, errors: { 400: bad, ...errors } },
+  ];
+}
 
 const ROUTES: RouteSpec[] = [
   // ---- contract (api.md) ----
@@ -359,7 +368,7 @@ const ROUTES: RouteSpec[] = [
   },
   {
     method: 'get', path: '/api/lists/{list}.csv', tag: 'supervision', summary: 'A credit list on a day as CSV', who: 'staff',
-    params: z.object({ list: listNameSchema }), query: listQuerySchema,
+    params: z.object({ list: listNameSchema }), query: listExportQuerySchema,
     ok: { status: 200, contentType: 'text/csv', description: 'UTF-8 with BOM, header uscc,name,regionCode,since, CRLF lines' }, errors: { 400: 'unknown list, invalid or future day, or unknown parameter' },
   },
   {
@@ -438,6 +447,17 @@ const ROUTES: RouteSpec[] = [
     params: z.object({ id: serviceKeyIdSchema }),
     ok: { status: 204, description: 'revoked' }, errors: { 400: 'invalid id', 404: 'unknown or already revoked key' },
   },
+  // ---- exports (issue #13 §1): streamed from PostgreSQL page by page; CSV is UTF-8 with BOM, RFC 4180, CRLF, formula cells prefixed with ' ----
+  ...exportRoutes('/api/enterprises', 'enterprises', 'The explorer\u2019s whole result (same filters and sort)', enterpriseExportQuerySchema, undefined, 'unknown or invalid parameter'),
+  {
+    method: 'get', path: '/api/lists/{list}.xlsx', tag: 'supervision', summary: 'A credit list on a day as Excel', who: 'staff',
+    params: z.object({ list: listNameSchema }), query: listExportQuerySchema,
+    ok: { status: 200, contentType: XLSX_MIME, description: 'one sheet, frozen header row in the chosen language' }, errors: { 400: 'unknown list, invalid or future day, or unknown parameter' },
+  },
+  ...exportRoutes('/api/stats/early-warnings', 'statistics', 'Every enterprise with an early warning today', earlyWarningsExportQuerySchema, undefined, 'unknown parameter'),
+  ...exportRoutes('/api/dead-letters', 'operations', 'Every dead letter (of a reason), newest first', deadLetterExportQuerySchema, undefined, 'invalid parameter'),
+  ...exportRoutes('/api/enterprises/{uscc}/ratings', 'ratings', 'Rating history: day, score, stars, revision (at most 400 days)', ratingsExportQuerySchema, uscc, 'invalid USCC, date or range', { 404: 'unknown enterprise' }),
+
 ];
 
 /** Every route of the document as `METHOD /path` (OpenAPI path syntax), for tests that compare it with the server's routes. */

@@ -8,7 +8,7 @@ export const DLQ_REASONS = STORED_DEAD_LETTER_REASONS;
 /** Enough to recognise a message in a list; the full value is one request away (GET /api/dead-letters/{id}). */
 export const LIST_VALUE_CHARS = 4096;
 
-function json(r: DeadLetterListRow): DeadLetterJson {
+export function json(r: DeadLetterListRow): DeadLetterJson {
   return {
     id: r.id,
     reason: r.reason,
@@ -43,6 +43,17 @@ export class DeadLetterQueryService {
     // The cursor is the last id shown: the next page is everything older.
     const nextCursor = rows.length > limit ? (page[page.length - 1]?.id ?? null) : null;
     return { items: page.map(json), nextCursor };
+  }
+
+  /** Every dead letter (of a reason), newest first, in keyset pages: for the exports. */
+  async *pages(reason: string | undefined, size: number): AsyncIterable<DeadLetterJson[]> {
+    let before: string | null = null;
+    for (;;) {
+      const rows = await this.deadLetters.page(this.db, reason ?? null, before, size, LIST_VALUE_CHARS);
+      if (rows.length > 0) yield rows.map(json);
+      if (rows.length < size) return;
+      before = rows[rows.length - 1]!.id;
+    }
   }
 
   async one(id: string): Promise<DeadLetterJson> {

@@ -24,7 +24,21 @@ function containsPattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function item(r: EnterpriseListRow): EnterpriseListItem {
+/** The explorer's filters as the repository's WHERE (shared by the list and its exports). */
+export function enterpriseFilterOf(query: Pick<EnterpriseListQuery, 'q' | 'region' | 'industry' | 'stars' | 'face'>): EnterpriseFilter {
+  const q = query.q ?? null;
+  return {
+    namePattern: q === null ? null : containsPattern(q),
+    // A USCC is upper case; people type it either way.
+    usccPrefix: q !== null && USCC_PREFIX.test(q) ? `${q.toUpperCase()}%` : null,
+    regions: query.region ?? null,
+    industries: query.industry ?? null,
+    stars: query.stars ?? null,
+    faces: query.face ?? null,
+  };
+}
+
+export function item(r: EnterpriseListRow): EnterpriseListItem {
   return {
     uscc: r.uscc,
     name: r.name,
@@ -58,15 +72,7 @@ export class EnterpriseSearchService {
     const { sort, order, limit } = query;
     const after = query.cursor === undefined ? null : decodeCursor(query.cursor, sort, order);
     const q = query.q ?? null;
-    const filter: EnterpriseFilter = {
-      namePattern: q === null ? null : containsPattern(q),
-      // A USCC is upper case; people type it either way.
-      usccPrefix: q !== null && USCC_PREFIX.test(q) ? `${q.toUpperCase()}%` : null,
-      regions: query.region ?? null,
-      industries: query.industry ?? null,
-      stars: query.stars ?? null,
-      faces: query.face ?? null,
-    };
+    const filter = enterpriseFilterOf(query);
     const filtered = q !== null || query.region || query.industry || query.stars || query.face;
     // One row more than asked tells whether another page exists without counting.
     const [rows, total] = await Promise.all([

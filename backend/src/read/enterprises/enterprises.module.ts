@@ -3,6 +3,7 @@ import { AuthModule } from '../../auth/auth.module';
 import { PublicModule } from '../public-view/public.module';
 import { RatingsModule } from '../ratings/ratings.module';
 import { StatsModule } from '../stats/stats.module';
+import { EnterpriseExportsController } from './enterprise-exports.controller';
 import { EnterpriseHistoryController } from './enterprise-history.controller';
 import { EnterpriseHistoryService } from './enterprise-history.service';
 import { EnterpriseQueryRepository } from './enterprise-query.repository';
@@ -14,7 +15,7 @@ import { RatingsController } from './ratings.controller';
 /** Every read route under /api/enterprises: list and detail, ratings (contract), history, QR codes and signs. */
 @Module({
   imports: [AuthModule, RatingsModule, StatsModule, PublicModule],
-  controllers: [EnterprisesController, RatingsController, EnterpriseHistoryController, QrController],
+  controllers: [EnterpriseExportsController, EnterprisesController, RatingsController, EnterpriseHistoryController, QrController],
   providers: [EnterpriseSearchService, EnterpriseQueryRepository, EnterpriseHistoryService],
 })
 export class EnterprisesModule {}

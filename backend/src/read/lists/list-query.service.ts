@@ -6,21 +6,6 @@ import { Database } from '../../platform/db/database.service';
 import { CLOCK, type Clock } from '../../platform/clock';
 import { ListQueryRepository } from './list-query.repository';
 
-/** Leading characters a spreadsheet would run as a formula. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-function csvField(value: string | null): string {
-  let v = value ?? '';
-  if (FORMULA_START.test(v)) v = `'${v}`;
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
-/** The list as CSV: UTF-8 with BOM (so Excel reads the Chinese names), header uscc,name,regionCode,since, CRLF lines. */
-export function listCsv(list: ListJson): string {
-  const lines = ['uscc,name,regionCode,since', ...list.enterprises.map((e) => [e.uscc, e.name, e.regionCode, e.since].map(csvField).join(','))];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
-}
-
 @Injectable()
 export class ListQueryService {
   constructor(

@@ -1,11 +1,32 @@
-import { Controller, Get, Query, UseGuards } from '@nestjs/common';
-import type { EarlyWarningsResponse, OverviewStats, RecentChangesResponse, TrendStats } from '@envface/streams';
+import { Controller, Get, Query, Res, UseGuards } from '@nestjs/common';
+import type { Response } from 'express';
+import { earlyWarningsExportQuerySchema, type EarlyWarningsExportQuery, type EarlyWarningsResponse, OverviewStats, RecentChangesResponse, TrendStats } from '@envface/streams';
 import { z } from 'zod';
 import { AuthGuard } from '../../auth/auth.guard';
 import { Roles } from '../../auth/roles.decorator';
 import { ZodValidationPipe } from '../../platform/web/zod-validation.pipe';
 import { earlyWarningsQuery, overviewQuery, recentChangesQuery, trendQuery } from './stats.query';
+import { sendExport } from '../exports/export-response';
+import { onePage, type ExportColumn, type ExportFormat } from '../exports/export-table';
 import { StatsService } from './stats.service';
+
+/**
+ * Early warnings are the enterprises near a threshold today: a small part of all, ranked by severity
+ * in one query, so the export asks for at most this many (the JSON route's limit is 500).
+ */
+export const EARLY_WARNING_EXPORT_MAX = 100_000;
+
+const EARLY_WARNING_COLUMNS: readonly ExportColumn[] = [
+  { zh: '统一社会信用代码', en: 'USCC', width: 22 },
+  { zh: '企业名称', en: 'Name', width: 36 },
+  { zh: '行政区划代码', en: 'Region code', width: 12 },
+  { zh: '行业代码', en: 'Industry code', width: 12 },
+  { zh: '信用分', en: 'Score', width: 8 },
+  { zh: '星级', en: 'Stars', width: 6 },
+  { zh: '脸谱', en: 'Face', width: 8 },
+  { zh: '一票否决', en: 'Veto', width: 8 },
+  { zh: '预警', en: 'Warnings', width: 40 },
+];
 
 /** Numbers for the inspectors' dashboard. Requests and answers: streams/src/contract/http-stats.schema.ts. */
 @Controller('api/stats')
@@ -27,6 +48,32 @@ export class StatsController {
   @Get('recent-changes')
   recentChanges(@Query(new ZodValidationPipe(recentChangesQuery)) q: z.infer<typeof recentChangesQuery>): Promise<RecentChangesResponse> {
     return this.stats.recentChanges(q.limit);
+  }
+
+  private async earlyWarningsExport(format: ExportFormat, q: EarlyWarningsExportQuery, res: Response): Promise<void> {
+    const warnings = await this.stats.earlyWarnings(EARLY_WARNING_EXPORT_MAX);
+    await sendExport(res, format, q.lang, {
+      fileName: `预警企业-${warnings.day}`,
+      asciiName: `early-warnings-${warnings.day}`,
+      sheetName: q.lang === 'zh' ? '预警企业' : 'Early warnings',
+      columns: EARLY_WARNING_COLUMNS,
+      pages: onePage(
+        warnings.items.map((w) => [
+          w.uscc, w.name, w.regionCode, w.industryCode, w.score, w.stars, w.face, w.veto,
+          w.warnings.map((x) => (x.threshold === undefined ? x.kind : `${x.kind}(${x.threshold})`)).join('; '),
+        ]),
+      ),
+    });
+  }
+
+  @Get('early-warnings.csv')
+  earlyWarningsCsv(@Query(new ZodValidationPipe(earlyWarningsExportQuerySchema)) q: EarlyWarningsExportQuery, @Res() res: Response): Promise<void> {
+    return this.earlyWarningsExport('csv', q, res);
+  }
+
+  @Get('early-warnings.xlsx')
+  earlyWarningsXlsx(@Query(new ZodValidationPipe(earlyWarningsExportQuerySchema)) q: EarlyWarningsExportQuery, @Res() res: Response): Promise<void> {
+    return this.earlyWarningsExport('xlsx', q, res);
   }
 
   @Get('early-warnings')

@@ -72,3 +72,10 @@ export function nextSort(f: ExplorerFilters, column: EnterpriseSortKey): Pick<Ex
   // Numbers read best-first (highest score on top); texts alphabetically.
   return { sort: column, order: column === 'name' || column === 'uscc' ? 'asc' : 'desc' };
 }
+
+/** The query of GET /api/enterprises.csv|.xlsx: the same filters and sort, the whole result (no limit, no cursor). */
+export function exportQuery(f: ExplorerFilters): string {
+  const params = new URLSearchParams(listRequestPath(f, null).split('?')[1]);
+  params.delete('limit');
+  return params.toString();
+}

@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router-dom';
 import { apiClient } from '../../api/api-client';
 import { DEAD_LETTER_REASONS, type DeadLetterJson, type DeadLetterReason, type DeadLetterSummaryJson, type DeadLetterPageJson } from '../../api/dead-letter-types';
 import { useApiQuery } from '../../api/use-api-query';
+import { ExportButtons } from '../../components/export-buttons';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../components/state-view';
 import { useDocumentTitle } from '../../components/use-document-title';
@@ -72,7 +73,11 @@ export function DeadLettersPage() {
 
   return (
     <>
-      <PageHeader title={t('deadLetters.title')} subtitle={t('deadLetters.subtitle')} />
+      <PageHeader
+        title={t('deadLetters.title')}
+        subtitle={t('deadLetters.subtitle')}
+        actions={<ExportButtons path="/api/dead-letters" query={reason ? `reason=${reason}` : ''} fileName={`dead-letters${reason ? `-${reason}` : ''}`} testId="dead-letters-export" />}
+      />
       {counts ? (
         <div className="dlq-filter" role="group" aria-label={t('deadLetters.filter')} data-testid="dead-letter-filter">
           <FilterChip label={t('deadLetters.all')} count={number.format(counts.total)} active={reason === null} onClick={() => choose(null)} />

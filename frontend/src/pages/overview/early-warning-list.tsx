@@ -1,3 +1,4 @@
+import { ExportButtons } from '../../components/export-buttons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { EarlyWarning, EarlyWarningsResponse } from '../../api/api-types';
@@ -25,6 +26,7 @@ export function EarlyWarningList({ data }: { data: EarlyWarningsResponse }) {
   return (
     <>
       <p className="card__subtitle">{t('overview.warnings.count', { count: data.total })}</p>
+      <ExportButtons path="/api/stats/early-warnings" fileName={`early-warnings-${data.day}`} testId="warnings-export" />
       <ul className="warning-list" data-testid="early-warnings">
         {data.items.map((item) => (
           <li key={item.uscc} className="warning-list__item">

@@ -6,6 +6,7 @@ import { dayIn } from '../../api/day-range';
 import { fetchBlob, saveBlob } from '../../api/fetch-blob';
 import { CREDIT_LISTS, type CreditList, type ListJson } from '../../api/supervision-types';
 import { useApiQuery } from '../../api/use-api-query';
+import { ExportButtons } from '../../components/export-buttons';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../components/state-view';
 import { countByRegion, filterEntries } from './list-view';
@@ -50,9 +51,12 @@ export function ListPage() {
         title={t('supervision.lists.title')}
         subtitle={t('supervision.lists.subtitle')}
         actions={
-          <button type="button" className="button button--secondary" onClick={download} disabled={downloading} data-testid="list-download">
-            {t('supervision.lists.download')}
-          </button>
+          <>
+            <button type="button" className="button button--secondary" onClick={download} disabled={downloading} data-testid="list-download">
+              {t('supervision.lists.download')}
+            </button>
+            <ExportButtons path={`/api/lists/${list}`} query={day ? `day=${day}` : ''} fileName={`envface-${list}-${day}`} testId="list-export" />
+          </>
         }
       />
       <nav className="sv-tabs" aria-label={t('supervision.lists.title')}>
