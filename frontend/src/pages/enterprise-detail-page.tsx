@@ -33,6 +33,7 @@ import { regainPlan } from './enterprise/regain-plan';
 import { scoreComposition, type CriterionWeights } from './enterprise/score-composition';
 import { timelineEvents } from './enterprise/timeline-events';
 import { warningText } from './overview/early-warning-list';
+import { useDocumentTitle } from '../components/use-document-title';
 
 type TFunction = ReturnType<typeof useTranslation>['t'];
 const RANGES = [90, 365] as const;
@@ -249,6 +250,7 @@ export function EnterpriseDetailPage() {
   const base = `/api/enterprises/${encodeURIComponent(uscc)}`;
 
   const detail = useApiQuery(base, (signal) => apiClient.get<EnterpriseDetail>(base, signal));
+  useDocumentTitle(detail.status === 'success' ? (detail.data.name ?? detail.data.uscc) : t('pages.enterprise.title'));
   const current = detail.status === 'success' ? detail.data.current : null;
   const dayPath = current ? `${base}/ratings/${current.day}` : null;
   const day = useApiQuery(dayPath ?? 'none', (signal) =>

@@ -12,6 +12,7 @@ import { EmptyState, ErrorState, LoadingState } from '../components/state-view';
 import { industryName, regionName } from '../i18n/code-names';
 import { sentenceLanguage } from '../i18n/event-sentences';
 import { filtersFromParams, listRequestPath, nextSort, paramsFromFilters, type ExplorerFilters } from './enterprises/explorer-query';
+import { useDocumentTitle } from '../components/use-document-title';
 
 const FACES: readonly Face[] = ['smile', 'neutral', 'cry'];
 const SEARCH_DEBOUNCE_MS = 300;
@@ -30,6 +31,7 @@ function toggle<T>(values: readonly T[], value: T): T[] {
 /** Enterprise explorer: search, filters and sort in the URL; keyset pages appended with "load more". */
 export function EnterprisesPage() {
   const { t, i18n } = useTranslation();
+  useDocumentTitle(t('pages.enterprises.title'));
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => filtersFromParams(params), [params]);
   const [search, setSearch] = useState(filters.q);

@@ -8,6 +8,7 @@ import { useSession } from '../../app/session-provider';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../components/state-view';
 import '../../styles/supervision.css';
+import { useDocumentTitle } from '../../components/use-document-title';
 
 function NoticeItem({ notice, portal, onChanged }: { notice: NoticeJson; portal: boolean; onChanged: () => void }) {
   const { t, i18n } = useTranslation();
@@ -56,6 +57,7 @@ export function PortalNoticesSection() {
   const { t } = useTranslation();
   const path = '/api/portal/notices';
   const q = useApiQuery(path, (signal) => apiClient.get<NoticePageJson>(path, signal), { keepData: true });
+  useDocumentTitle(t('supervision.notices.title'));
   return (
     <section className="card" data-testid="portal-notices">
       <h2 className="card__title">{t('supervision.notices.portalTitle')}</h2>
@@ -106,6 +108,7 @@ export function NoticePrintPage() {
   const { session } = useSession();
   const path = session?.claims.role === 'enterprise' ? `/api/portal/notices/${id}` : `/api/notices/${id}`;
   const q = useApiQuery(path, (signal) => apiClient.get<NoticeJson>(path, signal));
+  useDocumentTitle(t('app.pageTitles.notice'));
   if (q.status === 'loading') return <LoadingState />;
   if (q.status === 'error') return <ErrorState onRetry={q.reload} />;
   return (
