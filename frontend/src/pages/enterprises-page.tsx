@@ -204,7 +204,7 @@ export function EnterprisesPage() {
               {' · '}
               {t('explorer.shown', { count: page.items.length })}
             </p>
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0} role="region" aria-label={t('pages.enterprises.title')}>
               <table className="data-table" data-testid="explorer-table">
                 <thead>
                   <tr>
@@ -230,7 +230,7 @@ export function EnterprisesPage() {
                       <td className="hide-narrow">{regionLabel(item.regionCode)}</td>
                       <td className="hide-narrow">{industryLabel(item.industryCode)}</td>
                       <td>{item.stars ? <StarRating stars={item.stars} size="xs" /> : <span className="muted">{t('explorer.unrated')}</span>}</td>
-                      <td className="num" style={item.veto ? { color: '#8a8f98' } : item.colour ? { color: RATING_COLOURS[item.colour].text, fontWeight: 600 } : undefined}>
+                      <td className="num" style={item.veto ? { color: '#636b76' } : item.colour ? { color: RATING_COLOURS[item.colour].text, fontWeight: 600 } : undefined}>
                         {item.score === null ? '—' : item.score.toFixed(1)}
                         {item.veto ? <span className="tag tag--veto">{t('rating.veto')}</span> : null}
                       </td>
