@@ -250,7 +250,7 @@ export function EnterpriseDetailPage() {
   const base = `/api/enterprises/${encodeURIComponent(uscc)}`;
 
   const detail = useApiQuery(base, (signal) => apiClient.get<EnterpriseDetail>(base, signal));
-  useDocumentTitle(detail.status === 'success' ? (detail.data.name ?? detail.data.uscc) : t('pages.enterprise.title'));
+  useDocumentTitle(detail.status === 'success' ? `${detail.data.name ?? detail.data.uscc} · ${t('pages.enterprise.title')}` : t('pages.enterprise.title'));
   const current = detail.status === 'success' ? detail.data.current : null;
   const dayPath = current ? `${base}/ratings/${current.day}` : null;
   const day = useApiQuery(dayPath ?? 'none', (signal) =>

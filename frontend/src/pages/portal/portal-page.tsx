@@ -33,7 +33,7 @@ function PortalOverviewView() {
   const { t, i18n } = useTranslation();
   const lang = sentenceLanguage(i18n.resolvedLanguage);
   const overview = useApiQuery('/api/portal/enterprise', (signal) => apiClient.get<PortalOverview>('/api/portal/enterprise', signal));
-  useDocumentTitle(overview.status === 'success' ? (overview.data.name ?? overview.data.uscc) : t('app.pageTitles.portal'));
+  useDocumentTitle(overview.status === 'success' ? `${overview.data.name ?? overview.data.uscc} · ${t('app.pageTitles.portal')}` : t('app.pageTitles.portal'));
   const today = overview.status === 'success' ? overview.data.today : null;
   const from = today ? addDays(today, -364) : null;
   const ratingsPath = today && from ? `/api/portal/ratings?from=${from}&to=${today}` : 'none';

@@ -57,7 +57,6 @@ export function PortalNoticesSection() {
   const { t } = useTranslation();
   const path = '/api/portal/notices';
   const q = useApiQuery(path, (signal) => apiClient.get<NoticePageJson>(path, signal), { keepData: true });
-  useDocumentTitle(t('supervision.notices.title'));
   return (
     <section className="card" data-testid="portal-notices">
       <h2 className="card__title">{t('supervision.notices.portalTitle')}</h2>
@@ -78,6 +77,7 @@ export function PortalNoticesSection() {
 /** /notices — inspectors: all notices, or those the enterprise has not acknowledged yet. */
 export function NoticesPage() {
   const { t } = useTranslation();
+  useDocumentTitle(t('supervision.notices.title'));
   const [open, setOpen] = useState(true);
   const path = `/api/notices?limit=200${open ? '&unacknowledged=true' : ''}`;
   const q = useApiQuery(path, (signal) => apiClient.get<NoticePageJson>(path, signal), { keepData: true });

@@ -20,7 +20,7 @@ export function PlanPage() {
   const path = `/api/inspection-plans/${id}`;
   const query = useApiQuery(path, (signal) => apiClient.get<PlanJson>(path, signal), { keepData: true });
   const [plan, setPlan] = useState<PlanJson | null>(null);
-  useDocumentTitle(query.status === 'success' ? (plan && plan.id === id ? plan : query.data).name : t('supervision.plans.title'));
+  useDocumentTitle(query.status === 'success' ? `${(plan && plan.id === id ? plan : query.data).name} · ${t('supervision.plans.title')}` : t('supervision.plans.title'));
   if (query.status === 'loading') return <LoadingState />;
   if (query.status === 'error') return <ErrorState onRetry={query.reload}>{query.error instanceof ApiError ? query.error.message : null}</ErrorState>;
   const p = plan && plan.id === id ? plan : query.data;
