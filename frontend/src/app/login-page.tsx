@@ -6,6 +6,7 @@ import { LanguageSwitch } from '../i18n/language-switch';
 import { BrandMark } from './brand-mark';
 import type { LoginRedirectState } from './require-auth';
 import { useSession } from './session-provider';
+import { useDocumentTitle } from '../components/use-document-title';
 
 type TFunction = ReturnType<typeof useTranslation>['t'];
 
@@ -22,6 +23,7 @@ function describeLoginError(error: unknown, t: TFunction): string {
 
 export function LoginPage() {
   const { t } = useTranslation();
+  useDocumentTitle(t('login.title'));
   const { session, login } = useSession();
   const location = useLocation();
   const navigate = useNavigate();

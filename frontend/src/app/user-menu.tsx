@@ -45,12 +45,12 @@ export function UserMenu({ session, onLogout }: { session: Session; onLogout: ()
         aria-haspopup="true"
         aria-expanded={open}
         aria-controls={menuId}
-        aria-label={`${t('header.userMenu')}: ${displayName}`}
         onClick={() => setOpen((v) => !v)}
       >
         <span className="user-menu__avatar" aria-hidden="true">
           {displayName.slice(0, 1).toUpperCase()}
         </span>
+        <span className="visually-hidden">{t('header.userMenu')}: </span>
         <span className="user-menu__name">{displayName}</span>
         <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true">
           <path d="M2 4l4 4 4-4" stroke="currentColor" strokeWidth="1.8" fill="none" />

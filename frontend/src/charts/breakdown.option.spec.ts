@@ -17,7 +17,7 @@ describe('buildBreakdownOption', () => {
     const series = asArray(option.series);
     expect(series).toHaveLength(5);
     expect(series.every((s) => s.type === 'bar' && s.stack === 'stars')).toBe(true);
-    expect(series.map((s) => s.color)).toEqual(['#2e9d4f', '#2f6fd6', '#e6b800', '#d9342b', '#222222']);
+    expect(series.map((s) => s.color)).toEqual(['#1f8040', '#2f6fd6', '#e6b800', '#d9342b', '#222222']);
     expect(series.map((s) => s.data)).toEqual([[10, 0], [2, 0], [0, 1], [0, 0], [0, 4]]);
   });
 

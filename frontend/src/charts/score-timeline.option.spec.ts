@@ -31,7 +31,7 @@ describe('buildScoreTimelineOption', () => {
     const data = series[0].data as { value: number; itemStyle: { color: string } }[];
     expect(data.map((d) => d.value)).toEqual([100, 95.6, 78.1]);
     // A veto day is 1 star (black) although its score is high: the colour follows the server's stars.
-    expect(data.map((d) => d.itemStyle.color)).toEqual(['#2e9d4f', '#222222', '#e6b800']);
+    expect(data.map((d) => d.itemStyle.color)).toEqual(['#1f8040', '#222222', '#e6b800']);
     expect(asArray(option.yAxis)[0]).toMatchObject({ min: 0, max: 100 });
   });
 
@@ -40,7 +40,7 @@ describe('buildScoreTimelineOption', () => {
     const lines = asArray(option.series)[0].markLine?.data as MarkLineItem[];
     const thresholds = lines.filter((l) => l.yAxis !== undefined);
     expect(thresholds.map((l) => l.yAxis)).toEqual([90, 80, 70, 60]);
-    expect(thresholds.map((l) => l.lineStyle.color)).toEqual(['#2e9d4f', '#2f6fd6', '#e6b800', '#d9342b']);
+    expect(thresholds.map((l) => l.lineStyle.color)).toEqual(['#1f8040', '#2f6fd6', '#e6b800', '#d9342b']);
     expect(thresholds[0].label.formatter()).toBe('5★ 90');
   });
 

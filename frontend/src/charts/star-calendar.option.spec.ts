@@ -34,7 +34,7 @@ describe('buildStarCalendarOption', () => {
     const visualMap = asArray(option.visualMap)[0] as { type: string; pieces: { value: number; color: string; label: string }[] };
     expect(visualMap.type).toBe('piecewise');
     expect(visualMap.pieces).toEqual([
-      { value: 5, color: '#2e9d4f', label: '5★' },
+      { value: 5, color: '#1f8040', label: '5★' },
       { value: 4, color: '#2f6fd6', label: '4★' },
       { value: 3, color: '#e6b800', label: '3★' },
       { value: 2, color: '#d9342b', label: '2★' },

@@ -9,7 +9,7 @@ describe('buildStarDistributionOption', () => {
     expect(series[0].type).toBe('bar');
     const data = series[0].data as { value: number; itemStyle: { color: string } }[];
     expect(data.map((d) => d.value)).toEqual([2, 3, 5, 7, 11]);
-    expect(data.map((d) => d.itemStyle.color)).toEqual(['#222222', '#d9342b', '#e6b800', '#2f6fd6', '#2e9d4f']);
+    expect(data.map((d) => d.itemStyle.color)).toEqual(['#222222', '#d9342b', '#e6b800', '#2f6fd6', '#1f8040']);
     const xAxis = asArray(option.xAxis)[0] as { data: string[] };
     expect(xAxis.data).toEqual(['1★', '2★', '3★', '4★', '5★']);
   });

@@ -14,7 +14,7 @@ describe('buildStarTrendOption', () => {
     expect(new Set(series.map((s) => s.stack))).toEqual(new Set(['stars']));
     expect(series.every((s) => s.type === 'line' && s.areaStyle !== undefined)).toBe(true);
     expect(series.map((s) => s.name)).toEqual(['5★', '4★', '3★', '2★', '1★']);
-    expect(series.map((s) => s.color)).toEqual(['#2e9d4f', '#2f6fd6', '#e6b800', '#d9342b', '#222222']);
+    expect(series.map((s) => s.color)).toEqual(['#1f8040', '#2f6fd6', '#e6b800', '#d9342b', '#222222']);
   });
 
   it('sorts days and fills levels missing on a day with 0', () => {

@@ -12,7 +12,7 @@ export interface ColourTone {
 }
 
 export const RATING_COLOURS: Readonly<Record<RatingColour, ColourTone>> = {
-  green: { fill: '#2e9d4f', ink: '#ffffff', text: '#1e7a3b' },
+  green: { fill: '#1f8040', ink: '#ffffff', text: '#1e7a3b' },
   blue: { fill: '#2f6fd6', ink: '#ffffff', text: '#2458ad' },
   yellow: { fill: '#e6b800', ink: '#3a2e00', text: '#7a5f00' },
   red: { fill: '#d9342b', ink: '#ffffff', text: '#b3261e' },

@@ -17,6 +17,7 @@ export const en: Translations = {
     nameEn: 'EnvFace',
     tagline: 'Real-time environmental credit rating of enterprises',
     skipToContent: 'Skip to main content',
+    pageTitles: { sign: 'Print sign', regionSigns: 'Print signs', notice: 'Credit notice', portal: 'Enterprise portal' },
   },
   nav: {
     label: 'Main navigation',

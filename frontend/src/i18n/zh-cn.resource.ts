@@ -18,6 +18,7 @@ export const zhCN = {
     nameEn: 'EnvFace',
     tagline: '企业环境信用实时评价',
     skipToContent: '跳到主要内容',
+    pageTitles: { sign: '标牌打印', regionSigns: '批量打印标牌', notice: '信用告知书', portal: '企业服务' },
   },
   nav: {
     label: '主导航',

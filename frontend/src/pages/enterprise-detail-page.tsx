@@ -34,6 +34,7 @@ import { regainPlan } from './enterprise/regain-plan';
 import { scoreComposition, type CriterionWeights } from './enterprise/score-composition';
 import { timelineEvents } from './enterprise/timeline-events';
 import { warningText } from './overview/early-warning-list';
+import { useDocumentTitle } from '../components/use-document-title';
 
 type TFunction = ReturnType<typeof useTranslation>['t'];
 const RANGES = [90, 365] as const;
@@ -77,7 +78,7 @@ function CompositionCard({ day, weights }: { day: RatingDayDetail; weights: Crit
               </th>
               <td>
                 <span className="composition__bar" aria-hidden="true">
-                  <span style={{ width: `${row.subscore}%`, background: row.subscore >= 90 ? '#2e9d4f' : row.subscore >= 70 ? '#e6b800' : '#d9342b' }} />
+                  <span style={{ width: `${row.subscore}%`, background: row.subscore >= 90 ? '#1f8040' : row.subscore >= 70 ? '#e6b800' : '#d9342b' }} />
                 </span>
                 <span className="composition__value">{row.subscore}</span>
               </td>
@@ -97,7 +98,7 @@ function CompositionCard({ day, weights }: { day: RatingDayDetail; weights: Crit
             <th scope="row">{t('enterprise.total')}</th>
             <td />
             <td />
-            <td className="num composition__total" style={{ color: day.veto ? '#8a8f98' : RATING_COLOURS[day.colour].text }} title={day.veto ? t('rating.arithmeticScore', { score: day.score.toFixed(1) }) : undefined}>
+            <td className="num composition__total" style={{ color: day.veto ? '#636b76' : RATING_COLOURS[day.colour].text }} title={day.veto ? t('rating.arithmeticScore', { score: day.score.toFixed(1) }) : undefined}>
               {day.score.toFixed(1)}
             </td>
           </tr>
@@ -207,7 +208,7 @@ function EventLogCard({ first, onMore, loadingMore }: { first: QueryState<Stored
             <EmptyState compact title={t('enterprise.eventsEmpty')} />
           ) : (
             <>
-              <div className="table-scroll enterprise__events-scroll">
+              <div className="table-scroll enterprise__events-scroll" tabIndex={0} role="region" aria-label={t('enterprise.eventsTitle')}>
                 <table className="data-table" data-testid="event-log">
                   <thead>
                     <tr>
@@ -250,6 +251,7 @@ export function EnterpriseDetailPage() {
   const base = `/api/enterprises/${encodeURIComponent(uscc)}`;
 
   const detail = useApiQuery(base, (signal) => apiClient.get<EnterpriseDetail>(base, signal));
+  useDocumentTitle(detail.status === 'success' ? `${detail.data.name ?? detail.data.uscc} · ${t('pages.enterprise.title')}` : t('pages.enterprise.title'));
   const current = detail.status === 'success' ? detail.data.current : null;
   const dayPath = current ? `${base}/ratings/${current.day}` : null;
   const day = useApiQuery(dayPath ?? 'none', (signal) =>

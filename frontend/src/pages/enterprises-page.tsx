@@ -13,6 +13,7 @@ import { EmptyState, ErrorState, LoadingState } from '../components/state-view';
 import { industryName, regionName } from '../i18n/code-names';
 import { sentenceLanguage } from '../i18n/event-sentences';
 import { filtersFromParams, listRequestPath, nextSort, paramsFromFilters, type ExplorerFilters, exportQuery } from './enterprises/explorer-query';
+import { useDocumentTitle } from '../components/use-document-title';
 
 const FACES: readonly Face[] = ['smile', 'neutral', 'cry'];
 const SEARCH_DEBOUNCE_MS = 300;
@@ -31,6 +32,7 @@ function toggle<T>(values: readonly T[], value: T): T[] {
 /** Enterprise explorer: search, filters and sort in the URL; keyset pages appended with "load more". */
 export function EnterprisesPage() {
   const { t, i18n } = useTranslation();
+  useDocumentTitle(t('pages.enterprises.title'));
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => filtersFromParams(params), [params]);
   const [search, setSearch] = useState(filters.q);
@@ -207,7 +209,7 @@ export function EnterprisesPage() {
               {' · '}
               {t('explorer.shown', { count: page.items.length })}
             </p>
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0} role="region" aria-label={t('pages.enterprises.title')}>
               <table className="data-table" data-testid="explorer-table">
                 <thead>
                   <tr>
@@ -233,7 +235,7 @@ export function EnterprisesPage() {
                       <td className="hide-narrow">{regionLabel(item.regionCode)}</td>
                       <td className="hide-narrow">{industryLabel(item.industryCode)}</td>
                       <td>{item.stars ? <StarRating stars={item.stars} size="xs" /> : <span className="muted">{t('explorer.unrated')}</span>}</td>
-                      <td className="num" style={item.veto ? { color: '#8a8f98' } : item.colour ? { color: RATING_COLOURS[item.colour].text, fontWeight: 600 } : undefined}>
+                      <td className="num" style={item.veto ? { color: '#636b76' } : item.colour ? { color: RATING_COLOURS[item.colour].text, fontWeight: 600 } : undefined}>
                         {item.score === null ? '—' : item.score.toFixed(1)}
                         {item.veto ? <span className="tag tag--veto">{t('rating.veto')}</span> : null}
                       </td>

@@ -22,6 +22,7 @@ import { useLiveRatings } from '../live/use-live-ratings';
 import { EarlyWarningList } from './overview/early-warning-list';
 import { KpiTiles } from './overview/kpi-tiles';
 import { LiveFeedPanel } from './overview/live-feed-panel';
+import { useDocumentTitle } from '../components/use-document-title';
 
 /** Re-fetch the numbers 1.5 s after the last change, at the latest 5 s after the first of a series. */
 const REFRESH_WAIT_MS = 1500;
@@ -68,6 +69,7 @@ function useFirstUsefulPaintMark(ready: boolean) {
 /** Overview (总览): the live state of every rated enterprise. */
 export function OverviewPage() {
   const { t, i18n } = useTranslation();
+  useDocumentTitle(t('pages.overview.title'));
   const labels = useMemo(() => chartLabels(t, i18n.resolvedLanguage), [t, i18n.resolvedLanguage]);
   const [tick, poke] = useDebouncedSignal(REFRESH_WAIT_MS, REFRESH_MAX_WAIT_MS);
   const [idleTick, setIdleTick] = useState(0);

@@ -17,6 +17,7 @@ import { levelStreak } from '../enterprise/level-streak';
 import { regainPlan } from '../enterprise/regain-plan';
 import { PasswordChangeForm } from './password-change-form';
 import { PortalNoticesSection } from '../supervision/notices';
+import { useDocumentTitle } from '../../components/use-document-title';
 
 /** /portal — an enterprise's own rating; every request names no USCC (the server takes it from the token). */
 export function PortalPage() {
@@ -32,6 +33,7 @@ function PortalOverviewView() {
   const { t, i18n } = useTranslation();
   const lang = sentenceLanguage(i18n.resolvedLanguage);
   const overview = useApiQuery('/api/portal/enterprise', (signal) => apiClient.get<PortalOverview>('/api/portal/enterprise', signal));
+  useDocumentTitle(overview.status === 'success' ? `${overview.data.name ?? overview.data.uscc} · ${t('app.pageTitles.portal')}` : t('app.pageTitles.portal'));
   const today = overview.status === 'success' ? overview.data.today : null;
   const from = today ? addDays(today, -364) : null;
   const ratingsPath = today && from ? `/api/portal/ratings?from=${from}&to=${today}` : 'none';
@@ -102,7 +104,7 @@ function YearCalendar({ today, from, ratings }: { today: string; from: string; r
       {ratings.status === 'error' ? <ErrorState title={t('state.error')} onRetry={ratings.reload} /> : null}
       {ratings.status === 'loading' ? <LoadingState /> : null}
       {option ? (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('portal.calendar')}>
           <EChartsChart option={option} height={200} ariaLabel={t('portal.calendar')} style={{ minWidth: 760 }} />
         </div>
       ) : null}

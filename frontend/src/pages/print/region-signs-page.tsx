@@ -8,6 +8,7 @@ import { regionName } from '../../i18n/code-names';
 import { sentenceLanguage } from '../../i18n/event-sentences';
 import { SignCard } from './sign-card';
 import '../../styles/public.css';
+import { useDocumentTitle } from '../../components/use-document-title';
 
 /** /print/region/:region — every registered enterprise of a region, one sign per printed page. */
 export function RegionSignsPage() {
@@ -15,6 +16,7 @@ export function RegionSignsPage() {
   const { t, i18n } = useTranslation();
   const path = `/api/signs?region=${encodeURIComponent(region)}`;
   const signs = useApiQuery(path, (signal) => apiClient.get<RegionSigns>(path, signal));
+  useDocumentTitle(`${regionName(region, sentenceLanguage(i18n.resolvedLanguage))} · ${t('app.pageTitles.regionSigns')}`);
   return (
     <div>
       <div className="sign-toolbar">

@@ -7,6 +7,7 @@ import { useApiQuery } from '../../api/use-api-query';
 import { ErrorState, LoadingState } from '../../components/state-view';
 import { SignCard } from './sign-card';
 import '../../styles/public.css';
+import { useDocumentTitle } from '../../components/use-document-title';
 
 /** /print/sign/:uscc — one printable sign, plus token rotation (the old code stops working at once). */
 export function SignPage() {
@@ -14,6 +15,7 @@ export function SignPage() {
   const { t } = useTranslation();
   const path = `/api/enterprises/${encodeURIComponent(uscc)}/sign`;
   const sign = useApiQuery(path, (signal) => apiClient.get<SignJson>(path, signal));
+  useDocumentTitle(sign.status === 'success' ? `${sign.data.name ?? sign.data.uscc} · ${t('app.pageTitles.sign')}` : t('app.pageTitles.sign'));
   const [notice, setNotice] = useState<string | null>(null);
 
   async function rotate() {

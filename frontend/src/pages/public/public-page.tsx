@@ -12,6 +12,7 @@ import { LanguageSwitch } from '../../i18n/language-switch';
 import { ComplaintForm } from './complaint-form';
 import { fetchPublicView, watchPublicView } from './public-api';
 import '../../styles/public.css';
+import { useDocumentTitle } from '../../components/use-document-title';
 
 /**
  * /q/{token}: what a passer-by sees after scanning the sign at the factory gate. Phone first, no login,
@@ -24,6 +25,7 @@ export function PublicPage() {
   const [pushed, setPushed] = useState<PublicViewJson | null>(null);
   const [live, setLive] = useState(false);
   const found = query.status === 'success';
+  useDocumentTitle(query.status === 'success' ? (query.data.name ?? query.data.uscc) : query.status === 'error' ? t('publicPage.notFoundTitle') : t('app.name'));
 
   useEffect(() => {
     if (!found) return undefined;

@@ -9,12 +9,14 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/state-vie
 import { eventSentence, sentenceLanguage } from '../../i18n/event-sentences';
 import { DecisionControls } from './decision-controls';
 import '../../styles/queues.css';
+import { useDocumentTitle } from '../../components/use-document-title';
 
 const STATUSES = ['pending', 'accepted', 'rejected'] as const;
 
 /** /appeals — appeals of enterprises; accepting voids the event through the pipeline. */
 export function AppealQueuePage() {
   const { t, i18n } = useTranslation();
+  useDocumentTitle(t('queues.appealsTitle'));
   const [status, setStatus] = useState<(typeof STATUSES)[number] | ''>('pending');
   const path = `/api/appeals?limit=100${status ? `&status=${status}` : ''}`;
   const list = useApiQuery(path, (signal) => apiClient.get<AppealPage>(path, signal), { keepData: true });

@@ -9,12 +9,14 @@ import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../components/state-view';
 import { DecisionControls } from './decision-controls';
 import '../../styles/queues.css';
+import { useDocumentTitle } from '../../components/use-document-title';
 
 const STATUSES = ['pending', 'verified', 'dismissed'] as const;
 
 /** /complaints — the inspectors' queue of public reports, oldest first. */
 export function ComplaintQueuePage() {
   const { t } = useTranslation();
+  useDocumentTitle(t('queues.complaintsTitle'));
   const [status, setStatus] = useState<(typeof STATUSES)[number] | ''>('pending');
   const path = `/api/complaints?limit=100${status ? `&status=${status}` : ''}`;
   const list = useApiQuery(path, (signal) => apiClient.get<ComplaintPage>(path, signal), { keepData: true });

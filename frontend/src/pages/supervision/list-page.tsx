@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../components/state-view';
 import { countByRegion, filterEntries } from './list-view';
 import '../../styles/supervision.css';
+import { useDocumentTitle } from '../../components/use-document-title';
 
 /** Rows rendered at once; the count and the CSV always cover the whole list. */
 const MAX_ROWS = 500;
@@ -21,6 +22,7 @@ const isList = (v: string | undefined): v is CreditList => (CREDIT_LISTS as read
 export function ListPage() {
   const { t } = useTranslation();
   const { list } = useParams();
+  useDocumentTitle(isList(list) ? `${t(`supervision.lists.names.${list}`)} · ${t('supervision.lists.title')}` : t('supervision.lists.title'));
   const [params, setParams] = useSearchParams();
   const today = dayIn(new Date());
   // Without a chosen day the server's today is used (the browser's clock may be in another zone or wrong).

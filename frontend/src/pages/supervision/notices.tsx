@@ -8,6 +8,7 @@ import { useSession } from '../../app/session-provider';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../components/state-view';
 import '../../styles/supervision.css';
+import { useDocumentTitle } from '../../components/use-document-title';
 
 function NoticeItem({ notice, portal, onChanged }: { notice: NoticeJson; portal: boolean; onChanged: () => void }) {
   const { t, i18n } = useTranslation();
@@ -76,6 +77,7 @@ export function PortalNoticesSection() {
 /** /notices — inspectors: all notices, or those the enterprise has not acknowledged yet. */
 export function NoticesPage() {
   const { t } = useTranslation();
+  useDocumentTitle(t('supervision.notices.title'));
   const [open, setOpen] = useState(true);
   const path = `/api/notices?limit=200${open ? '&unacknowledged=true' : ''}`;
   const q = useApiQuery(path, (signal) => apiClient.get<NoticePageJson>(path, signal), { keepData: true });
@@ -106,6 +108,7 @@ export function NoticePrintPage() {
   const { session } = useSession();
   const path = session?.claims.role === 'enterprise' ? `/api/portal/notices/${id}` : `/api/notices/${id}`;
   const q = useApiQuery(path, (signal) => apiClient.get<NoticeJson>(path, signal));
+  useDocumentTitle(t('app.pageTitles.notice'));
   if (q.status === 'loading') return <LoadingState />;
   if (q.status === 'error') return <ErrorState onRetry={q.reload} />;
   return (

@@ -7,10 +7,12 @@ import type { PlanJson } from '../../api/supervision-types';
 import { PageHeader } from '../../components/page-header';
 import { splitList } from './list-view';
 import '../../styles/supervision.css';
+import { useDocumentTitle } from '../../components/use-document-title';
 
 /** /inspection-plans/new — the plan's scope, size and inspector pool; the server draws with a fresh seed. */
 export function PlanCreatePage() {
   const { t } = useTranslation();
+  useDocumentTitle(t('supervision.plans.form.title'));
   const navigate = useNavigate();
   const today = dayIn(new Date());
   // Day empty = the server's today.

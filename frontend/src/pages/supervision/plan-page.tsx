@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/page-header';
 import { StarRating } from '../../components/star-rating';
 import { ErrorState, LoadingState } from '../../components/state-view';
 import '../../styles/supervision.css';
+import { useDocumentTitle } from '../../components/use-document-title';
 
 /** /inspection-plans/:id — the draw, my inspections with result recording, progress, expected frequency. */
 export function PlanPage() {
@@ -19,6 +20,7 @@ export function PlanPage() {
   const path = `/api/inspection-plans/${id}`;
   const query = useApiQuery(path, (signal) => apiClient.get<PlanJson>(path, signal), { keepData: true });
   const [plan, setPlan] = useState<PlanJson | null>(null);
+  useDocumentTitle(query.status === 'success' ? `${(plan && plan.id === id ? plan : query.data).name} · ${t('supervision.plans.title')}` : t('supervision.plans.title'));
   if (query.status === 'loading') return <LoadingState />;
   if (query.status === 'error') return <ErrorState onRetry={query.reload}>{query.error instanceof ApiError ? query.error.message : null}</ErrorState>;
   const p = plan && plan.id === id ? plan : query.data;

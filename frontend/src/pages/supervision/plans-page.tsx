@@ -7,10 +7,12 @@ import { useApiQuery } from '../../api/use-api-query';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../components/state-view';
 import '../../styles/supervision.css';
+import { useDocumentTitle } from '../../components/use-document-title';
 
 /** /inspection-plans — the plans, newest first; "only mine" shows plans where I inspect an enterprise. */
 export function PlansPage() {
   const { t, i18n } = useTranslation();
+  useDocumentTitle(t('supervision.plans.title'));
   const [mine, setMine] = useState(false);
   const path = `/api/inspection-plans?limit=100${mine ? '&mine=true' : ''}`;
   const query = useApiQuery(path, (signal) => apiClient.get<PlanListJson>(path, signal), { keepData: true });

@@ -7,6 +7,7 @@ import { ErrorState, LoadingState } from '../../components/state-view';
 import { LanguageSwitch } from '../../i18n/language-switch';
 import '../../styles/public.css';
 import '../../styles/supervision.css';
+import { useDocumentTitle } from '../../components/use-document-title';
 
 /** /public/lists/red and /public/lists/black — 公示 of today's red and black lists, phone first. */
 export function PublicListPage() {
@@ -15,6 +16,7 @@ export function PublicListPage() {
   const ok = list === 'red' || list === 'black';
   const path = `/api/public/lists/${list}`;
   const query = useApiQuery(path, (signal) => apiClient.request<ListJson>(path, { signal, auth: false }));
+  useDocumentTitle(t(`supervision.publicList.title.${list === 'black' ? 'black' : 'red'}`));
   if (!ok) return <Navigate to="/public/lists/red" replace />;
   return (
     <main className="q-page">

@@ -8,6 +8,7 @@ import { ErrorState, LoadingState } from '../../components/state-view';
 import { LanguageSwitch } from '../../i18n/language-switch';
 import '../../styles/public.css';
 import '../../styles/supervision.css';
+import { useDocumentTitle } from '../../components/use-document-title';
 
 /** /public/inspection-plans/:id — 一公开: the published draw, phone first, with what anyone needs to recompute it. */
 export function PublicPlanPage() {
@@ -15,6 +16,7 @@ export function PublicPlanPage() {
   const { t } = useTranslation();
   const path = `/api/public/inspection-plans/${id}`;
   const query = useApiQuery(path, (signal) => apiClient.request<PublicPlanJson>(path, { signal, auth: false }));
+  useDocumentTitle(query.status === 'success' ? query.data.name : t('supervision.plans.title'));
   return (
     <main className="q-page">
       <header className="q-top">
