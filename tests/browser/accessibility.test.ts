@@ -1,14 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { parseStreamFile, topicName, valueBytes } from '@envface/streams';
-import { startApp, type RunningApp } from '../../backend/src/platform/bootstrap/start-app';
-import { fixedClock } from '../../backend/src/platform/clock';
-import type { IncomingMessage } from '../../backend/src/pipeline/score/incoming-message';
-import { ScoringService } from '../../backend/src/pipeline/score/scoring.service';
+import type { RunningApp } from '../../backend/src/platform/bootstrap/start-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { ensureFrontendBuilt } from '../support/frontend-build';
+import { startSampleApp } from '../support/sample-app';
 
 /**
  * Issue #14 section 7 in Chromium: every page — the inspector's, the enterprise portal, the citizen's public pages,
@@ -17,8 +14,6 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
  * tests/artifacts/accessibility/ (gitignored).
  */
 const ROOT = path.resolve(__dirname, '..', '..');
-const FRONTEND = path.join(ROOT, 'frontend');
-const DIST = path.join(FRONTEND, 'dist');
 const ARTIFACTS = path.join(ROOT, 'tests', 'artifacts', 'accessibility');
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -30,33 +25,6 @@ const TODAY = '2026-03-15';
 const ADMIN_PASSWORD = 'browser-Admin-pw-1';
 const COMPANY_PASSWORD = 'company-New-pw-1';
 const WIDTHS = [1440, 390] as const;
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function ensureFrontendBuilt(): void {
-  const index = path.join(DIST, 'index.html');
-  const sources = Math.max(newestMtime(path.join(FRONTEND, 'src')), statSync(path.join(FRONTEND, 'index.html')).mtimeMs);
-  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
-  execFileSync('npm', ['run', 'build', '-w', '@envface/frontend'], { cwd: ROOT, stdio: 'ignore' });
-}
-
-function messagesOf(file: string): IncomingMessage[] {
-  return parseStreamFile(file).map((line, i) => ({
-    topicKind: line.topic,
-    topic: topicName('envface.', line.topic),
-    partition: 0,
-    offset: String(i),
-    key: line.key,
-    value: valueBytes(line),
-  }));
-}
 
 interface AxeViolation {
   id: string;
@@ -89,13 +57,7 @@ describe('accessibility (#14 section 7), in Chromium', () => {
     ensureFrontendBuilt();
     mkdirSync(ARTIFACTS, { recursive: true });
     database = await createTestDatabase();
-    app = await startApp(
-      { DATABASE_URL: database.url, PORT: '0', ENVFACE_ADMIN_PASSWORD: ADMIN_PASSWORD, LOG_LEVEL: 'error', ENVFACE_SIMULATOR: 'off' },
-      { print: () => undefined, clock: fixedClock(expected.now), webDistDir: DIST },
-    );
-    const scoring = app.app.get(ScoringService);
-    const messages = messagesOf(path.join(FIXTURES, 'stream-2026-03-15.jsonl'));
-    for (let i = 0; i < messages.length; i += 50) await scoring.processBatch(messages.slice(i, i + 50));
+    app = await startSampleApp(database.url, ADMIN_PASSWORD, expected.now);
     token = (await api<{ token: string }>('/api/auth/login', { method: 'POST', body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) })).token;
 
     target = Object.entries(expected.ratings).find(([, days]) => days.find((d) => d.day === TODAY)?.stars === 5)![0];

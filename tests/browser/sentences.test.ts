@@ -1,15 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { parseStreamFile, topicName, valueBytes } from '@envface/streams';
-import { startApp, type RunningApp } from '../../backend/src/platform/bootstrap/start-app';
-import { fixedClock } from '../../backend/src/platform/clock';
-import type { IncomingMessage } from '../../backend/src/pipeline/score/incoming-message';
-import { ScoringService } from '../../backend/src/pipeline/score/scoring.service';
+import type { RunningApp } from '../../backend/src/platform/bootstrap/start-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { ensureFrontendBuilt } from '../support/frontend-build';
-import { messagesOf } from '../support/sample-messages';
+import { startSampleApp } from '../support/sample-app';
 
 /**
  * Issue #14 in Chromium: the inspector's enterprise page and the enterprise's own portal say why stars were lost in
@@ -18,8 +13,6 @@ import { messagesOf } from '../support/sample-messages';
  * Chinese and English go to tests/artifacts/sentences/ (gitignored).
  */
 const ROOT = path.resolve(__dirname, '..', '..');
-const FRONTEND = path.join(ROOT, 'frontend');
-const DIST = path.join(FRONTEND, 'dist');
 const ARTIFACTS = path.join(ROOT, 'tests', 'artifacts', 'sentences');
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
 const expected = JSON.parse(readFileSync(path.join(FIXTURES, 'expected-2026-03-15.json'), 'utf8')) as {
@@ -89,13 +82,7 @@ describe('sentences, not machine ids (#14), in Chromium', () => {
     ensureFrontendBuilt();
     mkdirSync(ARTIFACTS, { recursive: true });
     database = await createTestDatabase();
-    app = await startApp(
-      { DATABASE_URL: database.url, PORT: '0', ENVFACE_ADMIN_PASSWORD: ADMIN_PASSWORD, LOG_LEVEL: 'error', ENVFACE_SIMULATOR: 'off' },
-      { print: () => undefined, clock: fixedClock(expected.now), webDistDir: DIST },
-    );
-    const scoring = app.app.get(ScoringService);
-    const messages = messagesOf(path.join(FIXTURES, 'stream-2026-03-15.jsonl'));
-    for (let i = 0; i < messages.length; i += 50) await scoring.processBatch(messages.slice(i, i + 50));
+    app = await startSampleApp(database.url, ADMIN_PASSWORD, expected.now);
     token = (await api<{ token: string }>('/api/auth/login', { method: 'POST', body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) })).token;
 
     // A 5-star enterprise gets a serious penalty (an E2 effect with a case number) and an enterprise account.
