@@ -20,6 +20,29 @@ import type { ListMembershipRepository, ListTarget, RunRow } from './list-member
 
 const BACKFILL_CHUNK = 500;
 
+/** What a day's rating contributes to the lists: exactly the inputs of `evaluateLists` (a ListRating). */
+export interface ListFacts {
+  scoreTenths: number;
+  stars: number;
+  veto: boolean;
+  effects: readonly { indicator: string }[];
+}
+
+/**
+ * True when two ratings of a day give the same ListRating (stars, veto, near a threshold, an overdue
+ * order) under these thresholds: a revision between them cannot move any list, so the scorer skips
+ * the recompute — the usual live case, an hourly reading moving the score within its band.
+ */
+export function sameListFacts(a: ListFacts, b: ListFacts, t: { five: number; four: number; three: number; two: number }): boolean {
+  const e4 = (f: ListFacts): boolean => f.effects.some((e) => e.indicator === 'E4');
+  return (
+    a.stars === b.stars &&
+    a.veto === b.veto &&
+    e4(a) === e4(b) &&
+    isNearThreshold(a.scoreTenths, a.stars, a.veto, t) === isNearThreshold(b.scoreTenths, b.stars, b.veto, t)
+  );
+}
+
 /**
  * Credit-list membership (docs/supervision.md §1), kept as runs (from, to) per list and enterprise
  * and recomputed from the stored ratings whenever ratings change — in the scorer's transaction, so
@@ -43,7 +66,7 @@ export class ListMembershipService {
 
   /**
    * After the scorer wrote revisions: recompute each enterprise from its earliest revised day to
-   * today. Outbox ids are appended to `outboxIds` (the scorer hands them to the drainer after commit).
+   * today. The scorer passes only the revisions that may move a list (see `sameListFacts`). Outbox ids are appended to `outboxIds` (the scorer hands them to the drainer after commit).
    */
   async afterRevisions(tx: Queryable, rows: readonly { enterpriseId: string; day: string }[], today: number, outboxIds: string[]): Promise<void> {
     const from = new Map<string, number>();

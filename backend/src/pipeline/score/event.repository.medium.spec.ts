@@ -58,4 +58,23 @@ describe('EventRepository (medium, real PostgreSQL)', () => {
     expect((await repo.bodiesOf(medium().db, [e, other])).length).toBe(3);
     expect(await repo.bodiesOf(medium().db, [])).toEqual([]);
   });
+
+  it('queues the enforcement events of a batch for the workflows (credit notices), and nothing else', async () => {
+    const e = testUscc();
+    await repo.insert(medium().db, [
+      event('q-monitoring', e, '2026-03-05T08:00:00.000Z'),
+      { ...event('q-penalty', e, '2026-03-05T09:00:00.000Z'), type: 'enforcement.penalty' },
+      { ...event('q-void', e, '2026-03-05T10:00:00.000Z'), type: 'enforcement.voided' },
+      { ...event('q-permit', e, '2026-03-05T11:00:00.000Z'), type: 'permit.issued' },
+    ]);
+    const queued = await medium().db.query<{ event_id: string; occurred_at: Date }>(
+      'test.queue',
+      'SELECT event_id, occurred_at FROM enforcement_event_queue WHERE enterprise_id = $1 ORDER BY event_id',
+      [e],
+    );
+    expect(queued.map((q) => [q.event_id, q.occurred_at.toISOString()])).toEqual([
+      ['q-penalty', '2026-03-05T09:00:00.000Z'],
+      ['q-void', '2026-03-05T10:00:00.000Z'],
+    ]);
+  });
 });

@@ -49,6 +49,7 @@ export class EventRepository {
     return new Map(rows.map((r) => [r.event_id, r.body_sha256]));
   }
 
+  /** Stores the batch's new events; enforcement events are also queued for the workflows (enforcement_event_queue). */
   async insert(q: Queryable, rows: readonly NewEventRow[]): Promise<void> {
     if (rows.length === 0) return;
     await q.query(
@@ -74,6 +75,16 @@ export class EventRepository {
           })),
         ),
       ],
+    );
+    // Enforcement events also wait in a queue for the workflows that follow them (credit notices),
+    // in this transaction: a table, not a call, so the scorer knows nothing of those workflows.
+    const enforcement = rows.filter((r) => r.type.startsWith('enforcement.'));
+    if (enforcement.length === 0) return;
+    await q.query(
+      'events.enqueue_enforcement',
+      `INSERT INTO enforcement_event_queue (event_id, enterprise_id, occurred_at)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[]) ON CONFLICT (event_id) DO NOTHING`,
+      [enforcement.map((r) => r.eventId), enforcement.map((r) => r.enterpriseId), enforcement.map((r) => r.occurredAt)],
     );
   }
 

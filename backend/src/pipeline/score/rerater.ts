@@ -6,7 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import type { Queryable } from '../../platform/db/database.service';
 import { OutboxRepository, type OutboxMessage } from '../outbox/outbox.repository';
 import { EnterpriseRepository, type CurrentRatingRow, type LockedEnterprise, type NextChangeRow } from './enterprise.repository';
-import { ListMembershipService } from '../lists/list-membership.service';
+import { ListMembershipService, sameListFacts } from '../lists/list-membership.service';
 import { LedgerCache } from './ledger-cache';
 import { RatingRepository, type DayCountDelta, type NewRatingRow, type StoredRatingRow } from './rating.repository';
 
@@ -57,6 +57,8 @@ export class Rerater {
     const countDeltas: DayCountDelta[] = [];
     const current: CurrentRatingRow[] = [];
     const pastRevised = new Set<string>();
+    // Revisions that may move a credit list (the rest change the score within what the lists read).
+    const listRevisions: { enterpriseId: string; day: string }[] = [];
     // Enterprises whose star drops of the last week may have moved: a day's stars changed, or a new
     // day whose predecessor's stars we cannot see here. (A score change within its band, the usual
     // live case, or a new day equal to yesterday's current rating, moves nothing.)
@@ -72,6 +74,10 @@ export class Rerater {
       // are computed here from those ratings, changed or not: no query needed.
       const weekStart = Math.max(ledger.firstDay ?? today, recentFrom);
       const wholeWeek = p.from <= weekStart && p.to === today;
+      const thresholds = ledger.currentProfile.thresholds;
+      // A re-rate from the first day may come from a new industry profile: other thresholds, so
+      // "near a threshold" of the stored rows is not comparable — recompute.
+      const fromFirstDay = ledger.firstDay === null || p.from <= ledger.firstDay;
       let lastDrop: number | null = null;
       let before: number | null = null;
       for (let d = p.from; d <= p.to; d++) {
@@ -93,6 +99,10 @@ export class Rerater {
             // today is the latest there can be; no drop leaves the stored one right (no other day moved).
             if (r.stars < before.stars) knownDrops.set(p.id, r.day);
           } else if (!old || old.stars !== r.stars) dropsMayMove.add(p.id);
+        }
+        const scoreTenths = Math.round(r.score * 10);
+        if (fromFirstDay || !old || !sameListFacts({ scoreTenths: old.score_tenths, stars: old.stars, veto: old.veto, effects: old.effects }, { scoreTenths, stars: r.stars, veto: r.veto, effects: r.effects }, thresholds)) {
+          listRevisions.push({ enterpriseId: p.id, day: r.day });
         }
         countDeltas.push({ day: r.day, stars: r.stars, delta: 1 });
         if (old) countDeltas.push({ day: r.day, stars: old.stars, delta: -1 });
@@ -144,7 +154,7 @@ export class Rerater {
     outboxIds.push(...(await this.outbox.add(tx, changes)));
     await this.recordNextChanges(tx, ranges.keys(), locked, today);
     // Credit lists follow the ratings in the same transaction (revisions included).
-    await this.lists.afterRevisions(tx, rows, today, outboxIds);
+    await this.lists.afterRevisions(tx, listRevisions, today, outboxIds);
     return rows.length;
   }
 

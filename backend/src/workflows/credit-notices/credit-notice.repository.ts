@@ -3,14 +3,27 @@ import type { Queryable } from '../../platform/db/database.service';
 
 export const NOTICE_EVENT_TYPES = ['enforcement.penalty', 'enforcement.inspection', 'enforcement.rectification_order', 'enforcement.complaint_verified'];
 
-export interface NoticeCandidateRow {
+export interface QueuedEventRow {
   event_id: string;
   enterprise_id: string;
-  type: string;
-  event_day: string;
-  data: Record<string, unknown>;
-  accepted_at: Date;
+  /** null when the queued event is not stored (cannot happen: queued in the transaction that stores it) */
+  type: string | null;
+  event_day: string | null;
+  data: Record<string, unknown> | null;
   enterprise_name: string | null;
+  wanted: boolean;
+}
+
+export interface NewNotice {
+  id: number;
+  eventId: string;
+  enterpriseId: string;
+  eventType: string;
+  eventDay: string;
+  noticeDay: string;
+  appealDeadline: string;
+  text: string;
+  facts: unknown;
 }
 
 export interface RevisionRow {
@@ -46,60 +59,92 @@ const COLUMNS = `n.id::text AS id, n.event_id, n.enterprise_id, e.name AS enterp
 @Injectable()
 export class CreditNoticeRepository {
   /**
-   * Accepted events that call for a notice and have none yet, accepted after `since` (event_ids has a
-   * BRIN index on accepted_at); a void already stored means no notice.
+   * Takes up to `limit` queued enforcement events (locked: another instance skips them) with what a
+   * notice needs; `wanted` is false where none is due — another type, an inspection without a
+   * violation, a void already stored, or a notice already written.
    */
-  async candidates(q: Queryable, since: Date, limit: number): Promise<NoticeCandidateRow[]> {
-    return q.query<NoticeCandidateRow>(
-      'notices.candidates',
-      `SELECT ev.event_id, ev.enterprise_id, ev.type, to_char(ev.event_day, 'YYYY-MM-DD') AS event_day, ev.body -> 'data' AS data, i.accepted_at,
-              en.name AS enterprise_name
-         FROM event_ids i
-         JOIN events ev ON ev.event_id = i.event_id AND ev.enterprise_id = i.enterprise_id AND ev.occurred_at = i.occurred_at
-         LEFT JOIN enterprises en ON en.uscc = ev.enterprise_id
-        WHERE i.accepted_at > $1 AND ev.type = ANY($2::text[])
-          AND (ev.type <> 'enforcement.inspection' OR ev.body -> 'data' ->> 'result' = 'violation_found')
-          AND NOT EXISTS (SELECT 1 FROM credit_notices n WHERE n.event_id = ev.event_id)
-          AND NOT EXISTS (SELECT 1 FROM events v WHERE v.type = 'enforcement.voided' AND v.enterprise_id = ev.enterprise_id
-                                                   AND v.body -> 'data' ->> 'targetEventId' = ev.event_id)
-        ORDER BY i.accepted_at, ev.event_id
-        LIMIT $3`,
-      [since, NOTICE_EVENT_TYPES, limit],
+  async takeQueued(q: Queryable, limit: number): Promise<QueuedEventRow[]> {
+    return q.query<QueuedEventRow>(
+      'notices.take_queued',
+      `WITH queued AS (
+         SELECT event_id, enterprise_id, occurred_at FROM enforcement_event_queue
+          ORDER BY queued_at, event_id LIMIT $1 FOR UPDATE SKIP LOCKED)
+       SELECT q.event_id, q.enterprise_id, ev.type, to_char(ev.event_day, 'YYYY-MM-DD') AS event_day, ev.body -> 'data' AS data,
+              en.name AS enterprise_name,
+              (ev.event_id IS NOT NULL AND ev.type = ANY($2::text[])
+                AND (ev.type <> 'enforcement.inspection' OR ev.body -> 'data' ->> 'result' = 'violation_found')
+                AND NOT EXISTS (SELECT 1 FROM credit_notices n WHERE n.event_id = q.event_id)
+                AND NOT EXISTS (SELECT 1 FROM events v WHERE v.type = 'enforcement.voided' AND v.enterprise_id = q.enterprise_id
+                                                         AND v.body -> 'data' ->> 'targetEventId' = q.event_id)) AS wanted
+         FROM queued q
+         LEFT JOIN events ev ON ev.enterprise_id = q.enterprise_id AND ev.occurred_at = q.occurred_at AND ev.event_id = q.event_id
+         LEFT JOIN enterprises en ON en.uscc = q.enterprise_id`,
+      [limit, NOTICE_EVENT_TYPES],
     );
   }
 
-  /** All revisions of the enterprise's days from `day` on that mention the event (as cause or in effects), and the day's own revisions. */
-  async revisionsAround(q: Queryable, enterpriseId: string, eventId: string, day: string): Promise<RevisionRow[]> {
-    return q.query<RevisionRow>(
+  async dequeue(q: Queryable, eventIds: readonly string[]): Promise<void> {
+    if (eventIds.length === 0) return;
+    await q.query('notices.dequeue', 'DELETE FROM enforcement_event_queue WHERE event_id = ANY($1::text[])', [eventIds]);
+  }
+
+  /**
+   * For each (enterprise, event, day): the revisions of the enterprise's days from `day` on that
+   * mention the event (as cause or in effects), and the day's own revisions — one statement for all.
+   */
+  async revisionsAround(q: Queryable, targets: readonly { enterpriseId: string; eventId: string; day: string }[]): Promise<Map<string, RevisionRow[]>> {
+    const byEvent = new Map<string, RevisionRow[]>(targets.map((t) => [t.eventId, []]));
+    if (targets.length === 0) return byEvent;
+    const rows = await q.query<RevisionRow & { target_event_id: string }>(
       'notices.revisions_around',
-      `SELECT to_char(day, 'YYYY-MM-DD') AS day, revision, score_tenths, stars, face, effects, cause_event_ids
-         FROM daily_ratings
-        WHERE enterprise_id = $1 AND day >= $3::date
-          AND (day = $3::date OR $2 = ANY(cause_event_ids) OR effects @> jsonb_build_array(jsonb_build_object('eventId', $2::text)))
-        ORDER BY day, revision`,
-      [enterpriseId, eventId, day],
+      `SELECT t.event_id AS target_event_id, to_char(r.day, 'YYYY-MM-DD') AS day, r.revision, r.score_tenths, r.stars, r.face, r.effects, r.cause_event_ids
+         FROM jsonb_to_recordset($1::jsonb) AS t(enterprise_id text, event_id text, day date)
+         JOIN daily_ratings r ON r.enterprise_id = t.enterprise_id AND r.day >= t.day
+          AND (r.day = t.day OR t.event_id = ANY(r.cause_event_ids) OR r.effects @> jsonb_build_array(jsonb_build_object('eventId', t.event_id)))
+        ORDER BY t.event_id, r.day, r.revision`,
+      [JSON.stringify(targets.map((t) => ({ enterprise_id: t.enterpriseId, event_id: t.eventId, day: t.day })))],
     );
+    for (const { target_event_id, ...r } of rows) byEvent.get(target_event_id)!.push(r);
+    return byEvent;
   }
 
-  /** The database's clock (accepted_at is written with it; the app's clock may be fixed in tests). */
-  async now(q: Queryable): Promise<Date> {
-    const rows = await q.query<{ now: Date }>('notices.now', 'SELECT now() AS now');
-    return rows[0]!.now;
+  /** Reserves notice ids (they number the notices: GZ-year-000123), in order. */
+  async reserveIds(q: Queryable, count: number): Promise<number[]> {
+    if (count === 0) return [];
+    const rows = await q.query<{ id: string }>(
+      'notices.reserve_ids',
+      `SELECT nextval(pg_get_serial_sequence('credit_notices', 'id'))::text AS id FROM generate_series(1, $1::integer)`,
+      [count],
+    );
+    return rows.map((r) => Number(r.id)).sort((a, b) => a - b);
   }
 
-  /** Inserts unless a notice for the event exists (another instance was first). */
-  async insert(q: Queryable, n: { eventId: string; enterpriseId: string; eventType: string; eventDay: string; noticeDay: string; appealDeadline: string; text: string; facts: unknown }): Promise<void> {
+  /** Inserts the notices; one already written for an event (another instance was first) is kept. */
+  async insert(q: Queryable, notices: readonly NewNotice[]): Promise<void> {
+    if (notices.length === 0) return;
     await q.query(
       'notices.insert',
-      `INSERT INTO credit_notices (event_id, enterprise_id, event_type, event_day, notice_day, appeal_deadline, text, facts)
-       VALUES ($1, $2, $3, $4::date, $5::date, $6::date, $7, $8::jsonb) ON CONFLICT (event_id) DO NOTHING`,
-      [n.eventId, n.enterpriseId, n.eventType, n.eventDay, n.noticeDay, n.appealDeadline, n.text, JSON.stringify(n.facts)],
+      `INSERT INTO credit_notices (id, event_id, enterprise_id, event_type, event_day, notice_day, appeal_deadline, text, facts)
+       SELECT id, event_id, enterprise_id, event_type, event_day, notice_day, appeal_deadline, text, facts
+         FROM jsonb_to_recordset($1::jsonb) AS x(id bigint, event_id text, enterprise_id text, event_type text, event_day date, notice_day date,
+                                                 appeal_deadline date, text text, facts jsonb)
+       ON CONFLICT (event_id) DO NOTHING`,
+      [
+        JSON.stringify(
+          notices.map((n) => ({
+            id: n.id,
+            event_id: n.eventId,
+            enterprise_id: n.enterpriseId,
+            event_type: n.eventType,
+            event_day: n.eventDay,
+            notice_day: n.noticeDay,
+            appeal_deadline: n.appealDeadline,
+            text: n.text,
+            facts: n.facts,
+          })),
+        ),
+      ],
     );
-  }
-
-  async nextNumber(q: Queryable): Promise<number> {
-    const rows = await q.query<{ n: string }>('notices.next_number', `SELECT (coalesce(max(id), 0) + 1)::text AS n FROM credit_notices`);
-    return Number(rows[0]!.n);
   }
 
   async list(q: Queryable, filter: { enterpriseId: string | null; unacknowledged: boolean }, limit: number): Promise<NoticeRow[]> {

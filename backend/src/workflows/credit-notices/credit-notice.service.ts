@@ -6,12 +6,10 @@ import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { Database } from '../../platform/db/database.service';
 import { CLOCK, type Clock } from '../../platform/clock';
 import { renderNoticeText, type NoticeEventType, type NoticeFacts, type NoticeRating } from './credit-notice-text';
-import { CreditNoticeRepository, type NoticeRow, type RevisionRow } from './credit-notice.repository';
+import { CreditNoticeRepository, type NewNotice, type NoticeRow, type QueuedEventRow, type RevisionRow } from './credit-notice.repository';
 
 export const APPEAL_DAYS = 30;
 const SYNC_MS = 2_000;
-/** Transactions commit after their accepted_at: look back this far each time (notices are unique per event). */
-const LOOKBACK_MS = 10 * 60_000;
 const BATCH = 500;
 
 function noticeJson(n: NoticeRow): NoticeJson {
@@ -37,15 +35,15 @@ const ratingOf = (r: RevisionRow | undefined): NoticeRating | null => (r ? { day
 
 /**
  * Credit notices (环保信用记录告知书): every accepted penalty, inspection with a violation, rectification
- * order and verified complaint gets one, built from the stored event and the rating revisions it caused
- * (so it needs nothing from the scorer). A timer picks new events up within seconds; `sync()` can be
- * called to do it at once. Appeals of an event with a notice close 30 days after the notice's date.
+ * order and verified complaint gets one, built from the stored event and the rating revisions it caused.
+ * The scorer queues every enforcement event (enforcement_event_queue) in the transaction that stores it;
+ * a timer takes the queue within seconds, 500 at a time, in one transaction per batch (a handful of
+ * statements whatever the batch size); `sync()` can be called to do it at once. Appeals of an event with a notice close 30 days after the notice's date.
  */
 @Injectable()
 export class CreditNoticeService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Notices');
   private timer: NodeJS.Timeout | undefined;
-  private watermark = new Date(0);
   private running: Promise<number> | null = null;
 
   constructor(
@@ -83,26 +81,36 @@ export class CreditNoticeService implements OnApplicationBootstrap, OnModuleDest
   private async syncOnce(): Promise<number> {
     let created = 0;
     for (;;) {
-      const startedAt = await this.notices.now(this.db);
-      const since = new Date(this.watermark.getTime() - LOOKBACK_MS);
-      const rows = await this.notices.candidates(this.db, since, BATCH);
-      for (const row of rows) {
-        await this.create(row.event_id, row.enterprise_id, row.enterprise_name, row.type as NoticeEventType, row.event_day, row.data);
-        created++;
-      }
-      const last = rows[rows.length - 1];
-      if (rows.length < BATCH) {
-        // Everything accepted before this scan began is done (the look-back covers late commits), so
-        // the next scan reads only the last minutes of event_ids, notices or not.
-        this.watermark = startedAt;
-        return created;
-      }
-      if (last && last.accepted_at > this.watermark) this.watermark = last.accepted_at;
+      const { taken, written } = await this.db.transaction('notices.sync', async (tx) => {
+        const queued = await this.notices.takeQueued(tx, BATCH);
+        const due = queued.filter((r) => r.wanted);
+        const revisions = await this.notices.revisionsAround(tx, due.map((r) => ({ enterpriseId: r.enterprise_id, eventId: r.event_id, day: r.event_day! })));
+        const ids = await this.notices.reserveIds(tx, due.length);
+        const today = dayOfInstant(this.clock.now(), this.config.timeZone);
+        const notices: NewNotice[] = [];
+        due.forEach((r, i) => {
+          try {
+            notices.push(this.noticeOf(ids[i]!, r, revisions.get(r.event_id) ?? [], today));
+          } catch (e) {
+            // One event the text cannot be written for must not hold up every notice after it.
+            this.logger.error(`no notice for event ${r.event_id}: ${String(e)}`);
+          }
+        });
+        await this.notices.insert(tx, notices);
+        // Taken rows go whether or not they wanted a notice: the queue only holds work not yet looked at.
+        await this.notices.dequeue(tx, queued.map((r) => r.event_id));
+        return { taken: queued.length, written: notices.length };
+      });
+      created += written;
+      if (taken < BATCH) return created;
     }
   }
 
-  private async create(eventId: string, enterpriseId: string, name: string | null, type: NoticeEventType, eventDay: string, data: Record<string, unknown>): Promise<void> {
-    const revisions = await this.notices.revisionsAround(this.db, enterpriseId, eventId, eventDay);
+  /** The notice of one event, from the rating revisions it caused. */
+  private noticeOf(id: number, row: QueuedEventRow, revisions: readonly RevisionRow[], today: number): NewNotice {
+    const eventId = row.event_id;
+    const eventDay = row.event_day!;
+    const type = row.type as NoticeEventType;
     // "After": the first revision the event caused (on or after its day); "before": the one it replaced.
     const causedIndex = revisions.findIndex((r) => r.cause_event_ids.includes(eventId));
     const caused = causedIndex >= 0 ? revisions[causedIndex] : undefined;
@@ -112,25 +120,23 @@ export class CreditNoticeService implements OnApplicationBootstrap, OnModuleDest
     const before = caused ? previous : after;
     const withEffect = revisions.find((r) => r.effects.some((e) => e.eventId === eventId));
     const effect = withEffect?.effects.find((e) => e.eventId === eventId) ?? null;
-    const today = dayOfInstant(this.clock.now(), this.config.timeZone);
     const noticeDay = isoFromDay(today);
     const appealDeadline = isoFromDay(today + APPEAL_DAYS);
-    const number = await this.notices.nextNumber(this.db);
     const facts: NoticeFacts = {
-      noticeNo: `GZ-${noticeDay.slice(0, 4)}-${String(number).padStart(6, '0')}`,
-      enterpriseId,
-      enterpriseName: name,
+      noticeNo: `GZ-${noticeDay.slice(0, 4)}-${String(id).padStart(6, '0')}`,
+      enterpriseId: row.enterprise_id,
+      enterpriseName: row.enterprise_name,
       eventId,
       eventType: type,
       eventDay,
-      data,
+      data: row.data ?? {},
       effect: effect ? { indicator: effect.indicator, points: effect.points, impact: effect.impact, from: effect.from, until: effect.until, repairable: effect.repairable } : null,
       before: ratingOf(before),
       after: ratingOf(after),
       noticeDay,
       appealDeadline,
     };
-    await this.notices.insert(this.db, { eventId, enterpriseId, eventType: type, eventDay, noticeDay, appealDeadline, text: renderNoticeText(facts), facts });
+    return { id, eventId, enterpriseId: row.enterprise_id, eventType: type, eventDay, noticeDay, appealDeadline, text: renderNoticeText(facts), facts };
   }
 
   async list(filter: { enterpriseId: string | null; unacknowledged: boolean }, limit: number): Promise<NoticePage> {
