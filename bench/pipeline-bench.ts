@@ -154,9 +154,12 @@ async function main(): Promise<void> {
   try {
     console.log(`EnvFace pipeline benchmark — node ${process.version}, ${fmt(N)} enterprises, burst ${fmt(BURST)}; building…`);
     execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', 'streams', 'backend'], { cwd: ROOT, stdio: 'inherit' });
-    app = spawn(process.execPath, [path.join(ROOT, 'backend/dist/main.js')], {
+    // ENVFACE_BENCH_APP_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the app (written when it stops, before E).
+    const nodeArgs = (process.env.ENVFACE_BENCH_APP_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
+    app = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'backend/dist/main.js')], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH, DATABASE_URL: pg.url, KAFKA_BROKERS: broker.brokers.join(','), KAFKA_TOPIC_PREFIX: PREFIX, KAFKA_GROUP_ID: groupId, KAFKA_SESSION_TIMEOUT_MS: '10000', PORT: String(port), ENVFACE_ADMIN_PASSWORD: PASSWORD, ENVFACE_SIMULATOR: 'off', LOG_LEVEL: 'warn' },
+      env: { PATH: process.env.PATH, DATABASE_URL: pg.url, KAFKA_BROKERS: broker.brokers.join(','), KAFKA_TOPIC_PREFIX: PREFIX, KAFKA_GROUP_ID: groupId, KAFKA_SESSION_TIMEOUT_MS: '10000', PORT: String(port), ENVFACE_ADMIN_PASSWORD: PASSWORD, ENVFACE_SIMULATOR: 'off', LOG_LEVEL: 'warn',
+},
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     for (;;) {

@@ -16,6 +16,8 @@ import { createKafka } from '../../platform/kafka/kafka-client.factory';
 /** Messages per database transaction: large enough to batch writes, small enough to keep latency low. */
 const CHUNK = 500;
 const MAX_BACKOFF_MS = 5_000;
+/** Committed but unpublished outbox rows beyond which the consumer waits for the publisher (backpressure). */
+const MAX_UNPUBLISHED = 20_000;
 /**
  * Shutdown bounds. Leaving the group waits for the running chunk to commit (so offsets and outbox
  * stay consistent), but with the broker or the database gone nothing may wait for ever: past these,
@@ -128,8 +130,8 @@ export class KafkaIngestService implements OnApplicationBootstrap, OnModuleDestr
     // A new group starts at the beginning of every topic: nothing published before the first start is lost.
     await consumer.subscribe({ topics: INPUT_TOPIC_KINDS.map((k) => topicName(topicPrefix, k)), fromBeginning: true });
     await consumer.run({
-      // Offsets are resolved only after the chunk's transaction committed and its outbox was
-      // published; kafkajs then commits the resolved offsets of all partitions in one request after
+      // Offsets are resolved only after the chunk's transaction committed (its outbox rows are
+      // published from there, at least once, whatever happens next); kafkajs then commits the resolved offsets of all partitions in one request after
       // each batch (and on rebalance and stop) instead of one request per partition chunk.
       autoCommit: true,
       eachBatchAutoResolve: false,
@@ -176,7 +178,12 @@ export class KafkaIngestService implements OnApplicationBootstrap, OnModuleDestr
       }));
       const result = await this.retrying(`${batch.topic}[${batch.partition}]@${chunk[0]!.offset}`, heartbeat, isRunning, async () => {
         const r = await this.scoring.processBatch(input);
-        await this.drainer.drain();
+        // Publishing runs beside the next chunk: the outbox holds the committed messages, so the offset
+        // need not wait for the broker's acknowledgement — waiting put a produce round trip into every
+        // fetch-score-commit cycle, and a cycle longer than the producers' interval falls behind for good.
+        // Past MAX_UNPUBLISHED (a slow or failing sink) the edge waits, so input stops instead of piling up.
+        if (this.drainer.backlog > MAX_UNPUBLISHED) await this.drainer.drain();
+        else this.drainer.drain().catch(() => undefined); // a failed publish stays in the outbox and is retried
         return r;
       });
       if (result === null) return; // stopping: the chunk is redelivered to whoever owns the partition next

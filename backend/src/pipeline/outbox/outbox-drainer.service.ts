@@ -47,6 +47,11 @@ export class OutboxDrainer implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(OUTBOX_SINKS) private readonly sinks: OutboxSink[],
   ) {}
 
+  /** Committed rows handed over and not yet published (the Kafka edge holds back input beyond a bound). */
+  get backlog(): number {
+    return this.pending.length;
+  }
+
   /** Ids of rows committed by this instance, to publish on the next drain. */
   enqueue(ids: readonly string[]): void {
     for (const id of ids) this.pending.push(id);

@@ -1,4 +1,4 @@
-import { defaultRuleBook } from '@envface/streams';
+import { defaultRuleBook, withUsccCheck } from '@envface/streams';
 import { Registry } from 'prom-client';
 import { useMediumDatabase } from '../../../../tests/support/medium-database';
 import { fixedClock } from '../../platform/clock';
@@ -26,6 +26,9 @@ const medium = useMediumDatabase();
 const USCC = '91320111MHKYP0CRUB';
 const NOW = '2026-03-15T12:00:00+08:00';
 
+/** The list service of the latest buildScorer() (to watch what the scorer hands it). */
+let lastLists: ListMembershipService | undefined;
+
 function buildScorer(): ScoringService {
   const db = medium().db;
   const config = loadConfig({});
@@ -38,6 +41,7 @@ function buildScorer(): ScoringService {
   const drainer = new OutboxDrainer(db, outbox, new CopiedRatingRepository(), []);
   const ledgers = new LedgerCache(events, config, defaultRuleBook());
   const lists = new ListMembershipService(db, new ListMembershipRepository(), outbox, defaultRuleBook(), config.timeZone, clock);
+  lastLists = lists;
   const rerater = new Rerater(ledgers, new RatingRepository(), enterprises, outbox, config, lists);
   const processor = new BatchProcessor(db, events, enterprises, deadLetters, outbox, drainer, ledgers, rerater, config, clock);
   const splitter = new BatchSplitter(processor, db, deadLetters, outbox, drainer, config, clock, registry);
@@ -136,5 +140,40 @@ describe('ScoringService wired by hand (medium, real PostgreSQL)', () => {
       'test.trend', 'SELECT day::text AS day, stars, sum(delta)::int AS n FROM rating_day_count_deltas GROUP BY day, stars HAVING sum(delta) <> 0 ORDER BY day',
     );
     expect(counts).toEqual(latest.map((d) => ({ day: d.day, stars: d.stars, n: 1 })));
+  });
+
+  it('credit lists are recomputed only for revisions that can move them: not for a score move within the band', async () => {
+    const id = withUsccCheck('91320412MA1L7TXK0');
+    const at = (offset: number, body: Record<string, unknown>): IncomingMessage => ({
+      ...message(body.type === 'enterprise.upserted' ? 'registry' : String(body.type).startsWith('monitoring') ? 'monitoring' : 'enforcement', offset, {}),
+      key: id,
+      value: JSON.stringify({ enterpriseId: id, source: 'medium-test', ...body }),
+    });
+    await buildScorer().processBatch([
+      at(10, { eventId: 'lists-upsert', type: 'enterprise.upserted', occurredAt: '2026-03-01T09:00:00+08:00', data: { name: '名单测试', regionCode: '320412', industryCode: 'C3130' } }),
+    ]);
+    const scorer = buildScorer();
+    const handed = jest.spyOn(lastLists!, 'afterRevisions');
+    // One hourly reading over its limit today: a new revision of today, still 5★ and far above 90 + 2.
+    const reading = await scorer.processBatch([
+      at(11, { eventId: 'lists-reading', type: 'monitoring.reading', occurredAt: '2026-03-15T09:00:00+08:00', data: { pointId: 'P1', pollutant: 'COD', value: 80, limit: 50 } }),
+    ]);
+    expect(reading.revisions).toBe(1);
+    const [today] = await medium().db.query<{ stars: number; score_tenths: number }>(
+      'test.today', `SELECT stars, score_tenths FROM daily_ratings WHERE enterprise_id = $1 AND day = '2026-03-15' ORDER BY revision DESC LIMIT 1`, [id],
+    );
+    expect(today!.stars).toBe(5);
+    expect(today!.score_tenths).toBeLessThan(1000);
+    expect(today!.score_tenths).toBeGreaterThan(920);
+    expect(handed).toHaveBeenCalledTimes(1);
+    expect(handed.mock.calls[0]![1]).toEqual([]);
+    // A serious penalty drops the stars: that revision is handed over, and the lists move (warning).
+    await scorer.processBatch([
+      at(12, { eventId: 'lists-penalty', type: 'enforcement.penalty', occurredAt: '2026-03-15T10:00:00+08:00', data: { caseNo: 'CASE-L-1', severity: 'serious', amountYuan: 300000, violation: '超标排放', publicText: '处罚' } }),
+    ]);
+    expect(handed).toHaveBeenCalledTimes(2);
+    expect(handed.mock.calls[1]![1]).toEqual([{ enterpriseId: id, day: '2026-03-15' }]);
+    const lists = await medium().db.query<{ list: string }>('test.lists', 'SELECT list FROM list_memberships WHERE enterprise_id = $1 AND to_day IS NULL ORDER BY list', [id]);
+    expect(lists.map((l) => l.list)).toContain('warning');
   });
 });
