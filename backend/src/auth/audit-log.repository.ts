@@ -11,6 +11,7 @@ export type AuditAction =
   | 'account.created'
   | 'account.disabled'
   | 'account.enabled'
+  | 'account.jurisdiction_changed'
   | 'service_key.created'
   | 'service_key.revoked'
   | 'dead_letter.redriven'

@@ -3,6 +3,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { AuditLogRepository } from './audit-log.repository';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
+import { EnterpriseJurisdictionService } from './enterprise-jurisdiction.service';
 import { AuthService } from './auth.service';
 import { LoginFailureRepository } from './login-failure.repository';
 import { SessionRepository } from './session.repository';
@@ -20,6 +21,7 @@ import { ServiceKeysController } from './service-keys.controller';
   providers: [
     AuthService,
     AuthGuard,
+    EnterpriseJurisdictionService,
     UserRepository,
     SessionRepository,
     SessionValidityService,
@@ -29,6 +31,6 @@ import { ServiceKeysController } from './service-keys.controller';
     ServiceKeyService,
     IngestAuthGuard,
   ],
-  exports: [AuthGuard, AuthService, UserRepository, SessionValidityService, AuditLogRepository, IngestAuthGuard, ServiceKeyService],
+  exports: [AuthGuard, EnterpriseJurisdictionService, AuthService, UserRepository, SessionValidityService, AuditLogRepository, IngestAuthGuard, ServiceKeyService],
 })
 export class AuthModule {}

@@ -1,6 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { accountListQuerySchema, accountListSchema, accountSchema, changePasswordSchema, createdAccountSchema, newAccountSchema, passwordChangedSchema, usernameSchema } from './http-accounts.schema';
+import { accountListQuerySchema, accountListSchema, accountSchema, changePasswordSchema, createdAccountSchema, jurisdictionSchema, newAccountSchema, passwordChangedSchema, usernameSchema } from './http-accounts.schema';
 import { loginRequestSchema, loginResponseSchema } from './http-auth.schema';
 import { dayParamSchema, emptyQuerySchema, errorBodySchema, usccParamSchema } from './http-common.schema';
 import { deadLetterIdSchema, deadLetterListQuerySchema, deadLetterPageSchema, deadLetterSchema, deadLetterSummarySchema, redriveResultSchema } from './http-dead-letters.schema';
@@ -326,6 +326,11 @@ const ROUTES: RouteSpec[] = [
   {
     method: 'post', path: '/api/accounts/{username}/password-reset', tag: 'accounts', summary: 'A one-time password, shown once; to be changed at next login', who: 'admin',
     params: z.object({ username: usernameSchema }), ok: { status: 200, schema: createdAccountSchema, description: 'the account with its one-time password' }, errors: { 400: 'invalid username', 404: 'unknown account' },
+  },
+  {
+    method: 'post', path: '/api/accounts/{username}/jurisdiction', tag: 'accounts', summary: 'Set an inspector\u2019s jurisdiction (region-code prefixes; empty: everything); their sessions end within 1 s', who: 'admin',
+    params: z.object({ username: usernameSchema }), body: jurisdictionSchema,
+    ok: { status: 200, schema: accountSchema, description: 'the account' }, errors: { 400: 'invalid prefixes, or not an inspector', 404: 'unknown account' },
   },
   {
     method: 'get', path: '/api/accounts', tag: 'accounts', summary: 'Accounts', who: 'staff', query: accountListQuerySchema,
