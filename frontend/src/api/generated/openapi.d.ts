@@ -3105,6 +3105,87 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/accounts/{username}/jurisdiction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set an inspector’s jurisdiction (region-code prefixes; empty: everything); their sessions end within 1 s
+         * @description Admins only (bearer token).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    username: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["Jurisdiction"];
+                };
+            };
+            responses: {
+                /** @description the account */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Account"];
+                    };
+                };
+                /** @description invalid prefixes, or not an inspector */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description no token, or a bad, expired or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description not allowed for this account */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description unknown account */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/accounts/me": {
         parameters: {
             query?: never;
@@ -6391,6 +6472,8 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             lastLoginAt: string | null;
+            /** @description inspectors: their jurisdiction (empty: everything); always empty for other roles */
+            regionPrefixes: string[];
             initialPassword?: string;
         };
         NewAccount: {
@@ -6403,9 +6486,8 @@ export interface components {
             enterpriseId?: string;
             /** @description omitted → a random initial password is generated and returned once */
             password?: string;
-        };
-        AccountList: {
-            items: components["schemas"]["Account"][];
+            /** @description inspectors only: limits them to these regions on every route, list, export and socket room */
+            regionPrefixes?: string[];
         };
         Account: {
             id: string;
@@ -6419,6 +6501,15 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             lastLoginAt: string | null;
+            /** @description inspectors: their jurisdiction (empty: everything); always empty for other roles */
+            regionPrefixes: string[];
+        };
+        Jurisdiction: {
+            /** @description region-code prefixes (2–6 digits); empty: everything */
+            regionPrefixes: string[];
+        };
+        AccountList: {
+            items: components["schemas"]["Account"][];
         };
         PasswordChanged: {
             id: string;
@@ -6432,6 +6523,8 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             lastLoginAt: string | null;
+            /** @description inspectors: their jurisdiction (empty: everything); always empty for other roles */
+            regionPrefixes: string[];
             token: string;
         };
         ChangePassword: {
