@@ -285,10 +285,10 @@ describe('security: routes × roles, object-level authorisation, strict input, t
     live.on('rating.changed', (c: { enterpriseId: string }) => received.add(c.enterpriseId));
     live.on('ratings.burst', (b: { changes?: { enterpriseId: string }[] }) => b.changes?.forEach((c) => received.add(c.enterpriseId)));
     await t.ingest('enforcement', { eventId: 'sec-live-c', type: 'enforcement.inspection', enterpriseId: C, occurredAt: '2026-03-15T11:00:00+08:00', data: { inspectionId: 'SL-C', result: 'violation_found' } });
-    await t.ingest('enforcement', { eventId: 'sec-live-b', type: 'enforcement.inspection', enterpriseId: B, occurredAt: '2026-03-15T11:00:00+08:00', data: { inspectionId: 'SL-B', result: 'violation_found' } });
-    for (let i = 0; i < 40 && !received.has(B); i++) await new Promise((r) => setTimeout(r, 50));
+    await t.ingest('enforcement', { eventId: 'sec-live-a', type: 'enforcement.inspection', enterpriseId: A, occurredAt: '2026-03-15T11:00:00+08:00', data: { inspectionId: 'SL-A', result: 'violation_found' } });
+    for (let i = 0; i < 40 && !received.has(A); i++) await new Promise((r) => setTimeout(r, 50));
     await new Promise((r) => setTimeout(r, 300));
-    expect([...received]).toEqual([B]);
+    expect([...received]).toEqual([A]);
 
     // A new jurisdiction ends the inspector's sessions (≤ 1 s) and is stored; the account API shows it.
     const changedAt = Date.now();
