@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Database, type Queryable } from '../platform/db/database.service';
+import { currentRequestId } from '../platform/web/request-id';
 
 export type AuditAction =
   | 'login.success'
@@ -57,7 +58,7 @@ export class AuditLogRepository {
         entry.client?.slice(0, 64) ?? null,
         JSON.stringify(entry.detail ?? {}),
         entry.reason?.slice(0, 2000) ?? null,
-        entry.requestId?.slice(0, 100) ?? null,
+        (entry.requestId ?? currentRequestId())?.slice(0, 100) ?? null,
       ],
     );
   }

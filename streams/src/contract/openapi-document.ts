@@ -36,6 +36,7 @@ import {
   trendQuerySchema,
   trendStatsSchema,
 } from './http-stats.schema';
+import { auditExportQuerySchema, auditListQuerySchema, auditPageSchema } from './http-audit.schema';
 import { deadLetterExportQuerySchema, earlyWarningsExportQuerySchema, enterpriseExportQuerySchema, listExportQuerySchema, ratingsExportQuerySchema, XLSX_MIME } from './http-exports.schema';
 import { createdServiceKeySchema, newServiceKeySchema, serviceKeyIdSchema, serviceKeyListSchema } from './http-service-keys.schema';
 import {
@@ -461,6 +462,19 @@ const ROUTES: RouteSpec[] = [
   },
   ...exportRoutes('/api/stats/early-warnings', 'statistics', 'Every enterprise with an early warning today', earlyWarningsExportQuerySchema, undefined, 'unknown parameter'),
   ...exportRoutes('/api/dead-letters', 'operations', 'Every dead letter (of a reason), newest first', deadLetterExportQuerySchema, undefined, 'invalid parameter'),
+  // ---- audit trail (issue 15): admins browse and download it ----
+  {
+    method: 'get', path: '/api/audit-log', tag: 'accounts', summary: 'The audit trail, newest first (filters: actor, action, target, time range)', who: 'admin',
+    query: auditListQuerySchema, ok: { status: 200, schema: auditPageSchema, description: 'a page of entries' }, errors: { 400: 'invalid filter' },
+  },
+  {
+    method: 'get', path: '/api/audit-log.csv', tag: 'accounts', summary: 'The audit trail with the same filters (CSV)', who: 'admin', query: auditExportQuerySchema,
+    ok: { status: 200, contentType: 'text/csv', description: 'UTF-8 with BOM, header row in the chosen language, CRLF lines' }, errors: { 400: 'invalid filter' },
+  },
+  {
+    method: 'get', path: '/api/audit-log.xlsx', tag: 'accounts', summary: 'The audit trail with the same filters (Excel)', who: 'admin', query: auditExportQuerySchema,
+    ok: { status: 200, contentType: XLSX_MIME, description: 'one sheet, frozen header row in the chosen language' }, errors: { 400: 'invalid filter' },
+  },
   ...exportRoutes('/api/enterprises/{uscc}/ratings', 'ratings', 'Rating history: day, score, stars, revision (at most 400 days)', ratingsExportQuerySchema, uscc, 'invalid USCC, date or range', { 404: 'unknown enterprise' }),
 
 ];
