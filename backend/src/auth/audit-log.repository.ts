@@ -24,8 +24,7 @@ export type AuditAction =
   | 'appeal.rejected'
   | 'event.ingested'
   | 'export.downloaded'
-  | 'public_token.rotated'
-  | 'enterprise_account.created';
+  | 'public_token.rotated';
 
 export interface AuditEntry {
   action: AuditAction;
