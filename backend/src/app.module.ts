@@ -12,6 +12,7 @@ import { CoreModule } from './platform/bootstrap/core.module';
 import { HealthModule } from './platform/health/health.module';
 import { MetricsModule } from './platform/metrics/metrics.module';
 import { AllExceptionsFilter } from './platform/web/all-exceptions.filter';
+import { AuditModule } from './read/audit/audit.module';
 import { DeadLettersModule } from './read/dead-letters/dead-letters.module';
 import { EnterprisesModule } from './read/enterprises/enterprises.module';
 import { PortalModule } from './read/portal/portal.module';
@@ -53,6 +54,7 @@ export class AppModule {
         PublicModule,
         PortalModule,
         DeadLettersModule,
+        AuditModule,
         // Workflows.
         ComplaintsModule,
         AppealsModule,

@@ -145,6 +145,10 @@ describe('every answer matches its contract schema', () => {
     await check('POST /api/inspection-plans/{id}/results', `/api/inspection-plans/${plan.body.id}/results`, { body: { uscc: plan.body.drawn[0].uscc, result: 'compliant', findings: '未发现问题' } });
     await check('GET /api/public/inspection-plans/{id}', `/api/public/inspection-plans/${plan.body.id}`, { token: null });
     await check('POST /api/inspection-plans/{id}/cancel', `/api/inspection-plans/${plan.body.id}/cancel`, { body: { reason: '测试结束' } });
+    await check('POST /api/accounts/{username}/jurisdiction', '/api/accounts/inspector-b/jurisdiction', { body: { regionPrefixes: ['3201'] } });
+    // The audit trail (admins): the entries written so far.
+    const audit = await check('GET /api/audit-log', '/api/audit-log?limit=20');
+    expect(audit.body.items.length).toBeGreaterThan(0);
 
     // Service keys (admins).
     const key = await check('POST /api/service-keys', '/api/service-keys', { body: { name: 'contract-gateway', eventTypes: ['monitoring.*', 'enforcement.penalty'] } });

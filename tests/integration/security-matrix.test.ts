@@ -16,10 +16,12 @@ import { NOW, ONE_PIXEL_PNG, TODAY, penalty, registration, startPublicTestApp, u
  * enterprises on REST and socket rooms; strict bodies; forged, unsigned and expired tokens on REST;
  * the public view's exact field set; complaint flood, oversized body, bad photo type.
  */
-type Role = 'public' | 'entA' | 'entB' | 'inspector' | 'admin';
-const ROLES: Role[] = ['public', 'entA', 'entB', 'inspector', 'admin'];
+type Role = 'public' | 'entA' | 'entB' | 'inspector' | 'scoped' | 'admin';
+/** `scoped`: an inspector limited to region prefix 3201 (A and B lie inside, C in 330106 outside). */
+const ROLES: Role[] = ['public', 'entA', 'entB', 'inspector', 'scoped', 'admin'];
 const A = usccOf('320104', 1);
 const B = usccOf('320104', 2);
+const C = usccOf('330106', 3);
 const PUBLIC_KEYS = ['colour', 'face', 'grade', 'last30', 'name', 'penalties', 'score', 'stars', 'underAppeal', 'uscc'];
 
 /** Routes anyone may call. */
@@ -37,7 +39,7 @@ const ENTERPRISE_ROUTES = new Set([
 /** Routes only enterprise accounts may call (staff have no enterprise of their own). */
 /** Routes only admins may call. */
 const ADMIN_ONLY = new Set([
-  'POST /api/accounts/:username/disable', 'POST /api/accounts/:username/enable', 'POST /api/accounts/:username/password-reset',
+  'POST /api/accounts/:username/disable', 'POST /api/accounts/:username/enable', 'POST /api/accounts/:username/password-reset', 'POST /api/accounts/:username/jurisdiction',
   'POST /api/service-keys', 'GET /api/service-keys', 'POST /api/service-keys/:id/revoke',
 ]);
 const ENTERPRISE_ONLY = new Set(['GET /api/portal/notices', 'GET /api/portal/notices/:id', 'POST /api/portal/notices/:id/acknowledge', 'GET /api/portal/enterprise', 'GET /api/portal/ratings', 'GET /api/portal/ratings/:day', 'GET /api/portal/events', 'GET /api/portal/revisions', 'POST /api/appeals']);
@@ -84,6 +86,8 @@ describe('security: routes × roles, object-level authorisation, strict input, t
     tokens.entA = await enterpriseAccount('company-a', A);
     tokens.entB = await enterpriseAccount('company-b', B);
     tokens.inspector = await t.login('inspector1', 'inspector1-pw-123');
+    await sql.query(`INSERT INTO users (username, password_hash, role, region_prefixes) VALUES ('scoped1', $1, 'inspector', '{3201}')`, [await hashPassword('scoped1-pw-123')]);
+    tokens.scoped = await t.login('scoped1', 'scoped1-pw-123');
     tokens.admin = t.adminToken;
     publicTokenA = (await sql.query<{ public_token: string }>('SELECT public_token FROM enterprises WHERE uscc = $1', [A])).rows[0]!.public_token;
     const appeal = await t.call('POST', '/api/appeals', { token: tokens.entA, body: { eventId: 'sec-pen-a', reasons: '甲公司的复核' } });
@@ -146,6 +150,7 @@ describe('security: routes × roles, object-level authorisation, strict input, t
         if (PUBLIC_ROUTES.has(key)) expected = 'allowed';
         else if (role === 'public') expected = '401';
         else if (role === 'entA' || role === 'entB') expected = ENTERPRISE_ROUTES.has(key) ? 'allowed' : '403';
+        // The scoped inspector has the inspector's rights (inside its regions, where A lies).
         else if (ADMIN_ONLY.has(key)) expected = role === 'admin' ? 'allowed' : '403';
         else expected = ENTERPRISE_ONLY.has(key) ? '403' : 'allowed';
         const ok = expected === 'allowed' ? res.status !== 401 && res.status !== 403 && res.status < 500 : String(res.status) === expected;
@@ -155,12 +160,159 @@ describe('security: routes × roles, object-level authorisation, strict input, t
       table.push(`${key.padEnd(55)} ${row.join(' ')}`);
     }
     expect(wrong).toEqual([]);
+    // Printed for a human reading the CI log: the matrix itself.
+    if (process.env.ENVFACE_PRINT_MATRIX) console.log(table.join('\n'));
     // Rotation separately, last effect-free: enterprise accounts and the public may not rotate anything.
     for (const role of ['public', 'entA', 'entB'] as const) {
       const res = await t.call('POST', `/api/enterprises/${A}/public-token/rotate`, { token: tokens[role] });
       expect([role, res.status]).toEqual([role, role === 'public' ? 401 : 403]);
     }
     expect((await t.call('GET', `/api/public/${publicTokenA}`)).status).toBe(200);
+  });
+
+  /**
+   * The "other region" column: every route that names an object (an enterprise, or a complaint,
+   * appeal, notice, dead letter or plan about one) called with an object of C, which lies outside the
+   * scoped inspector's 3201: 404 for it (existence not revealed), allowed for an unscoped inspector.
+   * Then lists, figures and exports leave C out, and the live channel never carries C to it.
+   */
+  it('limits the scoped inspector to its regions on every route: 404 outside, allowed inside', async () => {
+    await t.ingest('registry', registration(C, '丙公司', 'sec-reg-c', '330106'));
+    await t.ingest('enforcement', penalty(C, 'sec-pen-c', 'C-001'));
+    // Logins here come from their own addresses: the login throttle counts per client.
+    const loginFrom = async (username: string, password: string, xff: string): Promise<string> => {
+      const res = await t.call('POST', '/api/auth/login', { body: { username, password }, headers: { 'x-forwarded-for': xff } });
+      expect([username, res.status]).toEqual([username, 200]);
+      return res.body.token as string;
+    };
+    await sql.query(`INSERT INTO users (username, password_hash, role, enterprise_id) VALUES ('company-c', $1, 'enterprise', $2)`, [await hashPassword('company-c-pw-123'), C]);
+    const tokenC = await loginFrom('company-c', 'company-c-pw-123', '198.51.100.210');
+    const appealC = (await t.call('POST', '/api/appeals', { token: tokenC, body: { eventId: 'sec-pen-c', reasons: '丙公司的复核' } })).body.id as string;
+    const publicTokenC = (await sql.query<{ public_token: string }>('SELECT public_token FROM enterprises WHERE uscc = $1', [C])).rows[0]!.public_token;
+    const form = new FormData();
+    form.set('category', 'air');
+    form.set('text', '丙公司冒黑烟');
+    form.set('photo', new Blob([ONE_PIXEL_PNG], { type: 'image/png' }), 'p.png');
+    const complaintC = (await t.call('POST', `/api/public/${publicTokenC}/complaints`, { raw: form, headers: { 'x-forwarded-for': '198.51.100.201' } })).body.id as string;
+    expect(complaintC).toMatch(/^\d+$/);
+    // A malformed reading about C: a dead letter naming C.
+    const bad = await t.call('POST', '/api/ingest/monitoring', { token: tokens.admin, body: { eventId: 'sec-bad-c', type: 'monitoring.reading', enterpriseId: C, occurredAt: '2026-03-15T09:00:00+08:00', data: { value: 'x' } } });
+    expect(bad.status).toBe(400);
+    const letterC = (await sql.query<{ id: string }>(`SELECT id::text FROM dead_letters WHERE key = $1 ORDER BY id DESC LIMIT 1`, [C])).rows[0]!.id;
+    await t.call('GET', '/api/notices', { token: tokens.admin }); // notices are made lazily; let the sync run
+    for (let i = 0; i < 50 && (await sql.query(`SELECT 1 FROM credit_notices WHERE enterprise_id = $1`, [C])).rowCount === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    const noticeC = (await sql.query<{ id: string }>(`SELECT id::text FROM credit_notices WHERE enterprise_id = $1`, [C])).rows[0]!.id;
+    const planC = await t.call('POST', '/api/inspection-plans', { token: tokens.admin, body: { name: '浙江抽查', regionPrefixes: ['3301'], industryPrefixes: [], size: 1, inspectors: ['inspector1', 'scoped1'], includeExempt: true } });
+    expect(planC.status).toBe(201);
+
+    const objectOf: [RegExp, string][] = [
+      [/^\/api\/complaints\/:id/, complaintC],
+      [/^\/api\/appeals\/:id/, appealC],
+      [/^\/api\/notices\/:id/, noticeC],
+      [/^\/api\/dead-letters\/:id/, letterC],
+      [/^\/api\/inspection-plans\/:id/, planC.body.id],
+    ];
+    const wrong: string[] = [];
+    const column: string[] = [];
+    let named = 0;
+    for (const route of registeredRoutes()) {
+      const key = `${route.method} ${route.path}`;
+      let path: string | null = null;
+      if (route.path.includes(':uscc')) path = route.path.replace(':uscc', C).replace(':day', TODAY);
+      else for (const [pattern, id] of objectOf) if (pattern.test(route.path)) path = route.path.replace(':id', id);
+      if (path === null || route.path.startsWith('/api/portal')) continue;
+      named++;
+      const body = route.method !== 'POST' ? undefined : key.endsWith('/results') ? { uscc: C, result: 'compliant' } : key.endsWith('/verify') ? { note: '越权测试' } : { reason: '越权测试' };
+      // Scoped first: the unscoped inspector's call may decide the object.
+      const scoped = await t.call(route.method, path, { token: tokens.scoped, body });
+      const inspector = await t.call(route.method, path, { token: tokens.inspector, body });
+      column.push(`${key.padEnd(55)} other region: scoped=${scoped.status} inspector=${inspector.status}`);
+      if (scoped.status !== 404) wrong.push(`${key} as scoped: ${scoped.status} (expected 404) ${JSON.stringify(scoped.body).slice(0, 100)}`);
+      if ([401, 403, 404].includes(inspector.status) || inspector.status >= 500) wrong.push(`${key} as inspector: ${inspector.status} (expected allowed) ${JSON.stringify(inspector.body).slice(0, 100)}`);
+    }
+    if (process.env.ENVFACE_PRINT_MATRIX) console.log(column.join('\n'));
+    expect(wrong).toEqual([]);
+    expect(named).toBeGreaterThan(20);
+
+    // Inside: A's routes answer the scoped inspector.
+    for (const path of [`/api/enterprises/${A}`, `/api/enterprises/${A}/ratings`, `/api/enterprises/${A}/events`, `/api/enterprises/${A}/ratings.csv`]) {
+      expect([path, (await t.call('GET', path, { token: tokens.scoped })).status]).toEqual([path, 200]);
+    }
+    // Lists, search, figures and exports leave C out.
+    const usccs = (res: { body: any }, pick: (x: any) => string, items = (b: any) => b.items) => (items(res.body) as any[]).map(pick);
+    const explorer = await t.call('GET', '/api/enterprises?limit=100', { token: tokens.scoped });
+    expect(usccs(explorer, (e) => e.uscc).sort()).toEqual([A, B].sort());
+    expect(explorer.body.total).toBe(2);
+    expect(usccs(await t.call('GET', '/api/enterprises?limit=100', { token: tokens.inspector }), (e) => e.uscc)).toContain(C);
+    expect((await t.call('GET', `/api/enterprises?q=${encodeURIComponent('丙公司')}`, { token: tokens.scoped })).body.items).toEqual([]);
+    const csv = await t.call('GET', '/api/enterprises.csv', { token: tokens.scoped });
+    expect(csv.status).toBe(200);
+    expect(String(csv.body)).toContain(A);
+    expect(String(csv.body)).not.toContain(C);
+    const overview = await t.call('GET', '/api/stats/overview', { token: tokens.scoped });
+    expect(overview.body.total).toBe(2);
+    expect((await t.call('GET', '/api/stats/overview', { token: tokens.inspector })).body.total).toBe(3);
+    expect(JSON.stringify(overview.body.byRegion)).not.toContain('330106');
+    expect(JSON.stringify((await t.call('GET', '/api/stats/recent-changes', { token: tokens.scoped })).body)).not.toContain(C);
+    expect(JSON.stringify((await t.call('GET', '/api/stats/early-warnings', { token: tokens.scoped })).body)).not.toContain(C);
+    expect(usccs(await t.call('GET', '/api/complaints', { token: tokens.scoped }), (c) => c.enterpriseId)).not.toContain(C);
+    expect(usccs(await t.call('GET', '/api/complaints', { token: tokens.inspector }), (c) => c.enterpriseId)).toContain(C);
+    expect(usccs(await t.call('GET', '/api/appeals', { token: tokens.scoped }), (a) => a.enterpriseId)).not.toContain(C);
+    expect(usccs(await t.call('GET', '/api/notices', { token: tokens.scoped }), (n) => n.enterpriseId)).not.toContain(C);
+    expect(usccs(await t.call('GET', '/api/dead-letters', { token: tokens.scoped }), (d) => d.key)).not.toContain(C);
+    expect(usccs(await t.call('GET', '/api/dead-letters', { token: tokens.inspector }), (d) => d.key)).toContain(C);
+    expect(usccs(await t.call('GET', '/api/inspection-plans', { token: tokens.scoped }), (p) => p.id, (b) => b.plans)).not.toContain(planC.body.id);
+    expect(usccs(await t.call('GET', '/api/accounts', { token: tokens.scoped }), (a) => a.username)).not.toContain('company-c');
+    // Acting outside: no account for C, no plan over C's region, no event about C.
+    expect((await t.call('POST', '/api/accounts', { token: tokens.scoped, body: { username: 'sneaky-c', enterpriseId: C } })).status).toBe(404);
+    expect((await t.call('POST', '/api/inspection-plans', { token: tokens.scoped, body: { name: 'x', regionPrefixes: ['3301'], industryPrefixes: [], size: 1, inspectors: ['inspector1', 'scoped1'] } })).status).toBe(404);
+    const inspectC = { eventId: 'sec-scoped-insp-c', type: 'enforcement.inspection', enterpriseId: C, occurredAt: '2026-03-15T10:00:00+08:00', data: { inspectionId: 'SC-1', result: 'violation_found' } };
+    expect((await t.call('POST', '/api/ingest/enforcement', { token: tokens.scoped, body: inspectC })).status).toBe(404);
+    expect((await t.call('POST', '/api/ingest/enforcement', { token: tokens.scoped, body: { ...inspectC, eventId: 'sec-scoped-insp-a', enterpriseId: A } })).status).toBe(202);
+
+    // Live: the scoped inspector's dashboard gets A's changes, never C's, and cannot ask for C.
+    const live = io(`${t.app.url}/live`, { auth: { token: tokens.scoped }, transports: ['websocket'], reconnection: false, forceNew: true });
+    sockets.push(live);
+    await new Promise<void>((resolve, reject) => {
+      live.once('connect', resolve);
+      live.once('connect_error', reject);
+    });
+    expect(await live.timeout(5000).emitWithAck('subscribe', { enterpriseId: C })).toMatchObject({ error: { code: 'not_found' } });
+    expect(await live.timeout(5000).emitWithAck('subscribe', { region: '330106' })).toMatchObject({ error: { code: 'not_found' } });
+    expect(await live.timeout(5000).emitWithAck('subscribe', { all: true })).toMatchObject({ error: { code: 'not_found' } });
+    expect(await live.timeout(5000).emitWithAck('subscribe', { enterpriseId: A })).toMatchObject({ ok: true });
+    const received = new Set<string>();
+    live.on('rating.changed', (c: { enterpriseId: string }) => received.add(c.enterpriseId));
+    live.on('ratings.burst', (b: { changes?: { enterpriseId: string }[] }) => b.changes?.forEach((c) => received.add(c.enterpriseId)));
+    await t.ingest('enforcement', { eventId: 'sec-live-c', type: 'enforcement.inspection', enterpriseId: C, occurredAt: '2026-03-15T11:00:00+08:00', data: { inspectionId: 'SL-C', result: 'violation_found' } });
+    await t.ingest('enforcement', { eventId: 'sec-live-a', type: 'enforcement.inspection', enterpriseId: A, occurredAt: '2026-03-15T11:00:00+08:00', data: { inspectionId: 'SL-A', result: 'violation_found' } });
+    for (let i = 0; i < 40 && !received.has(A); i++) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 300));
+    expect([...received]).toEqual([A]);
+
+    // A new jurisdiction ends the inspector's sessions (≤ 1 s) and is stored; the account API shows it.
+    const changedAt = Date.now();
+    const ended = new Promise<number>((resolve) => {
+      live.once('disconnect', () => resolve(Date.now() - changedAt));
+      setTimeout(() => resolve(Number.POSITIVE_INFINITY), 3000).unref();
+    });
+    const set = await t.call('POST', '/api/accounts/scoped1/jurisdiction', { token: tokens.admin, body: { regionPrefixes: ['3301', '3201'] } });
+    expect(set).toMatchObject({ status: 200, body: { username: 'scoped1', regionPrefixes: ['3201', '3301'] } });
+    expect((await t.call('GET', '/api/enterprises', { token: tokens.scoped })).status).toBe(401);
+    expect(await ended).toBeLessThanOrEqual(1000);
+    tokens.scoped = await loginFrom('scoped1', 'scoped1-pw-123', '198.51.100.211');
+    expect((await t.call('GET', `/api/enterprises/${C}`, { token: tokens.scoped })).status).toBe(200);
+    expect((await t.call('POST', '/api/accounts/scoped1/jurisdiction', { token: tokens.inspector, body: { regionPrefixes: [] } })).status).toBe(403);
+    expect((await t.call('POST', '/api/accounts/company-c/jurisdiction', { token: tokens.admin, body: { regionPrefixes: ['3201'] } })).status).toBe(400);
+    expect((await t.call('POST', '/api/accounts/scoped1/jurisdiction', { token: tokens.admin, body: { regionPrefixes: ['32x'] } })).status).toBe(400);
+    const created = await t.call('POST', '/api/accounts', { token: tokens.admin, body: { username: 'district-insp', role: 'inspector', regionPrefixes: ['320104'] } });
+    expect(created).toMatchObject({ status: 201, body: { role: 'inspector', regionPrefixes: ['320104'], mustChangePassword: true, initialPassword: expect.any(String) } });
+    expect((await sql.query(`SELECT region_prefixes FROM users WHERE username = 'district-insp'`)).rows[0].region_prefixes).toEqual(['320104']);
+    const actions = (await sql.query(`SELECT action, target FROM audit_log WHERE target IN ('scoped1', 'district-insp') ORDER BY id`)).rows;
+    expect(actions).toEqual(expect.arrayContaining([{ action: 'account.jurisdiction_changed', target: 'scoped1' }, { action: 'account.created', target: 'district-insp' }]));
+    // Put the matrix's scoped inspector back as it was (later tests reuse the token).
+    await t.call('POST', '/api/accounts/scoped1/jurisdiction', { token: tokens.admin, body: { regionPrefixes: ['3201'] } });
+    tokens.scoped = await loginFrom('scoped1', 'scoped1-pw-123', '198.51.100.212');
   });
 
   it('keeps enterprise A out of everything of B (and B out of A)', async () => {

@@ -3,6 +3,8 @@ export {
   MIN_PASSWORD_LENGTH,
   accountListQuerySchema,
   changePasswordSchema,
+  jurisdictionSchema,
+  type JurisdictionRequest,
   newAccountSchema,
   usernameSchema,
   type AccountListQuery,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Queryable } from '../platform/db/database.service';
 import type { Role } from '../auth/auth-user';
+import { regionScopeSql, scopePatterns, type RegionScope } from '../auth/jurisdiction';
 
 export interface AccountRow {
   id: string;
@@ -12,9 +13,10 @@ export interface AccountRow {
   created_at: Date;
   last_login_at: Date | null;
   token_version: number;
+  region_prefixes: string[];
 }
 
-const COLUMNS = 'id::text AS id, username, role, enterprise_id, must_change_password, disabled, created_at, last_login_at, token_version';
+const COLUMNS = 'id::text AS id, username, role, enterprise_id, must_change_password, disabled, created_at, last_login_at, token_version, region_prefixes';
 
 /** Accounts as managed here; login itself stays in auth/ (UserRepository). */
 @Injectable()
@@ -35,12 +37,12 @@ export class AccountRepository {
   }
 
   /** Null when the username is taken. New accounts must change the password they were given. */
-  async insert(q: Queryable, username: string, passwordHash: string, role: Role, enterpriseId: string | null): Promise<AccountRow | null> {
+  async insert(q: Queryable, username: string, passwordHash: string, role: Role, enterpriseId: string | null, regionPrefixes: readonly string[] = []): Promise<AccountRow | null> {
     const rows = await q.query<AccountRow>(
       'accounts.insert',
-      `INSERT INTO users (username, password_hash, role, enterprise_id, must_change_password)
-       VALUES ($1, $2, $3, $4, true) ON CONFLICT (username) DO NOTHING RETURNING ${COLUMNS}`,
-      [username, passwordHash, role, enterpriseId],
+      `INSERT INTO users (username, password_hash, role, enterprise_id, must_change_password, region_prefixes)
+       VALUES ($1, $2, $3, $4, true, $5::text[]) ON CONFLICT (username) DO NOTHING RETURNING ${COLUMNS}`,
+      [username, passwordHash, role, enterpriseId, regionPrefixes],
     );
     return rows[0] ?? null;
   }
@@ -68,16 +70,38 @@ export class AccountRepository {
     return rows[0] ?? null;
   }
 
-  async list(q: Queryable, role: Role | null, enterpriseId: string | null, limit: number): Promise<AccountRow[]> {
+  /**
+   * A new jurisdiction; the version bump ends the account's sessions (and sockets, whose rooms were
+   * chosen under the old one): the inspector signs in again under the new scope.
+   */
+  async setRegionPrefixes(q: Queryable, username: string, regionPrefixes: readonly string[]): Promise<AccountRow | null> {
+    const rows = await q.query<AccountRow>(
+      'accounts.set_region_prefixes',
+      `UPDATE users SET region_prefixes = $2::text[], token_version = token_version + 1 WHERE username = $1 RETURNING ${COLUMNS}`,
+      [username, regionPrefixes],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Enterprise accounts of enterprises outside `scope` are left out (a scoped inspector's list). */
+  async list(q: Queryable, role: Role | null, enterpriseId: string | null, limit: number, scope: RegionScope = null): Promise<AccountRow[]> {
     return q.query<AccountRow>(
       'accounts.list',
-      `SELECT ${COLUMNS} FROM users WHERE ($1::text IS NULL OR role = $1) AND ($2::text IS NULL OR enterprise_id = $2) ORDER BY id LIMIT $3`,
-      [role, enterpriseId, limit],
+      `SELECT ${COLUMNS} FROM users u
+        WHERE ($1::text IS NULL OR role = $1) AND ($2::text IS NULL OR enterprise_id = $2)
+          AND ($4::text[] IS NULL OR EXISTS (SELECT 1 FROM enterprises e WHERE e.uscc = u.enterprise_id AND ${regionScopeSql('e.region_code', 4)}))
+        ORDER BY id LIMIT $3`,
+      [role, enterpriseId, limit, scopePatterns(scope)],
     );
   }
 
-  async enterpriseExists(q: Queryable, uscc: string): Promise<boolean> {
-    const rows = await q.query<{ found: boolean }>('accounts.enterprise_exists', 'SELECT EXISTS (SELECT 1 FROM enterprises WHERE uscc = $1) AS found', [uscc]);
+  /** Whether the enterprise exists inside `scope` (outside it is as good as unknown). */
+  async enterpriseExists(q: Queryable, uscc: string, scope: RegionScope = null): Promise<boolean> {
+    const rows = await q.query<{ found: boolean }>(
+      'accounts.enterprise_exists',
+      `SELECT EXISTS (SELECT 1 FROM enterprises e WHERE e.uscc = $1 AND ${regionScopeSql('e.region_code', 2)}) AS found`,
+      [uscc, scopePatterns(scope)],
+    );
     return rows[0]?.found === true;
   }
 }

@@ -5,6 +5,7 @@ import { AuthService } from '../auth/auth.service';
 import type { AuthUser } from '../auth/auth-user';
 import { hashPassword, verifyPassword } from '../auth/password-hasher';
 import { weakPasswordReason } from '../auth/password-policy';
+import { scopeOf } from '../auth/jurisdiction';
 import { SessionValidityService } from '../auth/session-validity.service';
 import { ApiError } from '../platform/web/api-error';
 import { Database } from '../platform/db/database.service';
@@ -21,6 +22,7 @@ function accountJson(r: AccountRow) {
     disabled: r.disabled,
     createdAt: r.created_at.toISOString(),
     lastLoginAt: r.last_login_at?.toISOString() ?? null,
+    regionPrefixes: r.role === 'inspector' ? r.region_prefixes : [],
   };
 }
 
@@ -41,21 +43,27 @@ export class AccountService {
   /** The account must change its password at first login; a generated one is shown here only. */
   async create(actor: AuthUser, body: NewAccountRequest) {
     if (body.role !== 'enterprise' && actor.role !== 'admin') throw new ApiError(403, 'forbidden', 'Only an admin creates staff accounts');
-    if (body.enterpriseId !== undefined && !(await this.accounts.enterpriseExists(this.db, body.enterpriseId))) {
+    // A scoped inspector creates accounts only for enterprises of their jurisdiction (others do not exist for them).
+    if (body.enterpriseId !== undefined && !(await this.accounts.enterpriseExists(this.db, body.enterpriseId, scopeOf(actor)))) {
       throw new ApiError(404, 'enterprise_not_found', `No enterprise ${body.enterpriseId}`);
     }
     if (body.password !== undefined) assertStrong(body.password, body.username);
     const initialPassword = body.password ?? generatedPassword();
-    const row = await this.accounts.insert(this.db, body.username, await hashPassword(initialPassword), body.role, body.enterpriseId ?? null);
+    const row = await this.accounts.insert(this.db, body.username, await hashPassword(initialPassword), body.role, body.enterpriseId ?? null, body.regionPrefixes ?? []);
     if (!row) throw new ApiError(409, 'username_taken', `The username ${body.username} is taken`);
-    void this.audit.record({ action: 'account.created', actor: actorOf(actor), target: row.username, detail: { role: row.role, enterpriseId: row.enterprise_id } });
+    void this.audit.record({
+      action: 'account.created',
+      actor: actorOf(actor),
+      target: row.username,
+      detail: { role: row.role, enterpriseId: row.enterprise_id, ...(row.role === 'inspector' ? { regionPrefixes: row.region_prefixes } : {}) },
+    });
     return { ...accountJson(row), ...(body.password === undefined ? { initialPassword } : {}) };
   }
 
   /** Inspectors see enterprise accounts only. */
   async list(actor: AuthUser, query: AccountListQuery) {
     const role = actor.role === 'admin' ? (query.role ?? null) : 'enterprise';
-    const rows = await this.accounts.list(this.db, role, query.enterpriseId ?? null, query.limit);
+    const rows = await this.accounts.list(this.db, role, query.enterpriseId ?? null, query.limit, scopeOf(actor));
     return { items: rows.map(accountJson) };
   }
 
@@ -100,6 +108,23 @@ export class AccountService {
     if (!row) throw new ApiError(404, 'account_not_found', `No account ${username}`);
     if (disabled) this.sessions.revoked({ userId: Number(row.id), sessionId: null });
     void this.audit.record({ action: disabled ? 'account.disabled' : 'account.enabled', actor: actorOf(actor), target: row.username });
+  }
+
+  /** Admin: an inspector's jurisdiction. Their sessions end (≤ 1 s everywhere), so nothing keeps the old scope. */
+  async setJurisdiction(actor: AuthUser, username: string, regionPrefixes: readonly string[]) {
+    const account = await this.accounts.findByUsername(this.db, username);
+    if (!account) throw new ApiError(404, 'account_not_found', `No account ${username}`);
+    if (account.role !== 'inspector') throw new ApiError(400, 'not_an_inspector', 'Only inspector accounts have a limited jurisdiction');
+    const row = await this.accounts.setRegionPrefixes(this.db, username, regionPrefixes);
+    if (!row) throw new ApiError(404, 'account_not_found', `No account ${username}`);
+    this.sessions.revoked({ userId: Number(row.id), sessionId: null });
+    void this.audit.record({
+      action: 'account.jurisdiction_changed',
+      actor: actorOf(actor),
+      target: row.username,
+      detail: { from: account.region_prefixes, to: row.region_prefixes },
+    });
+    return accountJson(row);
   }
 
   /** The account behind a token, as stored now. */

@@ -8,7 +8,9 @@ import { ZodValidationPipe } from '../platform/web/zod-validation.pipe';
 import {
   accountListQuerySchema,
   changePasswordSchema,
+  jurisdictionSchema,
   newAccountSchema,
+  type JurisdictionRequest,
   type AccountListQuery,
   type ChangePasswordRequest,
   type NewAccountRequest,
@@ -49,6 +51,18 @@ export class AccountsController {
   @Roles('admin')
   async enable(@Param('username', new ZodValidationPipe(usernameSchema)) username: string, @CurrentUser() user: AuthUser): Promise<void> {
     await this.accounts.setDisabled(user, username, false);
+  }
+
+  /** An inspector's region-code prefixes (empty: everything); their sessions end at once. */
+  @Post(':username/jurisdiction')
+  @HttpCode(200)
+  @Roles('admin')
+  setJurisdiction(
+    @Param('username', new ZodValidationPipe(usernameSchema)) username: string,
+    @Body(new ZodValidationPipe(jurisdictionSchema)) body: JurisdictionRequest,
+    @CurrentUser() user: AuthUser,
+  ) {
+    return this.accounts.setJurisdiction(user, username, body.regionPrefixes);
   }
 
   /** A one-time password shown once; the owner must choose a new one at next login. */

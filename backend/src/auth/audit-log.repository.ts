@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Database, type Queryable } from '../platform/db/database.service';
+import { currentRequestId } from '../platform/web/request-id';
 
 export type AuditAction =
   | 'login.success'
@@ -11,17 +12,29 @@ export type AuditAction =
   | 'account.created'
   | 'account.disabled'
   | 'account.enabled'
+  | 'account.jurisdiction_changed'
   | 'service_key.created'
   | 'service_key.revoked'
   | 'dead_letter.redriven'
   | 'inspection_plan.created'
-  | 'inspection_plan.cancelled';
+  | 'inspection_plan.cancelled'
+  | 'complaint.verified'
+  | 'complaint.dismissed'
+  | 'appeal.accepted'
+  | 'appeal.rejected'
+  | 'event.ingested'
+  | 'export.downloaded'
+  | 'public_token.rotated';
 
 export interface AuditEntry {
   action: AuditAction;
   actor?: { id: number; username: string } | null;
   target?: string | null;
   client?: string | null;
+  /** why (a decision's reason, as typed) */
+  reason?: string | null;
+  /** the HTTP request it came from (X-Request-Id, or one made up by the app) */
+  requestId?: string | null;
   detail?: Record<string, unknown>;
 }
 
@@ -35,8 +48,17 @@ export class AuditLogRepository {
   async append(q: Queryable, entry: AuditEntry): Promise<void> {
     await q.query(
       'audit_log.append',
-      `INSERT INTO audit_log (action, actor_id, actor_name, target, client, detail) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [entry.action, entry.actor?.id ?? null, entry.actor?.username ?? null, entry.target ?? null, entry.client?.slice(0, 64) ?? null, JSON.stringify(entry.detail ?? {})],
+      `INSERT INTO audit_log (action, actor_id, actor_name, target, client, detail, reason, request_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        entry.action,
+        entry.actor?.id ?? null,
+        entry.actor?.username ?? null,
+        entry.target?.slice(0, 200) ?? null,
+        entry.client?.slice(0, 64) ?? null,
+        JSON.stringify(entry.detail ?? {}),
+        entry.reason?.slice(0, 2000) ?? null,
+        (entry.requestId ?? currentRequestId())?.slice(0, 100) ?? null,
+      ],
     );
   }
 

@@ -33,4 +33,9 @@ export interface AuthUser {
   username: string;
   role: Role;
   enterpriseId: string | null;
+  /**
+   * Inspectors: the region-code prefixes of their jurisdiction, read from the account on every request
+   * (empty or absent: everything). See jurisdiction.ts.
+   */
+  regionPrefixes?: readonly string[];
 }

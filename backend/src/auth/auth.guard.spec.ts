@@ -57,7 +57,7 @@ describe('AuthGuard', () => {
   it('admits a valid token of an allowed role and attaches the user', async () => {
     const { ctx, request } = context('list', `Bearer ${token({})}`);
     await expect(guard.canActivate(ctx)).resolves.toBe(true);
-    expect(request.user).toEqual({ id: 7, username: 'li', role: 'inspector', enterpriseId: null });
+    expect(request.user).toEqual({ id: 7, username: 'li', role: 'inspector', enterpriseId: null, regionPrefixes: [] });
   });
 
   it('answers 401 without, with malformed, forged or expired tokens', async () => {

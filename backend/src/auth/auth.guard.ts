@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
-import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Inject, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
 import { ApiError } from '../platform/web/api-error';
 import { ROLES, type AuthUser, type Role, type TokenClaims, type TokenSession } from './auth-user';
 import { ALLOW_PENDING_PASSWORD_CHANGE_KEY, ROLES_KEY } from './roles.decorator';
+import { EnterpriseJurisdictionService } from './enterprise-jurisdiction.service';
+import { scopeOf } from './jurisdiction';
 import { SessionRevokedError, SessionValidityService, type SessionChecker } from './session-validity.service';
 
 export interface AuthenticatedRequest extends Request {
@@ -36,6 +38,7 @@ export class AuthGuard implements CanActivate {
     private readonly jwt: JwtService,
     private readonly reflector: Reflector,
     @Inject(SessionValidityService) private readonly sessions: SessionChecker,
+    @Optional() private readonly jurisdiction?: EnterpriseJurisdictionService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -51,6 +54,13 @@ export class AuthGuard implements CanActivate {
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);
     if (allowed && allowed.length > 0 && !allowed.includes(user.role)) {
       throw new ApiError(403, 'forbidden', 'Not allowed for this account');
+    }
+    // Jurisdiction, once for every route naming an enterprise (/api/enterprises/:uscc/**): outside the
+    // inspector's regions it does not exist for them (404, like an unknown USCC).
+    const uscc = (request.params as Record<string, string | undefined> | undefined)?.uscc;
+    const scope = scopeOf(user);
+    if (scope !== null && typeof uscc === 'string' && !(await this.jurisdiction?.contains(scope, uscc))) {
+      throw new ApiError(404, 'enterprise_not_found', `No enterprise ${uscc}`);
     }
     return true;
   }
@@ -89,7 +99,10 @@ export class AuthGuard implements CanActivate {
     };
     let mustChangePassword: boolean;
     try {
-      ({ mustChangePassword } = await this.sessions.assertValid(user.id, session));
+      const state = await this.sessions.assertValid(user.id, session);
+      mustChangePassword = state.mustChangePassword;
+      // Staff only: an enterprise account is limited to its own enterprise by other means.
+      if (user.role === 'inspector') user.regionPrefixes = state.regionPrefixes ?? [];
     } catch (error) {
       if (error instanceof SessionRevokedError) throw new ApiError(401, 'unauthorized', 'Session ended or account disabled: sign in again');
       // Fail closed, but say why: the database could not be asked.

@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AuditLogRepository } from './audit-log.repository';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
+import { ExportAuditInterceptor } from './export-audit.interceptor';
+import { EnterpriseJurisdictionService } from './enterprise-jurisdiction.service';
 import { AuthService } from './auth.service';
 import { LoginFailureRepository } from './login-failure.repository';
 import { SessionRepository } from './session.repository';
@@ -20,6 +23,7 @@ import { ServiceKeysController } from './service-keys.controller';
   providers: [
     AuthService,
     AuthGuard,
+    EnterpriseJurisdictionService,
     UserRepository,
     SessionRepository,
     SessionValidityService,
@@ -28,7 +32,9 @@ import { ServiceKeysController } from './service-keys.controller';
     ServiceKeyRepository,
     ServiceKeyService,
     IngestAuthGuard,
+    // Every staff export (.csv/.xlsx) leaves an audit row, whichever module serves it.
+    { provide: APP_INTERCEPTOR, useClass: ExportAuditInterceptor },
   ],
-  exports: [AuthGuard, AuthService, UserRepository, SessionValidityService, AuditLogRepository, IngestAuthGuard, ServiceKeyService],
+  exports: [AuthGuard, EnterpriseJurisdictionService, AuthService, UserRepository, SessionValidityService, AuditLogRepository, IngestAuthGuard, ServiceKeyService],
 })
 export class AuthModule {}

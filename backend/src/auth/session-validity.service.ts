@@ -21,7 +21,14 @@ export interface SessionChecker {
    * Throws (SessionRevokedError) when the account is gone or disabled, the version is old or the
    * session logged out; else tells whether the account must still replace its password.
    */
-  assertValid(userId: number, session: TokenSession): Promise<{ mustChangePassword: boolean }>;
+  assertValid(userId: number, session: TokenSession): Promise<SessionState>;
+}
+
+/** What a valid session carries beyond "valid": read from the account, so changes apply within SESSION_CACHE_MS. */
+export interface SessionState {
+  mustChangePassword: boolean;
+  /** the inspector's jurisdiction (empty: everything; absent from fakes: everything) */
+  regionPrefixes?: readonly string[];
 }
 
 export class SessionRevokedError extends Error {
@@ -68,7 +75,7 @@ export class SessionValidityService implements SessionChecker, OnModuleInit, OnM
     if (this.pruneTimer) clearInterval(this.pruneTimer);
   }
 
-  async assertValid(userId: number, session: TokenSession): Promise<{ mustChangePassword: boolean }> {
+  async assertValid(userId: number, session: TokenSession): Promise<SessionState> {
     const now = Date.now();
     let entry = this.cache.get(userId);
     let revoked = entry && now - entry.at < SESSION_CACHE_MS ? entry.sessions.get(session.id) : undefined;
@@ -76,7 +83,11 @@ export class SessionValidityService implements SessionChecker, OnModuleInit, OnM
       const row = await this.sessions.stateOf(this.db, userId, session.id);
       if (!entry || now - entry.at >= SESSION_CACHE_MS) {
         if (this.cache.size >= MAX_CACHED_ACCOUNTS) this.cache.clear();
-        entry = { at: now, state: row ? { tokenVersion: row.tokenVersion, disabled: row.disabled, mustChangePassword: row.mustChangePassword } : null, sessions: new Map() };
+        entry = {
+          at: now,
+          state: row ? { tokenVersion: row.tokenVersion, disabled: row.disabled, mustChangePassword: row.mustChangePassword, regionPrefixes: row.regionPrefixes } : null,
+          sessions: new Map(),
+        };
         this.cache.set(userId, entry);
       }
       revoked = row?.revoked ?? false;
@@ -84,7 +95,7 @@ export class SessionValidityService implements SessionChecker, OnModuleInit, OnM
     }
     const reason = refusal(entry.state, session, revoked);
     if (reason) throw new SessionRevokedError(reason);
-    return { mustChangePassword: entry.state?.mustChangePassword ?? false };
+    return { mustChangePassword: entry.state?.mustChangePassword ?? false, regionPrefixes: entry.state?.regionPrefixes ?? [] };
   }
 
   /**

@@ -6,6 +6,8 @@ export interface AccountTokenState {
   disabled: boolean;
   /** an initial or reset password still to be replaced */
   mustChangePassword: boolean;
+  /** the inspector's jurisdiction (empty: everything) */
+  regionPrefixes: string[];
 }
 
 /** SQL behind token revocation: account versions, the logout denylist and its pruning. */
@@ -13,26 +15,30 @@ export interface AccountTokenState {
 export class SessionRepository {
   /** One account's version and state plus whether one session was logged out; null: no such account. */
   async stateOf(q: Queryable, userId: number, sessionId: string): Promise<(AccountTokenState & { revoked: boolean }) | null> {
-    const rows = await q.query<{ token_version: number; disabled: boolean; must_change_password: boolean; revoked: boolean }>(
+    const rows = await q.query<{ token_version: number; disabled: boolean; must_change_password: boolean; region_prefixes: string[]; revoked: boolean }>(
       'sessions.state_of',
-      `SELECT u.token_version, u.disabled, u.must_change_password,
+      `SELECT u.token_version, u.disabled, u.must_change_password, u.region_prefixes,
               EXISTS (SELECT 1 FROM revoked_sessions r WHERE r.session_id = $2) AS revoked
          FROM users u WHERE u.id = $1`,
       [userId, sessionId],
     );
     const row = rows[0];
-    return row ? { tokenVersion: row.token_version, disabled: row.disabled, mustChangePassword: row.must_change_password, revoked: row.revoked } : null;
+    return row
+      ? { tokenVersion: row.token_version, disabled: row.disabled, mustChangePassword: row.must_change_password, regionPrefixes: row.region_prefixes, revoked: row.revoked }
+      : null;
   }
 
   /** Many accounts at once (the socket sweep); accounts that no longer exist are absent. */
   async statesOf(q: Queryable, userIds: readonly number[]): Promise<Map<number, AccountTokenState>> {
     if (userIds.length === 0) return new Map();
-    const rows = await q.query<{ id: string; token_version: number; disabled: boolean; must_change_password: boolean }>(
+    const rows = await q.query<{ id: string; token_version: number; disabled: boolean; must_change_password: boolean; region_prefixes: string[] }>(
       'sessions.states_of',
-      'SELECT id::text AS id, token_version, disabled, must_change_password FROM users WHERE id = ANY($1::bigint[])',
+      'SELECT id::text AS id, token_version, disabled, must_change_password, region_prefixes FROM users WHERE id = ANY($1::bigint[])',
       [userIds],
     );
-    return new Map(rows.map((r) => [Number(r.id), { tokenVersion: r.token_version, disabled: r.disabled, mustChangePassword: r.must_change_password }]));
+    return new Map(
+      rows.map((r) => [Number(r.id), { tokenVersion: r.token_version, disabled: r.disabled, mustChangePassword: r.must_change_password, regionPrefixes: r.region_prefixes }]),
+    );
   }
 
   async revokedAmong(q: Queryable, sessionIds: readonly string[]): Promise<Set<string>> {

@@ -26,10 +26,14 @@ const PublicPlanPage = lazy(() => import('../pages/supervision/public-plan-page'
 const PublicListPage = lazy(() => import('../pages/supervision/public-list-page').then((m) => ({ default: m.PublicListPage })));
 const NoticesPage = lazy(() => import('../pages/supervision/notices').then((m) => ({ default: m.NoticesPage })));
 const NoticePrintPage = lazy(() => import('../pages/supervision/notices').then((m) => ({ default: m.NoticePrintPage })));
+const AccountsPage = lazy(() => import('../pages/admin/accounts-page').then((m) => ({ default: m.AccountsPage })));
+const AuditPage = lazy(() => import('../pages/admin/audit-page').then((m) => ({ default: m.AuditPage })));
 const NotFoundPage = lazy(() => import('../pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 /** The enterprise portal is the only area enterprise accounts may use. */
 const ENTERPRISE_ROLES: readonly string[] = ['enterprise'];
+/** Account management and the audit trail. */
+const ADMIN_ROLES: readonly string[] = ['admin'];
 /** A printed notice: the enterprise's own, or any for staff (the server checks which). */
 const ALL_ROLES: readonly string[] = ['admin', 'inspector', 'enterprise'];
 
@@ -66,6 +70,8 @@ export function AppRouter() {
           <Route path="inspection-plans/:id" element={<PlanPage />} />
           <Route path="notices" element={<NoticesPage />} />
           <Route path="dead-letters" element={<DeadLettersPage />} />
+          <Route path="admin/accounts" element={<RequireAuth roles={ADMIN_ROLES}><AccountsPage /></RequireAuth>} />
+          <Route path="admin/audit" element={<RequireAuth roles={ADMIN_ROLES}><AuditPage /></RequireAuth>} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -30,6 +30,7 @@ import { industryName, regionName } from '../i18n/code-names';
 import { eventSentence, sentenceLanguage, vetoDetail } from '../i18n/event-sentences';
 import { levelStreak } from './enterprise/level-streak';
 import { QrCard } from './enterprise/qr-card';
+import { EnterpriseAccountCard } from './admin/enterprise-account-card';
 import { regainPlan } from './enterprise/regain-plan';
 import { scoreComposition, type CriterionWeights } from './enterprise/score-composition';
 import { timelineEvents } from './enterprise/timeline-events';
@@ -442,6 +443,7 @@ export function EnterpriseDetailPage() {
 
         {revisionDay ? <RevisionsCard uscc={uscc} day={revisionDay} known={knownEvents} /> : null}
         <QrCard uscc={uscc} />
+        <EnterpriseAccountCard uscc={uscc} />
         <EventLogCard first={eventsState} onMore={loadOlder} loadingMore={loadingOlder} />
       </div>
     </div>

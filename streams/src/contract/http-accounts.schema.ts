@@ -12,6 +12,16 @@ export type Role = (typeof ROLES)[number];
 export const usernameSchema = z.string().regex(/^[A-Za-z0-9._@-]{3,64}$/, 'username: 3-64 characters of A-Z a-z 0-9 . _ @ -');
 
 /**
+ * A jurisdiction: region-code prefixes (2–6 digits of the 6-digit administrative code: province,
+ * city or county). Empty: the deployment's whole jurisdiction.
+ */
+export const regionPrefixesSchema = z
+  .array(z.string().regex(/^[0-9]{2,6}$/, 'a region prefix is 2–6 digits'))
+  .max(50)
+  .transform((prefixes) => [...new Set(prefixes)].sort())
+  .meta({ description: 'region-code prefixes (2–6 digits); empty: everything' });
+
+/**
  * Admin: any role; an inspector: enterprise accounts only (checked by the service). Staff accounts
  * have no enterpriseId; enterprise accounts need one. The password's strength is checked by the
  * service (zxcvbn score ≥ 3), after this length floor.
@@ -22,6 +32,7 @@ export const newAccountSchema = z
     role: z.enum(ROLES).default('enterprise'),
     enterpriseId: z.string().refine(isValidUscc, 'enterpriseId must be a valid USCC').optional(),
     password: z.string().min(MIN_PASSWORD_LENGTH).max(256).optional().meta({ description: 'omitted → a random initial password is generated and returned once' }),
+    regionPrefixes: regionPrefixesSchema.optional().meta({ description: 'inspectors only: limits them to these regions on every route, list, export and socket room' }),
   })
   .superRefine((body, ctx) => {
     if (body.role === 'enterprise' && body.enterpriseId === undefined) {
@@ -29,6 +40,9 @@ export const newAccountSchema = z
     }
     if (body.role !== 'enterprise' && body.enterpriseId !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['enterpriseId'], message: 'only enterprise accounts belong to an enterprise' });
+    }
+    if (body.role !== 'inspector' && body.regionPrefixes !== undefined && body.regionPrefixes.length > 0) {
+      ctx.addIssue({ code: 'custom', path: ['regionPrefixes'], message: 'only inspector accounts have a limited jurisdiction' });
     }
   })
   .meta({ id: 'NewAccount' });
@@ -59,6 +73,7 @@ export const accountSchema = z
     disabled: z.boolean(),
     createdAt: instantSchema,
     lastLoginAt: instantSchema.nullable(),
+    regionPrefixes: z.array(z.string()).meta({ description: 'inspectors: their jurisdiction (empty: everything); always empty for other roles' }),
   })
   .meta({ id: 'Account' });
 export type AccountJson = z.infer<typeof accountSchema>;
@@ -73,3 +88,7 @@ export type PasswordChanged = z.infer<typeof passwordChangedSchema>;
 
 export const accountListSchema = z.object({ items: z.array(accountSchema) }).meta({ id: 'AccountList' });
 export type AccountList = z.infer<typeof accountListSchema>;
+
+/** Admin: an inspector's jurisdiction; their open sessions end at once (they sign in again under the new one). */
+export const jurisdictionSchema = z.strictObject({ regionPrefixes: regionPrefixesSchema }).meta({ id: 'Jurisdiction' });
+export type JurisdictionRequest = z.infer<typeof jurisdictionSchema>;

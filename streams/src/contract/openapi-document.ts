@@ -1,6 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { accountListQuerySchema, accountListSchema, accountSchema, changePasswordSchema, createdAccountSchema, newAccountSchema, passwordChangedSchema, usernameSchema } from './http-accounts.schema';
+import { accountListQuerySchema, accountListSchema, accountSchema, changePasswordSchema, createdAccountSchema, jurisdictionSchema, newAccountSchema, passwordChangedSchema, usernameSchema } from './http-accounts.schema';
 import { loginRequestSchema, loginResponseSchema } from './http-auth.schema';
 import { dayParamSchema, emptyQuerySchema, errorBodySchema, usccParamSchema } from './http-common.schema';
 import { deadLetterIdSchema, deadLetterListQuerySchema, deadLetterPageSchema, deadLetterSchema, deadLetterSummarySchema, redriveResultSchema } from './http-dead-letters.schema';
@@ -36,6 +36,7 @@ import {
   trendQuerySchema,
   trendStatsSchema,
 } from './http-stats.schema';
+import { auditExportQuerySchema, auditListQuerySchema, auditPageSchema } from './http-audit.schema';
 import { deadLetterExportQuerySchema, earlyWarningsExportQuerySchema, enterpriseExportQuerySchema, listExportQuerySchema, ratingsExportQuerySchema, XLSX_MIME } from './http-exports.schema';
 import { createdServiceKeySchema, newServiceKeySchema, serviceKeyIdSchema, serviceKeyListSchema } from './http-service-keys.schema';
 import {
@@ -328,6 +329,11 @@ const ROUTES: RouteSpec[] = [
     params: z.object({ username: usernameSchema }), ok: { status: 200, schema: createdAccountSchema, description: 'the account with its one-time password' }, errors: { 400: 'invalid username', 404: 'unknown account' },
   },
   {
+    method: 'post', path: '/api/accounts/{username}/jurisdiction', tag: 'accounts', summary: 'Set an inspector\u2019s jurisdiction (region-code prefixes; empty: everything); their sessions end within 1 s', who: 'admin',
+    params: z.object({ username: usernameSchema }), body: jurisdictionSchema,
+    ok: { status: 200, schema: accountSchema, description: 'the account' }, errors: { 400: 'invalid prefixes, or not an inspector', 404: 'unknown account' },
+  },
+  {
     method: 'get', path: '/api/accounts', tag: 'accounts', summary: 'Accounts', who: 'staff', query: accountListQuerySchema,
     ok: { status: 200, schema: accountListSchema, description: 'the accounts' }, errors: { 400: 'invalid parameter' },
   },
@@ -456,6 +462,19 @@ const ROUTES: RouteSpec[] = [
   },
   ...exportRoutes('/api/stats/early-warnings', 'statistics', 'Every enterprise with an early warning today', earlyWarningsExportQuerySchema, undefined, 'unknown parameter'),
   ...exportRoutes('/api/dead-letters', 'operations', 'Every dead letter (of a reason), newest first', deadLetterExportQuerySchema, undefined, 'invalid parameter'),
+  // ---- audit trail (issue 15): admins browse and download it ----
+  {
+    method: 'get', path: '/api/audit-log', tag: 'accounts', summary: 'The audit trail, newest first (filters: actor, action, target, time range)', who: 'admin',
+    query: auditListQuerySchema, ok: { status: 200, schema: auditPageSchema, description: 'a page of entries' }, errors: { 400: 'invalid filter' },
+  },
+  {
+    method: 'get', path: '/api/audit-log.csv', tag: 'accounts', summary: 'The audit trail with the same filters (CSV)', who: 'admin', query: auditExportQuerySchema,
+    ok: { status: 200, contentType: 'text/csv', description: 'UTF-8 with BOM, header row in the chosen language, CRLF lines' }, errors: { 400: 'invalid filter' },
+  },
+  {
+    method: 'get', path: '/api/audit-log.xlsx', tag: 'accounts', summary: 'The audit trail with the same filters (Excel)', who: 'admin', query: auditExportQuerySchema,
+    ok: { status: 200, contentType: XLSX_MIME, description: 'one sheet, frozen header row in the chosen language' }, errors: { 400: 'invalid filter' },
+  },
   ...exportRoutes('/api/enterprises/{uscc}/ratings', 'ratings', 'Rating history: day, score, stars, revision (at most 400 days)', ratingsExportQuerySchema, uscc, 'invalid USCC, date or range', { 404: 'unknown enterprise' }),
 
 ];

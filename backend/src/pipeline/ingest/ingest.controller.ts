@@ -1,7 +1,10 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Req, UseGuards } from '@nestjs/common';
 import { z } from 'zod';
 import { INPUT_TOPIC_KINDS, type IngestResult, type TopicKind } from '@envface/streams';
+import { AuditLogRepository } from '../../auth/audit-log.repository';
 import type { AuthUser } from '../../auth/auth-user';
+import { EnterpriseJurisdictionService } from '../../auth/enterprise-jurisdiction.service';
+import { inScope, scopeOf } from '../../auth/jurisdiction';
 import { IngestAuthGuard, type IngestRequest } from '../../auth/ingest-auth.guard';
 import { Roles } from '../../auth/roles.decorator';
 import { keyAllows } from '../../auth/service-key.service';
@@ -59,7 +62,24 @@ export class IngestController {
     private readonly scoring: ScoringService,
     private readonly drainer: OutboxDrainer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly jurisdiction: EnterpriseJurisdictionService,
+    private readonly audit: AuditLogRepository,
   ) {}
+
+  /**
+   * A scoped inspector sends events only for enterprises of their regions (others: 404, as if
+   * unknown), and a registration may neither create an enterprise elsewhere nor move one out.
+   */
+  private async assertInScope(request: IngestRequest, body: Record<string, unknown>): Promise<void> {
+    const scope = request.serviceKey ? null : scopeOf(request.user);
+    if (scope === null) return;
+    const uscc = typeof body.enterpriseId === 'string' ? body.enterpriseId : '';
+    const known = await this.jurisdiction.lookup(uscc);
+    if (known.exists && !inScope(scope, known.region)) throw new ApiError(404, 'enterprise_not_found', `No enterprise ${uscc}`);
+    const data = body.data as Record<string, unknown> | undefined;
+    const newRegion = body.type === 'enterprise.upserted' && data && typeof data.regionCode === 'string' ? data.regionCode : null;
+    if (newRegion !== null ? !inScope(scope, newRegion) : !known.exists) throw new ApiError(404, 'enterprise_not_found', `No enterprise ${uscc} in your jurisdiction`);
+  }
 
   @Post(':kind')
   @HttpCode(202)
@@ -71,6 +91,7 @@ export class IngestController {
     if (this.config.kafka.brokers !== null) {
       throw new ApiError(409, 'kafka_enabled', 'this deployment ingests through Kafka; produce to the input topics');
     }
+    await this.assertInScope(request, body);
     const enterpriseId = body.enterpriseId;
     const result = await this.scoring.processBatch([
       {
@@ -86,6 +107,19 @@ export class IngestController {
     // Push the change to live clients now; a failed publish stays in the outbox for the next drain.
     await this.drainer.drain().catch(() => undefined);
     const rejected = result.rejected[0];
+    // Who sent which event (the account or the service key), and what became of it.
+    void this.audit.record({
+      action: 'event.ingested',
+      actor: request.user ? { id: request.user.id, username: request.user.username } : null,
+      target: typeof body.eventId === 'string' ? body.eventId : null,
+      detail: {
+        sentBy,
+        kind,
+        type: typeof body.type === 'string' ? body.type : null,
+        enterpriseId: typeof enterpriseId === 'string' ? enterpriseId : null,
+        outcome: rejected ? rejected.reason : result.duplicates === 1 ? 'duplicate' : 'accepted',
+      },
+    });
     if (rejected) {
       // A processing error is not the sender's mistake, but it is final for this message: kept in the
       // dead letters for a re-drive after the fix, never a 500.

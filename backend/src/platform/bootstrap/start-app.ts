@@ -10,6 +10,7 @@ import { createAppLogger } from '../logging/app-logger';
 import { jsonBodyMiddleware } from '../web/json-body.middleware';
 import { InputSanityPipe, inputSanityMiddleware } from '../web/input-sanity';
 import { securityHeadersMiddleware } from '../web/security-headers';
+import { requestIdMiddleware } from '../web/request-id';
 import { loadConfig, type AppConfig } from '../config/app-config';
 import { Database } from '../db/database.service';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../db/embedded-postgres';
@@ -78,11 +79,13 @@ export async function startApp(env: NodeJS.ProcessEnv, options: StartOptions = {
     app.set('trust proxy', config.trustedProxies.length > 0 ? [...config.trustedProxies] : false);
     app.disable('x-powered-by');
     // CSP, nosniff, no-referrer … on every answer: HTML pages, API, errors, static files.
+    app.use(requestIdMiddleware());
     app.use(securityHeadersMiddleware());
     // socket.io (/live, /public) on the same HTTP server, fanned out across instances through PostgreSQL.
     app.useWebSocketAdapter(new ClusterIoAdapter(app, databaseUrl));
     app.use(inputSanityMiddleware());
     app.use(jsonBodyMiddleware('1mb'));
+    app.use(requestIdMiddleware());
     app.useGlobalPipes(new InputSanityPipe());
     app.use(webApp.staticMiddleware());
     if (!webApp.built) logger.warn(`web app not built (${webApp.distDir} missing): run npm run build`);

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { RejectReason } from '@envface/streams';
+import { regionScopeSql, scopePatterns, type RegionScope } from '../../auth/jurisdiction';
 import type { Queryable } from '../../platform/db/database.service';
+
+/**
+ * A scoped inspector sees the letters whose Kafka key names an enterprise of their regions; letters
+ * naming no known enterprise are the operators' (admins, unscoped inspectors).
+ */
+const scopeOnKey = (table: string, parameter: number): string =>
+  `($${parameter}::text[] IS NULL OR EXISTS (SELECT 1 FROM enterprises e WHERE e.uscc = ${table}.key AND ${regionScopeSql('e.region_code', parameter)}))`;
 
 export interface DeadLetterListRow {
   id: string;
@@ -41,36 +49,38 @@ const REDRIVE_JOIN = `LEFT JOIN LATERAL (
 @Injectable()
 export class DeadLetterQueryRepository {
   /** A page of dead letters older than `beforeId`; values cut to `valueChars` (a too_large value is megabytes). */
-  async page(q: Queryable, reason: string | null, beforeId: string | null, limit: number, valueChars: number): Promise<DeadLetterListRow[]> {
+  async page(q: Queryable, reason: string | null, beforeId: string | null, limit: number, valueChars: number, scope: RegionScope = null): Promise<DeadLetterListRow[]> {
     return q.query<DeadLetterListRow>(
       'dead_letters.page',
       `SELECT d.id::text AS id, d.reason, d.detail, d.topic, d.partition, d.kafka_offset AS "offset", d.key, left(d.value, $4) AS value,
          length(d.value) AS value_length, d.encoding, d.at, ${REDRIVE_COLUMNS}
        FROM (SELECT * FROM dead_letters
-             WHERE ($1::text IS NULL OR reason = $1) AND ($2::bigint IS NULL OR id < $2::bigint)
+             WHERE ($1::text IS NULL OR reason = $1) AND ($2::bigint IS NULL OR id < $2::bigint) AND ${scopeOnKey('dead_letters', 5)}
              ORDER BY dead_letters.id DESC -- the table's bigint, not the text alias
              LIMIT $3) d
        ${REDRIVE_JOIN}
        ORDER BY d.id DESC`,
-      [reason, beforeId, limit, valueChars],
+      [reason, beforeId, limit, valueChars, scopePatterns(scope)],
     );
   }
 
-  async find(q: Queryable, id: string): Promise<DeadLetterListRow | null> {
+  /** Null when unknown or outside `scope`. */
+  async find(q: Queryable, id: string, scope: RegionScope = null): Promise<DeadLetterListRow | null> {
     const rows = await q.query<DeadLetterListRow>(
       'dead_letters.find',
       `SELECT d.id::text AS id, d.reason, d.detail, d.topic, d.partition, d.kafka_offset AS "offset", d.key, d.value,
          length(d.value) AS value_length, d.encoding, d.at, ${REDRIVE_COLUMNS}
-       FROM dead_letters d ${REDRIVE_JOIN} WHERE d.id = $1::bigint`,
-      [id],
+       FROM dead_letters d ${REDRIVE_JOIN} WHERE d.id = $1::bigint AND ${scopeOnKey('d', 2)}`,
+      [id, scopePatterns(scope)],
     );
     return rows[0] ?? null;
   }
 
-  async countsByReason(q: Queryable): Promise<{ reason: string; n: number; last: Date }[]> {
+  async countsByReason(q: Queryable, scope: RegionScope = null): Promise<{ reason: string; n: number; last: Date }[]> {
     return q.query<{ reason: string; n: number; last: Date }>(
       'dead_letters.counts_by_reason',
-      'SELECT reason, count(*)::int AS n, max(at) AS last FROM dead_letters GROUP BY reason ORDER BY reason',
+      `SELECT reason, count(*)::int AS n, max(at) AS last FROM dead_letters WHERE ${scopeOnKey('dead_letters', 1)} GROUP BY reason ORDER BY reason`,
+      [scopePatterns(scope)],
     );
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { STORED_DEAD_LETTER_REASONS, type DeadLetterJson, type DeadLetterPage, type DeadLetterSummary } from '@envface/streams';
+import type { RegionScope } from '../../auth/jurisdiction';
 import { ApiError } from '../../platform/web/api-error';
 import { Database } from '../../platform/db/database.service';
 import { DeadLetterQueryRepository, type DeadLetterListRow } from './dead-letter-query.repository';
@@ -37,8 +38,8 @@ export class DeadLetterQueryService {
     private readonly deadLetters: DeadLetterQueryRepository,
   ) {}
 
-  async list(reason: string | undefined, cursor: string | undefined, limit: number): Promise<DeadLetterPage> {
-    const rows = await this.deadLetters.page(this.db, reason ?? null, cursor ?? null, limit + 1, LIST_VALUE_CHARS);
+  async list(reason: string | undefined, cursor: string | undefined, limit: number, scope: RegionScope = null): Promise<DeadLetterPage> {
+    const rows = await this.deadLetters.page(this.db, reason ?? null, cursor ?? null, limit + 1, LIST_VALUE_CHARS, scope);
     const page = rows.slice(0, limit);
     // The cursor is the last id shown: the next page is everything older.
     const nextCursor = rows.length > limit ? (page[page.length - 1]?.id ?? null) : null;
@@ -46,24 +47,24 @@ export class DeadLetterQueryService {
   }
 
   /** Every dead letter (of a reason), newest first, in keyset pages: for the exports. */
-  async *pages(reason: string | undefined, size: number): AsyncIterable<DeadLetterJson[]> {
+  async *pages(reason: string | undefined, size: number, scope: RegionScope = null): AsyncIterable<DeadLetterJson[]> {
     let before: string | null = null;
     for (;;) {
-      const rows = await this.deadLetters.page(this.db, reason ?? null, before, size, LIST_VALUE_CHARS);
+      const rows = await this.deadLetters.page(this.db, reason ?? null, before, size, LIST_VALUE_CHARS, scope);
       if (rows.length > 0) yield rows.map(json);
       if (rows.length < size) return;
       before = rows[rows.length - 1]!.id;
     }
   }
 
-  async one(id: string): Promise<DeadLetterJson> {
-    const row = await this.deadLetters.find(this.db, id);
+  async one(id: string, scope: RegionScope = null): Promise<DeadLetterJson> {
+    const row = await this.deadLetters.find(this.db, id, scope);
     if (!row) throw new ApiError(404, 'dead_letter_not_found', `No dead letter ${id}`);
     return json(row);
   }
 
-  async summary(): Promise<DeadLetterSummary> {
-    const rows = await this.deadLetters.countsByReason(this.db);
+  async summary(scope: RegionScope = null): Promise<DeadLetterSummary> {
+    const rows = await this.deadLetters.countsByReason(this.db, scope);
     const byReason: Record<string, number> = Object.fromEntries(DLQ_REASONS.map((r) => [r, 0]));
     let total = 0;
     let last: Date | null = null;

@@ -12,6 +12,9 @@ import {
   type DeadLetterSummary,
 } from '@envface/streams';
 import { AuthGuard } from '../../auth/auth.guard';
+import type { AuthUser } from '../../auth/auth-user';
+import { CurrentUser } from '../../auth/current-user.decorator';
+import { scopeOf, type RegionScope } from '../../auth/jurisdiction';
 import { Roles } from '../../auth/roles.decorator';
 import { ZodValidationPipe } from '../../platform/web/zod-validation.pipe';
 import { sendExport } from '../exports/export-response';
@@ -42,18 +45,18 @@ export class DeadLettersController {
   constructor(private readonly deadLetters: DeadLetterQueryService) {}
 
   @Get()
-  list(@Query(new ZodValidationPipe(deadLetterListQuerySchema)) q: DeadLetterListQuery): Promise<DeadLetterPage> {
-    return this.deadLetters.list(q.reason, q.cursor, q.limit);
+  list(@Query(new ZodValidationPipe(deadLetterListQuerySchema)) q: DeadLetterListQuery, @CurrentUser() user: AuthUser): Promise<DeadLetterPage> {
+    return this.deadLetters.list(q.reason, q.cursor, q.limit, scopeOf(user));
   }
 
   @Get('summary')
-  summary(@Query(new ZodValidationPipe(emptyQuerySchema)) _q: Record<string, never>): Promise<DeadLetterSummary> {
-    return this.deadLetters.summary();
+  summary(@Query(new ZodValidationPipe(emptyQuerySchema)) _q: Record<string, never>, @CurrentUser() user: AuthUser): Promise<DeadLetterSummary> {
+    return this.deadLetters.summary(scopeOf(user));
   }
 
   @Get(':id')
-  one(@Param('id', new ZodValidationPipe(deadLetterIdSchema)) id: string): Promise<DeadLetterJson> {
-    return this.deadLetters.one(id);
+  one(@Param('id', new ZodValidationPipe(deadLetterIdSchema)) id: string, @CurrentUser() user: AuthUser): Promise<DeadLetterJson> {
+    return this.deadLetters.one(id, scopeOf(user));
   }
 }
 
@@ -65,26 +68,26 @@ export class DeadLetterExportsController {
   constructor(private readonly deadLetters: DeadLetterQueryService) {}
 
   /** GET /api/dead-letters.csv|.xlsx: every dead letter (of a reason), newest first. */
-  private async export(format: ExportFormat, q: DeadLetterExportQuery, res: Response): Promise<void> {
+  private async export(format: ExportFormat, q: DeadLetterExportQuery, res: Response, scope: RegionScope): Promise<void> {
     const stamp = new Date().toISOString().slice(0, 10);
     await sendExport(res, format, q.lang, {
       fileName: `死信-${stamp}`,
       asciiName: `dead-letters-${stamp}`,
       sheetName: q.lang === 'zh' ? '死信' : 'Dead letters',
       columns: DEAD_LETTER_COLUMNS,
-      pages: mapPages(this.deadLetters.pages(q.reason, 1_000), (d) => [
+      pages: mapPages(this.deadLetters.pages(q.reason, 1_000, scope), (d) => [
         d.id, d.at, d.reason, d.detail, d.topic, d.partition, d.offset, d.key, d.value, d.valueTruncated, d.encoding, d.redrives, d.lastRedrive?.outcome ?? null,
       ]),
     });
   }
 
   @Get('dead-letters.csv')
-  csv(@Query(new ZodValidationPipe(deadLetterExportQuerySchema)) q: DeadLetterExportQuery, @Res() res: Response): Promise<void> {
-    return this.export('csv', q, res);
+  csv(@Query(new ZodValidationPipe(deadLetterExportQuerySchema)) q: DeadLetterExportQuery, @Res() res: Response, @CurrentUser() user: AuthUser): Promise<void> {
+    return this.export('csv', q, res, scopeOf(user));
   }
 
   @Get('dead-letters.xlsx')
-  xlsx(@Query(new ZodValidationPipe(deadLetterExportQuerySchema)) q: DeadLetterExportQuery, @Res() res: Response): Promise<void> {
-    return this.export('xlsx', q, res);
+  xlsx(@Query(new ZodValidationPipe(deadLetterExportQuerySchema)) q: DeadLetterExportQuery, @Res() res: Response, @CurrentUser() user: AuthUser): Promise<void> {
+    return this.export('xlsx', q, res, scopeOf(user));
   }
 }

@@ -9,6 +9,9 @@ import {
   type RatingsExportQuery,
 } from '@envface/streams';
 import { AuthGuard } from '../../auth/auth.guard';
+import type { AuthUser } from '../../auth/auth-user';
+import { CurrentUser } from '../../auth/current-user.decorator';
+import { scopeOf, type RegionScope } from '../../auth/jurisdiction';
 import { Roles } from '../../auth/roles.decorator';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { CLOCK, type Clock } from '../../platform/clock';
@@ -66,8 +69,8 @@ export class EnterpriseExportsController {
     return isoFromDay(dayOfInstant(this.clock.now(), this.config.timeZone));
   }
 
-  private async explorer(format: ExportFormat, q: EnterpriseExportQuery, res: Response): Promise<void> {
-    const filter = enterpriseFilterOf(q);
+  private async explorer(format: ExportFormat, q: EnterpriseExportQuery, res: Response, scope: RegionScope): Promise<void> {
+    const filter = enterpriseFilterOf(q, scope);
     const pages = keysetPages<EnterpriseListRow, { key: number | string; uscc: string }>(
       EXPORT_PAGE_SIZE,
       (after, size) => this.enterprises.page(this.db, filter, q.sort, q.order, after, size),
@@ -100,13 +103,13 @@ export class EnterpriseExportsController {
   }
 
   @Get('enterprises.csv')
-  csv(@Query(new ZodValidationPipe(enterpriseExportQuerySchema)) q: EnterpriseExportQuery, @Res() res: Response): Promise<void> {
-    return this.explorer('csv', q, res);
+  csv(@Query(new ZodValidationPipe(enterpriseExportQuerySchema)) q: EnterpriseExportQuery, @Res() res: Response, @CurrentUser() user: AuthUser): Promise<void> {
+    return this.explorer('csv', q, res, scopeOf(user));
   }
 
   @Get('enterprises.xlsx')
-  xlsx(@Query(new ZodValidationPipe(enterpriseExportQuerySchema)) q: EnterpriseExportQuery, @Res() res: Response): Promise<void> {
-    return this.explorer('xlsx', q, res);
+  xlsx(@Query(new ZodValidationPipe(enterpriseExportQuerySchema)) q: EnterpriseExportQuery, @Res() res: Response, @CurrentUser() user: AuthUser): Promise<void> {
+    return this.explorer('xlsx', q, res, scopeOf(user));
   }
 
   @Get('enterprises/:uscc/ratings.csv')

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Face, Grade, RatingColour, StarLevel } from '@envface/streams';
+import { regionScopeSql } from '../../auth/jurisdiction';
 import type { Queryable } from '../../platform/db/database.service';
 import type { SortKey, SortOrder } from './enterprise-list.query';
 
@@ -13,6 +14,8 @@ export interface EnterpriseFilter {
   industries: string[] | null;
   stars: number[] | null;
   faces: string[] | null;
+  /** LIKE patterns of the caller's jurisdiction (auth/jurisdiction.ts scopePatterns); null: everything. */
+  scope: string[] | null;
 }
 
 export interface EnterpriseListRow {
@@ -59,10 +62,11 @@ const FILTER_SQL = `($1::text IS NULL OR name ILIKE $1 OR ($2::text IS NOT NULL 
   AND ($3::bpchar[] IS NULL OR region_code = ANY($3::bpchar[]))
   AND ($4::text[] IS NULL OR industry_code = ANY($4::text[]))
   AND ($5::smallint[] IS NULL OR stars = ANY($5::smallint[]))
-  AND ($6::text[] IS NULL OR face = ANY($6::text[]))`;
+  AND ($6::text[] IS NULL OR face = ANY($6::text[]))
+  AND ${regionScopeSql('region_code', 7)}`;
 
 function filterParams(f: EnterpriseFilter): unknown[] {
-  return [f.namePattern, f.usccPrefix, f.regions, f.industries, f.stars, f.faces];
+  return [f.namePattern, f.usccPrefix, f.regions, f.industries, f.stars, f.faces, f.scope];
 }
 
 const LIST_COLUMNS = `uscc, name, registered, region_code, industry_code, rated_day::text AS rated_day, score_tenths, stars, face,
@@ -87,9 +91,9 @@ export class EnterpriseQueryRepository {
       `SELECT ${LIST_COLUMNS}, ${expr} AS sort_key
        FROM enterprises
        WHERE ${FILTER_SQL}
-         AND ($7::${type} IS NULL OR (${expr}, uscc) ${cmp} ($7::${type}, $8::text))
+         AND ($8::${type} IS NULL OR (${expr}, uscc) ${cmp} ($8::${type}, $9::text))
        ORDER BY ${expr} ${dir}, uscc ${dir}
-       LIMIT $9`,
+       LIMIT $10`,
       [...filterParams(filter), after?.key ?? null, after?.uscc ?? null, limit],
     );
   }

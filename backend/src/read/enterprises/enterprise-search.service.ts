@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { dayOfInstant, isoFromDay, usccProblem, type StoredEffect, type EnterpriseDetail, type EnterpriseListItem, type EnterpriseListQuery, type EnterpriseListResponse } from '@envface/streams';
+import { scopePatterns, type RegionScope } from '../../auth/jurisdiction';
 import { ApiError } from '../../platform/web/api-error';
 import { currentRatingOf } from '../../platform/web/current-rating';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
@@ -25,7 +26,7 @@ function containsPattern(q: string): string {
 }
 
 /** The explorer's filters as the repository's WHERE (shared by the list and its exports). */
-export function enterpriseFilterOf(query: Pick<EnterpriseListQuery, 'q' | 'region' | 'industry' | 'stars' | 'face'>): EnterpriseFilter {
+export function enterpriseFilterOf(query: Pick<EnterpriseListQuery, 'q' | 'region' | 'industry' | 'stars' | 'face'>, scope: RegionScope = null): EnterpriseFilter {
   const q = query.q ?? null;
   return {
     namePattern: q === null ? null : containsPattern(q),
@@ -35,6 +36,7 @@ export function enterpriseFilterOf(query: Pick<EnterpriseListQuery, 'q' | 'regio
     industries: query.industry ?? null,
     stars: query.stars ?? null,
     faces: query.face ?? null,
+    scope: scopePatterns(scope),
   };
 }
 
@@ -68,12 +70,12 @@ export class EnterpriseSearchService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async list(query: EnterpriseListQuery): Promise<EnterpriseListResponse> {
+  async list(query: EnterpriseListQuery, scope: RegionScope = null): Promise<EnterpriseListResponse> {
     const { sort, order, limit } = query;
     const after = query.cursor === undefined ? null : decodeCursor(query.cursor, sort, order);
     const q = query.q ?? null;
-    const filter = enterpriseFilterOf(query);
-    const filtered = q !== null || query.region || query.industry || query.stars || query.face;
+    const filter = enterpriseFilterOf(query, scope);
+    const filtered = q !== null || query.region || query.industry || query.stars || query.face || scope !== null;
     // One row more than asked tells whether another page exists without counting.
     const [rows, total] = await Promise.all([
       this.enterprises.page(this.db, filter, sort, order, after, limit + 1),

@@ -1,6 +1,9 @@
 import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
 import type { EnterpriseDetail, EnterpriseListResponse } from '@envface/streams';
 import { AuthGuard } from '../../auth/auth.guard';
+import type { AuthUser } from '../../auth/auth-user';
+import { CurrentUser } from '../../auth/current-user.decorator';
+import { scopeOf } from '../../auth/jurisdiction';
 import { Roles } from '../../auth/roles.decorator';
 import { ZodValidationPipe } from '../../platform/web/zod-validation.pipe';
 import { enterpriseListQuery, type EnterpriseListQuery } from './enterprise-list.query';
@@ -14,8 +17,8 @@ export class EnterprisesController {
   constructor(private readonly search: EnterpriseSearchService) {}
 
   @Get()
-  list(@Query(new ZodValidationPipe(enterpriseListQuery)) q: EnterpriseListQuery): Promise<EnterpriseListResponse> {
-    return this.search.list(q);
+  list(@Query(new ZodValidationPipe(enterpriseListQuery)) q: EnterpriseListQuery, @CurrentUser() user: AuthUser): Promise<EnterpriseListResponse> {
+    return this.search.list(q, scopeOf(user));
   }
 
   @Get(':uscc')

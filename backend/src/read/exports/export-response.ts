@@ -5,6 +5,13 @@ import * as ExcelJS from 'exceljs';
 import { CSV_BOM, csvLine } from './csv-writer';
 import { headerOf, XLSX_CONTENT_TYPE, type ExportFormat, type ExportLang, type ExportTable } from './export-table';
 
+/** What an export sent: left on `res.locals.export` for the audit trail. */
+export interface ExportOutcome {
+  rows: number;
+  /** false when the client went away or a page failed mid-way */
+  complete: boolean;
+}
+
 /** attachment with an ASCII filename and the real (Chinese) one as RFC 5987 filename*. */
 export function contentDisposition(fileName: string, asciiName: string): string {
   const ascii = asciiName.replace(/[^\x20-\x7e]|["\\]/g, '_');
@@ -61,16 +68,23 @@ export async function writeXlsx(out: Writable, table: ExportTable, lang: ExportL
  */
 export async function sendExport(res: Response, format: ExportFormat, lang: ExportLang, table: ExportTable): Promise<void> {
   const pages = table.pages[Symbol.asyncIterator]();
+  // How many rows went out, for the audit trail (auth/export-audit.interceptor.ts reads it afterwards).
+  const sent: ExportOutcome = { rows: 0, complete: false };
+  res.locals.export = sent;
   // Fetch the first page before answering: a bad query still gets its JSON error.
   const first = await pages.next();
   const replay: ExportTable = {
     ...table,
     pages: {
       async *[Symbol.asyncIterator]() {
-        if (!first.done) yield first.value;
+        if (!first.done) {
+          sent.rows += first.value.length;
+          yield first.value;
+        }
         for (;;) {
           const next = await pages.next();
           if (next.done) return;
+          sent.rows += next.value.length;
           yield next.value;
         }
       },
@@ -84,6 +98,7 @@ export async function sendExport(res: Response, format: ExportFormat, lang: Expo
     if (format === 'csv') await writeCsv(res, replay, lang);
     else await writeXlsx(res, replay, lang);
     if (!res.writableEnded) res.end();
+    sent.complete = true;
   } catch (error) {
     res.destroy(error instanceof Error ? error : new Error(String(error)));
   }

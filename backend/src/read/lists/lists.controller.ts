@@ -3,6 +3,9 @@ import type { Response } from 'express';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { listExportQuerySchema, listNameSchema, listQuerySchema, type ListExportQuery, publicListNameSchema, type CreditList, type ListJson, type ListQuery } from '@envface/streams';
 import { AuthGuard } from '../../auth/auth.guard';
+import type { AuthUser } from '../../auth/auth-user';
+import { CurrentUser } from '../../auth/current-user.decorator';
+import { scopeOf, type RegionScope } from '../../auth/jurisdiction';
 import { Roles } from '../../auth/roles.decorator';
 import { ZodValidationPipe } from '../../platform/web/zod-validation.pipe';
 import { sendExport } from '../exports/export-response';
@@ -26,8 +29,8 @@ export class ListsController {
   constructor(private readonly lists: ListQueryService) {}
 
   /** A list is at most every enterprise once: one query, then streamed through the shared writer. */
-  private async export(format: ExportFormat, list: CreditList, q: ListExportQuery, res: Response): Promise<void> {
-    const json = await this.lists.list(list, q.day);
+  private async export(format: ExportFormat, list: CreditList, q: ListExportQuery, res: Response, scope: RegionScope): Promise<void> {
+    const json = await this.lists.list(list, q.day, scope);
     await sendExport(res, format, q.lang, {
       fileName: `${LIST_NAMES[list]}-${json.day}`,
       asciiName: `${list}-list-${json.day}`,
@@ -40,18 +43,18 @@ export class ListsController {
   }
 
   @Get(':list.csv')
-  csv(@Param('list', new ZodValidationPipe(listNameSchema)) list: CreditList, @Query(new ZodValidationPipe(listExportQuerySchema)) q: ListExportQuery, @Res() res: Response): Promise<void> {
-    return this.export('csv', list, q, res);
+  csv(@Param('list', new ZodValidationPipe(listNameSchema)) list: CreditList, @Query(new ZodValidationPipe(listExportQuerySchema)) q: ListExportQuery, @Res() res: Response, @CurrentUser() user: AuthUser): Promise<void> {
+    return this.export('csv', list, q, res, scopeOf(user));
   }
 
   @Get(':list.xlsx')
-  xlsx(@Param('list', new ZodValidationPipe(listNameSchema)) list: CreditList, @Query(new ZodValidationPipe(listExportQuerySchema)) q: ListExportQuery, @Res() res: Response): Promise<void> {
-    return this.export('xlsx', list, q, res);
+  xlsx(@Param('list', new ZodValidationPipe(listNameSchema)) list: CreditList, @Query(new ZodValidationPipe(listExportQuerySchema)) q: ListExportQuery, @Res() res: Response, @CurrentUser() user: AuthUser): Promise<void> {
+    return this.export('xlsx', list, q, res, scopeOf(user));
   }
 
   @Get(':list')
-  get(@Param('list', new ZodValidationPipe(listNameSchema)) list: CreditList, @Query(new ZodValidationPipe(listQuerySchema)) q: ListQuery): Promise<ListJson> {
-    return this.lists.list(list, q.day);
+  get(@Param('list', new ZodValidationPipe(listNameSchema)) list: CreditList, @Query(new ZodValidationPipe(listQuerySchema)) q: ListQuery, @CurrentUser() user: AuthUser): Promise<ListJson> {
+    return this.lists.list(list, q.day, scopeOf(user));
   }
 }
 

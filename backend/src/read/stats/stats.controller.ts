@@ -3,6 +3,9 @@ import type { Response } from 'express';
 import { earlyWarningsExportQuerySchema, type EarlyWarningsExportQuery, type EarlyWarningsResponse, OverviewStats, RecentChangesResponse, TrendStats } from '@envface/streams';
 import { z } from 'zod';
 import { AuthGuard } from '../../auth/auth.guard';
+import type { AuthUser } from '../../auth/auth-user';
+import { CurrentUser } from '../../auth/current-user.decorator';
+import { scopeOf, type RegionScope } from '../../auth/jurisdiction';
 import { Roles } from '../../auth/roles.decorator';
 import { ZodValidationPipe } from '../../platform/web/zod-validation.pipe';
 import { earlyWarningsQuery, overviewQuery, recentChangesQuery, trendQuery } from './stats.query';
@@ -36,22 +39,22 @@ export class StatsController {
   constructor(private readonly stats: StatsService) {}
 
   @Get('overview')
-  overview(@Query(new ZodValidationPipe(overviewQuery)) _q: z.infer<typeof overviewQuery>): Promise<OverviewStats> {
-    return this.stats.overview();
+  overview(@Query(new ZodValidationPipe(overviewQuery)) _q: z.infer<typeof overviewQuery>, @CurrentUser() user: AuthUser): Promise<OverviewStats> {
+    return this.stats.overview(scopeOf(user));
   }
 
   @Get('trend')
-  trend(@Query(new ZodValidationPipe(trendQuery)) q: z.infer<typeof trendQuery>): Promise<TrendStats> {
-    return this.stats.trend(q.from, q.to);
+  trend(@Query(new ZodValidationPipe(trendQuery)) q: z.infer<typeof trendQuery>, @CurrentUser() user: AuthUser): Promise<TrendStats> {
+    return this.stats.trend(q.from, q.to, scopeOf(user));
   }
 
   @Get('recent-changes')
-  recentChanges(@Query(new ZodValidationPipe(recentChangesQuery)) q: z.infer<typeof recentChangesQuery>): Promise<RecentChangesResponse> {
-    return this.stats.recentChanges(q.limit);
+  recentChanges(@Query(new ZodValidationPipe(recentChangesQuery)) q: z.infer<typeof recentChangesQuery>, @CurrentUser() user: AuthUser): Promise<RecentChangesResponse> {
+    return this.stats.recentChanges(q.limit, scopeOf(user));
   }
 
-  private async earlyWarningsExport(format: ExportFormat, q: EarlyWarningsExportQuery, res: Response): Promise<void> {
-    const warnings = await this.stats.earlyWarnings(EARLY_WARNING_EXPORT_MAX);
+  private async earlyWarningsExport(format: ExportFormat, q: EarlyWarningsExportQuery, res: Response, scope: RegionScope): Promise<void> {
+    const warnings = await this.stats.earlyWarnings(EARLY_WARNING_EXPORT_MAX, scope);
     await sendExport(res, format, q.lang, {
       fileName: `预警企业-${warnings.day}`,
       asciiName: `early-warnings-${warnings.day}`,
@@ -67,17 +70,17 @@ export class StatsController {
   }
 
   @Get('early-warnings.csv')
-  earlyWarningsCsv(@Query(new ZodValidationPipe(earlyWarningsExportQuerySchema)) q: EarlyWarningsExportQuery, @Res() res: Response): Promise<void> {
-    return this.earlyWarningsExport('csv', q, res);
+  earlyWarningsCsv(@Query(new ZodValidationPipe(earlyWarningsExportQuerySchema)) q: EarlyWarningsExportQuery, @Res() res: Response, @CurrentUser() user: AuthUser): Promise<void> {
+    return this.earlyWarningsExport('csv', q, res, scopeOf(user));
   }
 
   @Get('early-warnings.xlsx')
-  earlyWarningsXlsx(@Query(new ZodValidationPipe(earlyWarningsExportQuerySchema)) q: EarlyWarningsExportQuery, @Res() res: Response): Promise<void> {
-    return this.earlyWarningsExport('xlsx', q, res);
+  earlyWarningsXlsx(@Query(new ZodValidationPipe(earlyWarningsExportQuerySchema)) q: EarlyWarningsExportQuery, @Res() res: Response, @CurrentUser() user: AuthUser): Promise<void> {
+    return this.earlyWarningsExport('xlsx', q, res, scopeOf(user));
   }
 
   @Get('early-warnings')
-  earlyWarnings(@Query(new ZodValidationPipe(earlyWarningsQuery)) q: z.infer<typeof earlyWarningsQuery>): Promise<EarlyWarningsResponse> {
-    return this.stats.earlyWarnings(q.limit);
+  earlyWarnings(@Query(new ZodValidationPipe(earlyWarningsQuery)) q: z.infer<typeof earlyWarningsQuery>, @CurrentUser() user: AuthUser): Promise<EarlyWarningsResponse> {
+    return this.stats.earlyWarnings(q.limit, scopeOf(user));
   }
 }

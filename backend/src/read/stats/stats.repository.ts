@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Face, Grade, RatingColour, StarLevel } from '@envface/streams';
+import { regionScopeSql, scopePatterns, type RegionScope } from '../../auth/jurisdiction';
 import type { Queryable } from '../../platform/db/database.service';
 
 export interface OverviewTotalsRow {
@@ -79,7 +80,7 @@ const FOLD_LOCK_KEY = 0x656e7663; // "envc"
 @Injectable()
 export class StatsRepository {
   /** Current ratings of all enterprises in one pass. */
-  async overviewTotals(q: Queryable): Promise<OverviewTotalsRow> {
+  async overviewTotals(q: Queryable, scope: RegionScope = null): Promise<OverviewTotalsRow> {
     const rows = await q.query<OverviewTotalsRow>(
       'stats.overview_totals',
       `SELECT count(*)::int AS total, count(stars)::int AS rated,
@@ -89,32 +90,35 @@ export class StatsRepository {
          count(*) FILTER (WHERE face = 'smile')::int AS smile, count(*) FILTER (WHERE face = 'neutral')::int AS neutral,
          count(*) FILTER (WHERE face = 'cry')::int AS cry,
          count(*) FILTER (WHERE veto)::int AS vetoes
-       FROM enterprises`,
+       FROM enterprises WHERE ${regionScopeSql('region_code', 1)}`,
+      [scopePatterns(scope)],
     );
     return rows[0]!;
   }
 
   /** Rated enterprises by region × stars and by industry × stars, in one scan. */
-  async breakdowns(q: Queryable): Promise<BreakdownRow[]> {
+  async breakdowns(q: Queryable, scope: RegionScope = null): Promise<BreakdownRow[]> {
     return q.query<BreakdownRow>(
       'stats.breakdowns',
       `SELECT CASE WHEN GROUPING(region_code) = 0 THEN 'region' ELSE 'industry' END AS dimension,
          CASE WHEN GROUPING(region_code) = 0 THEN region_code::text ELSE industry_code END AS key,
          stars, count(*)::int AS n
-       FROM enterprises WHERE stars IS NOT NULL
+       FROM enterprises WHERE stars IS NOT NULL AND ${regionScopeSql('region_code', 1)}
        GROUP BY GROUPING SETS ((region_code, stars), (industry_code, stars))`,
+      [scopePatterns(scope)],
     );
   }
 
   /** Enterprises rated on both days whose latest ratings differ in stars, up and down. */
-  async starChanges(q: Queryable, day: string, previousDay: string): Promise<{ upgrades: number; downgrades: number }> {
+  async starChanges(q: Queryable, day: string, previousDay: string, scope: RegionScope = null): Promise<{ upgrades: number; downgrades: number }> {
     const rows = await q.query<{ upgrades: number; downgrades: number }>(
       'stats.star_changes',
       `WITH t AS (SELECT DISTINCT ON (enterprise_id) enterprise_id, stars FROM daily_ratings WHERE day = $1::date ORDER BY enterprise_id, revision DESC),
             y AS (SELECT DISTINCT ON (enterprise_id) enterprise_id, stars FROM daily_ratings WHERE day = $2::date ORDER BY enterprise_id, revision DESC)
        SELECT count(*) FILTER (WHERE t.stars > y.stars)::int AS upgrades, count(*) FILTER (WHERE t.stars < y.stars)::int AS downgrades
-       FROM t JOIN y USING (enterprise_id)`,
-      [day, previousDay],
+       FROM t JOIN y USING (enterprise_id)
+       WHERE $3::text[] IS NULL OR EXISTS (SELECT 1 FROM enterprises e WHERE e.uscc = t.enterprise_id AND ${regionScopeSql('e.region_code', 3)})`,
+      [day, previousDay, scopePatterns(scope)],
     );
     return rows[0] ?? { upgrades: 0, downgrades: 0 };
   }
@@ -144,15 +148,16 @@ export class StatsRepository {
   }
 
   /** The same counts computed from daily_ratings itself (slow at scale; for checking the rollup). */
-  async dayStarCountsFromRatings(q: Queryable, from: string, to: string): Promise<DayStarCountRow[]> {
+  async dayStarCountsFromRatings(q: Queryable, from: string, to: string, scope: RegionScope = null): Promise<DayStarCountRow[]> {
     return q.query<DayStarCountRow>(
       'stats.day_star_counts_from_ratings',
       `SELECT day::text AS day, stars, count(*)::int AS n
-       FROM (SELECT DISTINCT ON (day, enterprise_id) day, stars FROM daily_ratings WHERE day BETWEEN $1::date AND $2::date
+       FROM (SELECT DISTINCT ON (day, enterprise_id) day, stars FROM daily_ratings r WHERE day BETWEEN $1::date AND $2::date
+               AND ($3::text[] IS NULL OR EXISTS (SELECT 1 FROM enterprises e WHERE e.uscc = r.enterprise_id AND ${regionScopeSql('e.region_code', 3)}))
              ORDER BY day, enterprise_id, revision DESC) latest
        GROUP BY day, stars
        ORDER BY day, stars`,
-      [from, to],
+      [from, to, scopePatterns(scope)],
     );
   }
 
@@ -178,17 +183,19 @@ export class StatsRepository {
   }
 
   /** The latest rating revisions, each with the revision it replaced (null for a day's first). */
-  async recentChanges(q: Queryable, limit: number): Promise<RecentChangeRow[]> {
+  async recentChanges(q: Queryable, limit: number, scope: RegionScope = null): Promise<RecentChangeRow[]> {
     return q.query<RecentChangeRow>(
       'stats.recent_changes',
       `SELECT d.enterprise_id, e.name, d.day::text AS day, d.revision, d.score_tenths, d.stars, d.face, d.colour, d.grade, d.veto,
          d.cause_event_ids, d.recorded_at, p.score_tenths AS previous_score_tenths, p.stars AS previous_stars
        FROM (SELECT enterprise_id, day, revision, score_tenths, stars, face, colour, grade, veto, cause_event_ids, recorded_at
-             FROM daily_ratings ORDER BY recorded_at DESC, enterprise_id, day DESC, revision DESC LIMIT $1) d
+             FROM daily_ratings r
+             WHERE $2::text[] IS NULL OR EXISTS (SELECT 1 FROM enterprises e WHERE e.uscc = r.enterprise_id AND ${regionScopeSql('e.region_code', 2)})
+             ORDER BY recorded_at DESC, enterprise_id, day DESC, revision DESC LIMIT $1) d
        LEFT JOIN daily_ratings p ON p.enterprise_id = d.enterprise_id AND p.day = d.day AND p.revision = d.revision - 1
        LEFT JOIN enterprises e ON e.uscc = d.enterprise_id
        ORDER BY d.recorded_at DESC, d.enterprise_id, d.day DESC, d.revision DESC`,
-      [limit],
+      [limit, scopePatterns(scope)],
     );
   }
 
@@ -198,7 +205,7 @@ export class StatsRepository {
    * some day of the last 7, or an overdue rectification order (E4) in today's effects. Most severe
    * first: overdue orders, then star drops (latest first), then by score.
    */
-  async warningCandidates(q: Queryable, day: string, profiles: ProfileThresholds, limit: number): Promise<WarningCandidateRow[]> {
+  async warningCandidates(q: Queryable, day: string, profiles: ProfileThresholds, limit: number, scope: RegionScope = null): Promise<WarningCandidateRow[]> {
     return q.query<WarningCandidateRow>(
       'stats.warning_candidates',
       `WITH profile AS (
@@ -227,12 +234,13 @@ export class StatsRepository {
          LEFT JOIN near nr ON nr.uscc = e.uscc
          LEFT JOIN drops d ON d.enterprise_id = e.uscc
          LEFT JOIN overdue o ON o.enterprise_id = e.uscc
-         WHERE e.rated_day = $1::date AND (nr.uscc IS NOT NULL OR d.enterprise_id IS NOT NULL OR o.enterprise_id IS NOT NULL))
+         WHERE e.rated_day = $1::date AND (nr.uscc IS NOT NULL OR d.enterprise_id IS NOT NULL OR o.enterprise_id IS NOT NULL)
+           AND ${regionScopeSql('e.region_code', 8)})
        SELECT *, (count(*) OVER ())::int AS total
        FROM flagged
        ORDER BY overdue DESC, drop_day DESC NULLS LAST, score_tenths, uscc
        LIMIT $7`,
-      [day, profiles.prefixes, profiles.two, profiles.three, profiles.four, profiles.five, limit],
+      [day, profiles.prefixes, profiles.two, profiles.three, profiles.four, profiles.five, limit, scopePatterns(scope)],
     );
   }
 }

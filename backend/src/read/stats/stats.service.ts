@@ -12,6 +12,7 @@ import {
   type TrendStats,
 } from '@envface/streams';
 import { TZDate } from '@date-fns/tz';
+import type { RegionScope } from '../../auth/jurisdiction';
 import { ApiError } from '../../platform/web/api-error';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { Database } from '../../platform/db/database.service';
@@ -70,12 +71,16 @@ export class StatsService {
     return { ms, today: dayOfInstant(ms, this.config.timeZone), asOf: new TZDate(ms, this.config.timeZone).toISOString() };
   }
 
-  async overview(): Promise<OverviewStats> {
+  /**
+   * `scope`: a scoped inspector's figures count only their regions (events per minute stays the
+   * deployment's intake rate: it names no enterprise).
+   */
+  async overview(scope: RegionScope = null): Promise<OverviewStats> {
     const { today, asOf } = this.now();
     const [totals, rows, changes, accepted] = await Promise.all([
-      this.stats.overviewTotals(this.db),
-      this.stats.breakdowns(this.db),
-      this.stats.starChanges(this.db, isoFromDay(today), isoFromDay(today - 1)),
+      this.stats.overviewTotals(this.db, scope),
+      this.stats.breakdowns(this.db, scope),
+      this.stats.starChanges(this.db, isoFromDay(today), isoFromDay(today - 1), scope),
       this.stats.eventsAcceptedSince(this.db, EVENT_RATE_WINDOW_MINUTES),
     ]);
     return {
@@ -103,13 +108,17 @@ export class StatsService {
   }
 
   /** One entry per day from `from` to `to` (default: the last 30 days), zeros where nothing was rated. */
-  async trend(from: string | undefined, to: string | undefined): Promise<TrendStats> {
+  async trend(from: string | undefined, to: string | undefined, scope: RegionScope = null): Promise<TrendStats> {
     const { today } = this.now();
     const toDay = Math.min(to === undefined ? today : this.day('to', to), today);
     const fromDay = from === undefined ? toDay - 29 : this.day('from', from);
     if (fromDay > toDay) throw new ApiError(400, 'invalid_range', 'from must not be after to (or after today)');
     if (toDay - fromDay + 1 > MAX_TREND_DAYS) throw new ApiError(400, 'invalid_range', `at most ${MAX_TREND_DAYS} days per request`);
-    const rows = await this.stats.dayStarCounts(this.db, isoFromDay(fromDay), isoFromDay(toDay));
+    // The rollup counts the whole deployment; a jurisdiction (a district: far fewer enterprises) counts its own ratings.
+    const rows =
+      scope === null
+        ? await this.stats.dayStarCounts(this.db, isoFromDay(fromDay), isoFromDay(toDay))
+        : await this.stats.dayStarCountsFromRatings(this.db, isoFromDay(fromDay), isoFromDay(toDay), scope);
     return { from: isoFromDay(fromDay), to: isoFromDay(toDay), days: this.daysOf(rows, fromDay, toDay) };
   }
 
@@ -128,8 +137,8 @@ export class StatsService {
     return days;
   }
 
-  async recentChanges(limit: number): Promise<RecentChangesResponse> {
-    const rows = await this.stats.recentChanges(this.db, limit);
+  async recentChanges(limit: number, scope: RegionScope = null): Promise<RecentChangesResponse> {
+    const rows = await this.stats.recentChanges(this.db, limit, scope);
     return {
       items: rows.map((r) => ({
         enterpriseId: r.enterprise_id,
@@ -153,10 +162,10 @@ export class StatsService {
    * SQL picks the enterprises and their order; the engine's `earlyWarnings` then says exactly which
    * warnings each has, from the same stored ratings.
    */
-  async earlyWarnings(limit: number): Promise<EarlyWarningsResponse> {
+  async earlyWarnings(limit: number, scope: RegionScope = null): Promise<EarlyWarningsResponse> {
     const { today, asOf } = this.now();
     const day = isoFromDay(today);
-    const candidates = await this.stats.warningCandidates(this.db, day, this.warnings.thresholds(), limit);
+    const candidates = await this.stats.warningCandidates(this.db, day, this.warnings.thresholds(), limit, scope);
     const history = await this.ratings.latestInRanges(
       this.db,
       candidates.map((c) => ({ enterpriseId: c.uscc, from: isoFromDay(today - 7), to: day })),

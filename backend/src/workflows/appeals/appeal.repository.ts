@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AppealStatus } from '@envface/streams';
+import { regionScopeSql, scopePatterns, type RegionScope } from '../../auth/jurisdiction';
 import type { Queryable } from '../../platform/db/database.service';
 
 export type { AppealStatus };
@@ -25,6 +26,8 @@ export interface AppealFilter {
   enterpriseId: string | null;
   limit: number;
   afterId: string | null;
+  /** a scoped inspector's jurisdiction */
+  scope?: RegionScope;
 }
 
 export interface AppealableEventRow {
@@ -76,23 +79,35 @@ export class AppealRepository {
       'appeals.list',
       `SELECT ${COLUMNS} FROM ${FROM}
         WHERE ($1::text IS NULL OR a.status = $1) AND ($2::text IS NULL OR a.enterprise_id = $2) AND ($4::bigint IS NULL OR a.id > $4)
+          AND ${regionScopeSql('e.region_code', 5)}
         ORDER BY a.id LIMIT $3`,
-      [f.status, f.enterpriseId, f.limit, f.afterId],
+      [f.status, f.enterpriseId, f.limit, f.afterId, scopePatterns(f.scope ?? null)],
     );
   }
 
-  async find(q: Queryable, id: string): Promise<AppealRow | null> {
-    const rows = await q.query<AppealRow>('appeals.find', `SELECT ${COLUMNS} FROM ${FROM} WHERE a.id = $1`, [id]);
+  /** Null when unknown or outside `scope`. */
+  async find(q: Queryable, id: string, scope: RegionScope = null): Promise<AppealRow | null> {
+    const rows = await q.query<AppealRow>('appeals.find', `SELECT ${COLUMNS} FROM ${FROM} WHERE a.id = $1 AND ${regionScopeSql('e.region_code', 2)}`, [id, scopePatterns(scope)]);
     return rows[0] ?? null;
   }
 
   /** pending → accepted/rejected, once: null when unknown or already decided. */
-  async decide(q: Queryable, id: string, status: Exclude<AppealStatus, 'pending'>, reason: string | null, userId: number, voidEventId: string | null): Promise<{ enterprise_id: string; event_id: string } | null> {
+  async decide(
+    q: Queryable,
+    id: string,
+    status: Exclude<AppealStatus, 'pending'>,
+    reason: string | null,
+    userId: number,
+    voidEventId: string | null,
+    scope: RegionScope = null,
+  ): Promise<{ enterprise_id: string; event_id: string } | null> {
     const rows = await q.query<{ enterprise_id: string; event_id: string }>(
       'appeals.decide',
-      `UPDATE appeals SET status = $2, decision_reason = $3, decided_by = $4, decided_at = now(), void_event_id = $5
-        WHERE id = $1 AND status = 'pending' RETURNING enterprise_id, event_id`,
-      [id, status, reason, userId, voidEventId],
+      `UPDATE appeals a SET status = $2, decision_reason = $3, decided_by = $4, decided_at = now(), void_event_id = $5
+        WHERE id = $1 AND status = 'pending'
+          AND ($6::text[] IS NULL OR EXISTS (SELECT 1 FROM enterprises e WHERE e.uscc = a.enterprise_id AND ${regionScopeSql('e.region_code', 6)}))
+        RETURNING enterprise_id, event_id`,
+      [id, status, reason, userId, voidEventId, scopePatterns(scope)],
     );
     return rows[0] ?? null;
   }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { AppealJson, AppealPage } from '@envface/streams';
+import { AuditLogRepository } from '../../auth/audit-log.repository';
 import type { AuthUser } from '../../auth/auth-user';
+import { scopeOf } from '../../auth/jurisdiction';
 import { ApiError } from '../../platform/web/api-error';
 import { Database } from '../../platform/db/database.service';
 import { EnforcementEventPublisher } from '../complaints/enforcement-event.publisher';
@@ -44,6 +46,7 @@ export class AppealService {
     private readonly events: EnforcementEventPublisher,
     private readonly gateway: PublicGateway,
     private readonly notices: CreditNoticeService,
+    private readonly audit: AuditLogRepository,
   ) {}
 
   async submit(user: AuthUser, body: NewAppealRequest): Promise<AppealJson> {
@@ -63,13 +66,14 @@ export class AppealService {
 
   async list(user: AuthUser, query: AppealListQuery): Promise<AppealPage> {
     const enterpriseId = user.role === 'enterprise' ? ownEnterprise(user) : (query.enterpriseId ?? null);
-    const rows = await this.appeals.list(this.db, { status: query.status ?? null, enterpriseId, limit: query.limit + 1, afterId: query.after ?? null });
+    const rows = await this.appeals.list(this.db, { status: query.status ?? null, enterpriseId, limit: query.limit + 1, afterId: query.after ?? null, scope: scopeOf(user) });
     const page = rows.slice(0, query.limit);
     return { items: page.map(appealJson), nextCursor: rows.length > query.limit ? page[page.length - 1]!.id : null };
   }
 
   async get(user: AuthUser, id: string): Promise<AppealJson> {
-    const row = await this.appeals.find(this.db, id);
+    // A scoped inspector's jurisdiction: an appeal about an enterprise elsewhere is "not found".
+    const row = await this.appeals.find(this.db, id, scopeOf(user));
     if (!row || (user.role === 'enterprise' && row.enterprise_id !== user.enterpriseId)) throw new ApiError(404, 'not_found', `No appeal ${id}`);
     return appealJson(row);
   }
@@ -77,7 +81,7 @@ export class AppealService {
   /** Emits enforcement.voided for the appealed event; its effects disappear from every day. */
   async accept(user: AuthUser, id: string, reason: string | undefined): Promise<AppealJson> {
     const voidEventId = appealVoidEventId(id);
-    const decided = await this.appeals.decide(this.db, id, 'accepted', reason ?? null, user.id, voidEventId);
+    const decided = await this.appeals.decide(this.db, id, 'accepted', reason ?? null, user.id, voidEventId, scopeOf(user));
     if (!decided) throw await this.notPending(user, id);
     try {
       await this.events.publish({
@@ -91,13 +95,27 @@ export class AppealService {
       throw error;
     }
     this.gateway.refresh(decided.enterprise_id);
+    void this.audit.record({
+      action: 'appeal.accepted',
+      actor: { id: user.id, username: user.username },
+      target: `appeal:${id}`,
+      reason: reason ?? null,
+      detail: { enterpriseId: decided.enterprise_id, eventId: decided.event_id, voidEventId },
+    });
     return this.get(user, id);
   }
 
   async reject(user: AuthUser, id: string, reason: string): Promise<AppealJson> {
-    const decided = await this.appeals.decide(this.db, id, 'rejected', reason, user.id, null);
+    const decided = await this.appeals.decide(this.db, id, 'rejected', reason, user.id, null, scopeOf(user));
     if (!decided) throw await this.notPending(user, id);
     this.gateway.refresh(decided.enterprise_id);
+    void this.audit.record({
+      action: 'appeal.rejected',
+      actor: { id: user.id, username: user.username },
+      target: `appeal:${id}`,
+      reason,
+      detail: { enterpriseId: decided.enterprise_id, eventId: decided.event_id },
+    });
     return this.get(user, id);
   }
 

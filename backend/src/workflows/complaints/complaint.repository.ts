@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ComplaintCategory, ComplaintStatus } from '@envface/streams';
+import { regionScopeSql, scopePatterns, type RegionScope } from '../../auth/jurisdiction';
 import type { Queryable } from '../../platform/db/database.service';
 
 export type { ComplaintStatus };
@@ -37,6 +38,8 @@ export interface ComplaintFilter {
   limit: number;
   /** id of the last row of the previous page */
   afterId: string | null;
+  /** a scoped inspector's jurisdiction (complaints about enterprises elsewhere are left out) */
+  scope?: RegionScope;
 }
 
 const COLUMNS = `c.id::text AS id, c.enterprise_id, e.name AS enterprise_name, c.category, c.text, c.contact,
@@ -79,36 +82,49 @@ export class ComplaintRepository {
       'complaints.list',
       `SELECT ${COLUMNS} FROM complaints c LEFT JOIN enterprises e ON e.uscc = c.enterprise_id
         WHERE ($1::text IS NULL OR c.status = $1) AND ($2::text IS NULL OR c.enterprise_id = $2) AND ($4::bigint IS NULL OR c.id > $4)
+          AND ${regionScopeSql('e.region_code', 5)}
         ORDER BY c.id LIMIT $3`,
-      [f.status, f.enterpriseId, f.limit, f.afterId],
+      [f.status, f.enterpriseId, f.limit, f.afterId, scopePatterns(f.scope ?? null)],
     );
   }
 
-  async find(q: Queryable, id: string): Promise<ComplaintRow | null> {
+  /** Null when unknown or outside `scope`. */
+  async find(q: Queryable, id: string, scope: RegionScope = null): Promise<ComplaintRow | null> {
     const rows = await q.query<ComplaintRow>(
       'complaints.find',
-      `SELECT ${COLUMNS} FROM complaints c LEFT JOIN enterprises e ON e.uscc = c.enterprise_id WHERE c.id = $1`,
-      [id],
+      `SELECT ${COLUMNS} FROM complaints c LEFT JOIN enterprises e ON e.uscc = c.enterprise_id WHERE c.id = $1 AND ${regionScopeSql('e.region_code', 2)}`,
+      [id, scopePatterns(scope)],
     );
     return rows[0] ?? null;
   }
 
-  async photo(q: Queryable, id: string): Promise<{ photo: Buffer; photo_type: string } | null> {
+  async photo(q: Queryable, id: string, scope: RegionScope = null): Promise<{ photo: Buffer; photo_type: string } | null> {
     const rows = await q.query<{ photo: Buffer; photo_type: string }>(
       'complaints.photo',
-      'SELECT photo, photo_type FROM complaints WHERE id = $1 AND photo IS NOT NULL',
-      [id],
+      `SELECT c.photo, c.photo_type FROM complaints c LEFT JOIN enterprises e ON e.uscc = c.enterprise_id
+        WHERE c.id = $1 AND c.photo IS NOT NULL AND ${regionScopeSql('e.region_code', 2)}`,
+      [id, scopePatterns(scope)],
     );
     return rows[0] ?? null;
   }
 
   /** pending → verified/dismissed, once: null when the complaint is unknown or already decided. */
-  async decide(q: Queryable, id: string, status: Exclude<ComplaintStatus, 'pending'>, reason: string | null, userId: number, eventId: string | null): Promise<{ enterprise_id: string } | null> {
+  async decide(
+    q: Queryable,
+    id: string,
+    status: Exclude<ComplaintStatus, 'pending'>,
+    reason: string | null,
+    userId: number,
+    eventId: string | null,
+    scope: RegionScope = null,
+  ): Promise<{ enterprise_id: string } | null> {
     const rows = await q.query<{ enterprise_id: string }>(
       'complaints.decide',
-      `UPDATE complaints SET status = $2, decision_reason = $3, decided_by = $4, decided_at = now(), event_id = $5
-        WHERE id = $1 AND status = 'pending' RETURNING enterprise_id`,
-      [id, status, reason, userId, eventId],
+      `UPDATE complaints c SET status = $2, decision_reason = $3, decided_by = $4, decided_at = now(), event_id = $5
+        WHERE id = $1 AND status = 'pending'
+          AND ($6::text[] IS NULL OR EXISTS (SELECT 1 FROM enterprises e WHERE e.uscc = c.enterprise_id AND ${regionScopeSql('e.region_code', 6)}))
+        RETURNING enterprise_id`,
+      [id, status, reason, userId, eventId, scopePatterns(scope)],
     );
     return rows[0] ?? null;
   }

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { ComplaintJson, ComplaintPage, ComplaintReceipt } from '@envface/streams';
 import { Injectable } from '@nestjs/common';
+import { AuditLogRepository } from '../../auth/audit-log.repository';
 import type { AuthUser } from '../../auth/auth-user';
+import { scopeOf, type RegionScope } from '../../auth/jurisdiction';
 import { ApiError } from '../../platform/web/api-error';
 import { Database } from '../../platform/db/database.service';
 import { PublicViewService } from '../../read/public-view/public-view.service';
@@ -51,6 +53,7 @@ export class ComplaintService {
     private readonly complaints: ComplaintRepository,
     private readonly views: PublicViewService,
     private readonly events: EnforcementEventPublisher,
+    private readonly audit: AuditLogRepository,
   ) {}
 
   /** Stores a public report. It changes no rating: only an inspector's verification does. */
@@ -85,8 +88,10 @@ export class ComplaintService {
     return { id: stored.id, reference: complaintRef(stored.id), receivedAt: stored.created_at.toISOString() };
   }
 
-  async list(query: ComplaintListQuery): Promise<ComplaintPage> {
+  /** `scope`: a scoped inspector's queue holds only complaints about enterprises of their regions. */
+  async list(query: ComplaintListQuery, scope: RegionScope = null): Promise<ComplaintPage> {
     const rows = await this.complaints.list(this.db, {
+      scope,
       status: query.status ?? null,
       enterpriseId: query.enterpriseId ?? null,
       limit: query.limit + 1,
@@ -96,12 +101,12 @@ export class ComplaintService {
     return { items: page.map(complaintJson), nextCursor: rows.length > query.limit ? page[page.length - 1]!.id : null };
   }
 
-  async get(id: string): Promise<ComplaintJson> {
-    return complaintJson(await this.find(id));
+  async get(id: string, scope: RegionScope = null): Promise<ComplaintJson> {
+    return complaintJson(await this.find(id, scope));
   }
 
-  async photo(id: string): Promise<{ photo: Buffer; type: string }> {
-    const row = await this.complaints.photo(this.db, id);
+  async photo(id: string, scope: RegionScope = null): Promise<{ photo: Buffer; type: string }> {
+    const row = await this.complaints.photo(this.db, id, scope);
     if (!row) throw new ApiError(404, 'not_found', `Complaint ${id} has no photo`);
     return { photo: row.photo, type: row.photo_type };
   }
@@ -109,31 +114,47 @@ export class ComplaintService {
   /** Marks it verified, then emits enforcement.complaint_verified (S1: 20 points in S for 90 days). */
   async verify(id: string, user: AuthUser, note: string | undefined): Promise<ComplaintJson> {
     const eventId = complaintEventId(id);
-    const decided = await this.complaints.decide(this.db, id, 'verified', note && note.length > 0 ? note : null, user.id, eventId);
-    if (!decided) throw await this.notPending(id);
+    const scope = scopeOf(user);
+    const decided = await this.complaints.decide(this.db, id, 'verified', note && note.length > 0 ? note : null, user.id, eventId, scope);
+    if (!decided) throw await this.notPending(id, scope);
     try {
       await this.events.publish({ eventId, type: 'enforcement.complaint_verified', enterpriseId: decided.enterprise_id, data: { complaintId: complaintRef(id) } });
     } catch (error) {
       await this.complaints.reopen(this.db, id);
       throw error;
     }
+    void this.audit.record({
+      action: 'complaint.verified',
+      actor: { id: user.id, username: user.username },
+      target: complaintRef(id),
+      reason: note && note.length > 0 ? note : null,
+      detail: { enterpriseId: decided.enterprise_id, eventId },
+    });
     return this.get(id);
   }
 
   async dismiss(id: string, user: AuthUser, reason: string): Promise<ComplaintJson> {
-    const decided = await this.complaints.decide(this.db, id, 'dismissed', reason, user.id, null);
-    if (!decided) throw await this.notPending(id);
+    const scope = scopeOf(user);
+    const decided = await this.complaints.decide(this.db, id, 'dismissed', reason, user.id, null, scope);
+    if (!decided) throw await this.notPending(id, scope);
+    void this.audit.record({
+      action: 'complaint.dismissed',
+      actor: { id: user.id, username: user.username },
+      target: complaintRef(id),
+      reason,
+      detail: { enterpriseId: decided.enterprise_id },
+    });
     return this.get(id);
   }
 
-  private async find(id: string): Promise<ComplaintRow> {
-    const row = await this.complaints.find(this.db, id);
+  private async find(id: string, scope: RegionScope = null): Promise<ComplaintRow> {
+    const row = await this.complaints.find(this.db, id, scope);
     if (!row) throw new ApiError(404, 'not_found', `No complaint ${id}`);
     return row;
   }
 
-  private async notPending(id: string): Promise<ApiError> {
-    const row = await this.find(id);
+  private async notPending(id: string, scope: RegionScope): Promise<ApiError> {
+    const row = await this.find(id, scope);
     return new ApiError(409, 'already_decided', `Complaint ${id} is already ${row.status}`);
   }
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile, Us
 import type { AuthUser } from '../../auth/auth-user';
 import { AuthGuard } from '../../auth/auth.guard';
 import { CurrentUser } from '../../auth/current-user.decorator';
+import { scopeOf } from '../../auth/jurisdiction';
 import { Roles } from '../../auth/roles.decorator';
 import { ZodValidationPipe } from '../../platform/web/zod-validation.pipe';
 import {
@@ -23,18 +24,18 @@ export class ComplaintsController {
   constructor(private readonly complaints: ComplaintService) {}
 
   @Get()
-  list(@Query(new ZodValidationPipe(complaintListQuerySchema)) q: ComplaintListQuery) {
-    return this.complaints.list(q);
+  list(@Query(new ZodValidationPipe(complaintListQuerySchema)) q: ComplaintListQuery, @CurrentUser() user: AuthUser) {
+    return this.complaints.list(q, scopeOf(user));
   }
 
   @Get(':id')
-  get(@Param('id', new ZodValidationPipe(complaintIdSchema)) id: string) {
-    return this.complaints.get(id);
+  get(@Param('id', new ZodValidationPipe(complaintIdSchema)) id: string, @CurrentUser() user: AuthUser) {
+    return this.complaints.get(id, scopeOf(user));
   }
 
   @Get(':id/photo')
-  async photo(@Param('id', new ZodValidationPipe(complaintIdSchema)) id: string): Promise<StreamableFile> {
-    const { photo, type } = await this.complaints.photo(id);
+  async photo(@Param('id', new ZodValidationPipe(complaintIdSchema)) id: string, @CurrentUser() user: AuthUser): Promise<StreamableFile> {
+    const { photo, type } = await this.complaints.photo(id, scopeOf(user));
     // The type was checked by magic bytes on upload; nosniff keeps browsers from second-guessing it.
     return new StreamableFile(photo, { type, disposition: 'inline' });
   }

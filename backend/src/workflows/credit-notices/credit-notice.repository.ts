@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { regionScopeSql, scopePatterns, type RegionScope } from '../../auth/jurisdiction';
 import type { Queryable } from '../../platform/db/database.service';
 
 export const NOTICE_EVENT_TYPES = ['enforcement.penalty', 'enforcement.inspection', 'enforcement.rectification_order', 'enforcement.complaint_verified'];
@@ -147,18 +148,23 @@ export class CreditNoticeRepository {
     );
   }
 
-  async list(q: Queryable, filter: { enterpriseId: string | null; unacknowledged: boolean }, limit: number): Promise<NoticeRow[]> {
+  async list(q: Queryable, filter: { enterpriseId: string | null; unacknowledged: boolean; scope?: RegionScope }, limit: number): Promise<NoticeRow[]> {
     return q.query<NoticeRow>(
       'notices.list',
       `SELECT ${COLUMNS} FROM credit_notices n LEFT JOIN enterprises e ON e.uscc = n.enterprise_id
-        WHERE ($1::text IS NULL OR n.enterprise_id = $1) AND (NOT $2 OR n.acknowledged_at IS NULL)
+        WHERE ($1::text IS NULL OR n.enterprise_id = $1) AND (NOT $2 OR n.acknowledged_at IS NULL) AND ${regionScopeSql('e.region_code', 4)}
         ORDER BY n.id DESC LIMIT $3`,
-      [filter.enterpriseId, filter.unacknowledged, limit],
+      [filter.enterpriseId, filter.unacknowledged, limit, scopePatterns(filter.scope ?? null)],
     );
   }
 
-  async find(q: Queryable, id: string): Promise<NoticeRow | null> {
-    const rows = await q.query<NoticeRow>('notices.find', `SELECT ${COLUMNS} FROM credit_notices n LEFT JOIN enterprises e ON e.uscc = n.enterprise_id WHERE n.id = $1::bigint`, [id]);
+  /** Null when unknown or outside `scope`. */
+  async find(q: Queryable, id: string, scope: RegionScope = null): Promise<NoticeRow | null> {
+    const rows = await q.query<NoticeRow>(
+      'notices.find',
+      `SELECT ${COLUMNS} FROM credit_notices n LEFT JOIN enterprises e ON e.uscc = n.enterprise_id WHERE n.id = $1::bigint AND ${regionScopeSql('e.region_code', 2)}`,
+      [id, scopePatterns(scope)],
+    );
     return rows[0] ?? null;
   }
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { dayFromIso, dayOfInstant, isoFromDay, type NoticeFacts as NoticeFactsJson, type NoticeJson, type NoticePage } from '@envface/streams';
 import type { AuthUser } from '../../auth/auth-user';
+import { scopeOf, type RegionScope } from '../../auth/jurisdiction';
 import { ApiError } from '../../platform/web/api-error';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { Database } from '../../platform/db/database.service';
@@ -139,12 +140,12 @@ export class CreditNoticeService implements OnApplicationBootstrap, OnModuleDest
     return { id, eventId, enterpriseId: row.enterprise_id, eventType: type, eventDay, noticeDay, appealDeadline, text: renderNoticeText(facts), facts };
   }
 
-  async list(filter: { enterpriseId: string | null; unacknowledged: boolean }, limit: number): Promise<NoticePage> {
+  async list(filter: { enterpriseId: string | null; unacknowledged: boolean; scope?: RegionScope }, limit: number): Promise<NoticePage> {
     return { items: (await this.notices.list(this.db, filter, limit)).map(noticeJson) };
   }
 
   async get(id: string, user: AuthUser): Promise<NoticeJson> {
-    const n = await this.notices.find(this.db, id);
+    const n = await this.notices.find(this.db, id, scopeOf(user));
     // Another enterprise's notice is "not found": its existence is not ours to reveal.
     if (!n || (user.role === 'enterprise' && n.enterprise_id !== user.enterpriseId)) throw new ApiError(404, 'notice_not_found', `No notice ${id}`);
     return noticeJson(n);

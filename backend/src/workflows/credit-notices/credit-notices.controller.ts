@@ -11,6 +11,7 @@ import {
 import type { AuthUser } from '../../auth/auth-user';
 import { AuthGuard } from '../../auth/auth.guard';
 import { CurrentUser } from '../../auth/current-user.decorator';
+import { scopeOf } from '../../auth/jurisdiction';
 import { Roles } from '../../auth/roles.decorator';
 import { ZodValidationPipe } from '../../platform/web/zod-validation.pipe';
 import { PasswordChangeGuard } from '../../accounts/password-change.guard';
@@ -24,8 +25,8 @@ export class CreditNoticesController {
   constructor(private readonly notices: CreditNoticeService) {}
 
   @Get()
-  list(@Query(new ZodValidationPipe(noticeListQuerySchema)) q: NoticeListQuery): Promise<NoticePage> {
-    return this.notices.list({ enterpriseId: q.enterpriseId ?? null, unacknowledged: q.unacknowledged === 'true' }, q.limit);
+  list(@Query(new ZodValidationPipe(noticeListQuerySchema)) q: NoticeListQuery, @CurrentUser() user: AuthUser): Promise<NoticePage> {
+    return this.notices.list({ enterpriseId: q.enterpriseId ?? null, unacknowledged: q.unacknowledged === 'true', scope: scopeOf(user) }, q.limit);
   }
 
   @Get(':id')

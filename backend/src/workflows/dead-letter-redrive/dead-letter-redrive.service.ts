@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { topicKindOf, topicKindOfType, INPUT_TOPIC_KINDS, type RedriveResult, type TopicKind } from '@envface/streams';
 import { AuditLogRepository } from '../../auth/audit-log.repository';
 import type { AuthUser } from '../../auth/auth-user';
+import { scopeOf } from '../../auth/jurisdiction';
 import { ApiError } from '../../platform/web/api-error';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { Database } from '../../platform/db/database.service';
@@ -31,7 +32,7 @@ export class DeadLetterRedriveService {
   ) {}
 
   async redrive(id: string, by: AuthUser): Promise<RedriveResult> {
-    const letter = await this.deadLetters.find(this.db, id);
+    const letter = await this.deadLetters.find(this.db, id, scopeOf(by));
     if (!letter) throw new ApiError(404, 'dead_letter_not_found', `No dead letter ${id}`);
     const kind = this.kindOf(letter);
     const value = letter.encoding === 'base64' ? Buffer.from(letter.value, 'base64') : letter.value;

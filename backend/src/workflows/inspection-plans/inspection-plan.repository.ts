@@ -166,7 +166,11 @@ export class InspectionPlanRepository {
   }
 
   /** Newest first; with `inspector`, only plans where that user inspects at least one enterprise. */
-  async list(q: Queryable, inspector: string | null, limit: number): Promise<PlanListRow[]> {
+  /**
+   * `scope` (a scoped inspector's region prefixes, raw): only plans whose regions meet it — a plan
+   * without region prefixes covers everything and meets every scope.
+   */
+  async list(q: Queryable, inspector: string | null, limit: number, scope: readonly string[] | null = null): Promise<PlanListRow[]> {
     return q.query<PlanListRow>(
       'inspection_plans.list',
       `SELECT ${planColumns('p')},
@@ -174,10 +178,12 @@ export class InspectionPlanRepository {
               (SELECT count(DISTINCT e.enterprise_id)::int FROM events e
                 WHERE e.type = 'enforcement.inspection' AND e.body -> 'data' ? 'planId' AND e.body -> 'data' ->> 'planId' = p.id::text) AS recorded_count
          FROM inspection_plans p
-        WHERE $1::text IS NULL OR EXISTS (SELECT 1 FROM inspection_plan_draws d WHERE d.plan_id = p.id AND d.inspectors @> ARRAY[$1::text])
+        WHERE ($1::text IS NULL OR EXISTS (SELECT 1 FROM inspection_plan_draws d WHERE d.plan_id = p.id AND d.inspectors @> ARRAY[$1::text]))
+          AND ($3::text[] IS NULL OR cardinality(p.region_prefixes) = 0
+               OR EXISTS (SELECT 1 FROM unnest(p.region_prefixes) pp, unnest($3::text[]) sp WHERE starts_with(pp, sp) OR starts_with(sp, pp)))
         ORDER BY p.created_at DESC, p.id DESC
         LIMIT $2`,
-      [inspector, limit],
+      [inspector, limit, scope],
     );
   }
 

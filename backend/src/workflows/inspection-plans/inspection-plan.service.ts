@@ -18,6 +18,8 @@ import {
 } from '@envface/streams';
 import { AuditLogRepository } from '../../auth/audit-log.repository';
 import type { AuthUser } from '../../auth/auth-user';
+import { EnterpriseJurisdictionService } from '../../auth/enterprise-jurisdiction.service';
+import { prefixesWithin, scopeOf, scopesIntersect } from '../../auth/jurisdiction';
 import { ApiError } from '../../platform/web/api-error';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { Database } from '../../platform/db/database.service';
@@ -50,6 +52,7 @@ export class InspectionPlanService {
     private readonly plans: InspectionPlanRepository,
     private readonly events: EnforcementEventPublisher,
     private readonly audit: AuditLogRepository,
+    private readonly jurisdiction: EnterpriseJurisdictionService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -59,6 +62,13 @@ export class InspectionPlanService {
   }
 
   async create(body: NewPlanRequest, user: AuthUser): Promise<PlanJson> {
+    // A scoped inspector draws inside their jurisdiction: no region filter means all of it; a filter
+    // reaching outside names regions that do not exist for them.
+    const scope = scopeOf(user);
+    if (scope !== null) {
+      if (body.regionPrefixes.length === 0) body = { ...body, regionPrefixes: [...scope] };
+      else if (!prefixesWithin(scope, body.regionPrefixes)) throw new ApiError(404, 'region_not_found', 'A region of the plan lies outside your jurisdiction');
+    }
     const today = this.today();
     const day = body.day ?? isoFromDay(today);
     if (dayFromIso(day) > today) throw new ApiError(400, 'invalid_input', `day ${day} is in the future: plans use the ratings of a day that has begun`);
@@ -98,8 +108,10 @@ export class InspectionPlanService {
   }
 
   /** The plan as inspectors see it (with the inspectors drawn, the pool and the expected frequencies). */
-  async get(id: string): Promise<PlanJson> {
+  async get(id: string, user?: AuthUser): Promise<PlanJson> {
     const { plan, draws, resultOf } = await this.load(id);
+    // A plan wholly outside a scoped inspector's regions does not exist for them.
+    if (!scopesIntersect(scopeOf(user), plan.region_prefixes)) throw new ApiError(404, 'plan_not_found', `no inspection plan ${id}`);
     const text = (await this.plans.populationText(this.db, id)) ?? '';
     return {
       ...publicPlanJson(plan, draws, resultOf),
@@ -131,7 +143,7 @@ export class InspectionPlanService {
   }
 
   async list(q: PlanListQuery, user: AuthUser): Promise<PlanList> {
-    const rows = await this.plans.list(this.db, q.mine === 'true' ? user.username : null, q.limit);
+    const rows = await this.plans.list(this.db, q.mine === 'true' ? user.username : null, q.limit, scopeOf(user));
     return {
       plans: rows.map((p) => ({
         id: p.id,
@@ -148,14 +160,27 @@ export class InspectionPlanService {
   }
 
   async cancel(id: string, body: CancelPlanRequest, user: AuthUser): Promise<PlanJson> {
+    await this.assertWithin(id, user);
     const done = await this.plans.cancel(this.db, id, user.username, body.reason);
     if (!done) {
       const plan = await this.plans.find(this.db, id);
       if (!plan) throw new ApiError(404, 'plan_not_found', `no inspection plan ${id}`);
       throw new ApiError(409, 'plan_cancelled', `inspection plan ${id} was already cancelled`);
     }
-    await this.audit.record({ action: 'inspection_plan.cancelled', actor: { id: user.id, username: user.username }, target: id, detail: { reason: body.reason } });
-    return this.get(id);
+    await this.audit.record({ action: 'inspection_plan.cancelled', actor: { id: user.id, username: user.username }, target: id, reason: body.reason, detail: { reason: body.reason } });
+    return this.get(id, user);
+  }
+
+  /**
+   * A scoped inspector changes only plans inside their jurisdiction: 404 for one they cannot see,
+   * 403 for one they see (it meets their regions) but that reaches beyond them.
+   */
+  private async assertWithin(id: string, user: AuthUser): Promise<void> {
+    const scope = scopeOf(user);
+    if (scope === null) return;
+    const plan = await this.plans.find(this.db, id);
+    if (!plan || !scopesIntersect(scope, plan.region_prefixes)) throw new ApiError(404, 'plan_not_found', `no inspection plan ${id}`);
+    if (!prefixesWithin(scope, plan.region_prefixes)) throw new ApiError(403, 'outside_jurisdiction', `inspection plan ${id} reaches beyond your jurisdiction`);
   }
 
   /**
@@ -165,7 +190,8 @@ export class InspectionPlanService {
    */
   async recordResult(id: string, body: RecordResultRequest, user: AuthUser): Promise<PlanJson> {
     const plan = await this.plans.find(this.db, id);
-    if (!plan) throw new ApiError(404, 'plan_not_found', `no inspection plan ${id}`);
+    if (!plan || !scopesIntersect(scopeOf(user), plan.region_prefixes)) throw new ApiError(404, 'plan_not_found', `no inspection plan ${id}`);
+    if (!(await this.jurisdiction.contains(scopeOf(user), body.uscc))) throw new ApiError(404, 'enterprise_not_found', `No enterprise ${body.uscc} in plan ${id}`);
     if (plan.cancelled_at) throw new ApiError(409, 'plan_cancelled', `inspection plan ${id} was cancelled: ${plan.cancel_reason}`);
     const draws = await this.plans.draws(this.db, id);
     const drawn = draws.find((d) => d.enterprise_id === body.uscc);

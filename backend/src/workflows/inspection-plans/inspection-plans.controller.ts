@@ -39,8 +39,8 @@ export class InspectionPlansController {
   }
 
   @Get(':id')
-  get(@Param('id', new ZodValidationPipe(planIdSchema)) id: string): Promise<PlanJson> {
-    return this.plans.get(id);
+  get(@Param('id', new ZodValidationPipe(planIdSchema)) id: string, @CurrentUser() user: AuthUser): Promise<PlanJson> {
+    return this.plans.get(id, user);
   }
 
   @Post(':id/cancel')

@@ -1,5 +1,7 @@
 import { Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { AuthGuard } from '../../auth/auth.guard';
+import type { AuthUser } from '../../auth/auth-user';
+import { CurrentUser } from '../../auth/current-user.decorator';
 import { Roles } from '../../auth/roles.decorator';
 import { PublicTokenRotationService } from './public-token-rotation.service';
 
@@ -12,7 +14,7 @@ export class PublicTokenController {
 
   @Post('enterprises/:uscc/public-token/rotate')
   @HttpCode(200)
-  rotate(@Param('uscc') uscc: string) {
-    return this.rotation.rotate(uscc);
+  rotate(@Param('uscc') uscc: string, @CurrentUser() user: AuthUser) {
+    return this.rotation.rotate(uscc, user);
   }
 }

@@ -1,10 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AuthGuard } from '../../../auth/auth.guard';
 import type { AuthUser, TokenSession } from '../../../auth/auth-user';
+import { EnterpriseJurisdictionService } from '../../../auth/enterprise-jurisdiction.service';
+import { inScope, scopeOf } from '../../../auth/jurisdiction';
 import { errorBody } from '../../../platform/web/api-error';
 import { subscriptionRequestSchema, type SubscriptionAck } from './live-messages';
-import { ALL_ROOM, enterpriseRoom, regionRoom } from './live-rooms';
+import { ALL_ROOM, ENTERPRISE_ROOM_PREFIX, REGION_ROOM_PREFIX, enterpriseRoom, regionRoom, withinRoom } from './live-rooms';
 
 /** Who is on a socket, and until when the token that let them in is valid. */
 export interface LiveSession {
@@ -37,6 +39,7 @@ export class LiveAccessService {
   constructor(
     private readonly guard: AuthGuard,
     private readonly jwt: JwtService,
+    @Optional() private readonly jurisdiction?: EnterpriseJurisdictionService,
   ) {}
 
   /** Verifies the handshake token exactly as the HTTP API does (HS256 only, so `alg: none` fails too). */
@@ -65,6 +68,9 @@ export class LiveAccessService {
   /** The rooms a socket joins on connect. */
   baseRooms(user: AuthUser): string[] {
     if (user.role === 'enterprise') return user.enterpriseId === null ? [] : [enterpriseRoom(user.enterpriseId)];
+    // A scoped inspector's "everything" is their jurisdiction (changing it ends their sessions, so these rooms never go stale).
+    const scope = scopeOf(user);
+    if (scope !== null) return scope.map(withinRoom);
     return [ALL_ROOM];
   }
 
@@ -99,5 +105,22 @@ export class LiveAccessService {
       return errorBody('too_many_subscriptions', `At most ${MAX_SUBSCRIPTIONS} subscriptions per connection`);
     }
     return named;
+  }
+
+  /**
+   * requestedRoom plus the jurisdiction of a scoped inspector: `all`, a region outside their prefixes
+   * and an enterprise outside them answer not_found (as for REST: nothing elsewhere exists for them).
+   */
+  async permittedRoom(user: AuthUser, body: unknown, held: ReadonlySet<string> = new Set()): Promise<SubscriptionAck> {
+    const ack = this.requestedRoom(user, body, held);
+    const scope = scopeOf(user);
+    if (scope === null || 'error' in ack) return ack;
+    const outside = errorBody('not_found', 'Nothing of that name in your jurisdiction');
+    if (ack.room.startsWith(REGION_ROOM_PREFIX)) return inScope(scope, ack.room.slice(REGION_ROOM_PREFIX.length)) ? ack : outside;
+    if (ack.room.startsWith(ENTERPRISE_ROOM_PREFIX)) {
+      const uscc = ack.room.slice(ENTERPRISE_ROOM_PREFIX.length);
+      return this.jurisdiction && (await this.jurisdiction.contains(scope, uscc)) ? ack : outside;
+    }
+    return outside;
   }
 }

@@ -25,8 +25,13 @@ function setup(lookup: (ids: string[]) => Promise<Map<string, string | null>> = 
   } as unknown as RegionLookupService;
   const registry = new Registry();
   const sent: { room: string; message: LiveMessage }[] = [];
-  const audience = { regions: true };
-  const output = { ready: true, emit: (room: string, message: LiveMessage) => void sent.push({ room, message }), hasRegionAudience: () => audience.regions };
+  const audience = { regions: true, within: [] as string[] };
+  const output = {
+    ready: true,
+    emit: (room: string, message: LiveMessage) => void sent.push({ room, message }),
+    hasRegionAudience: () => audience.regions,
+    withinPrefixes: () => audience.within,
+  };
   const service = new LiveBroadcastService(regions, registry, output as unknown as LiveNamespace);
   const inRoom = (room: string) => sent.filter((s) => s.room === room).map((s) => s.message);
   return { service, sent, inRoom, lookups, registry, audience };
@@ -64,6 +69,17 @@ describe('LiveBroadcastService', () => {
     expect(inRoom('region:320102')).toEqual([{ event: 'rating.changed', data: change('A') }, { event: 'rating.changed', data: change('B') }]);
     // One region query per window, not one per change.
     expect(lookups).toHaveLength(1);
+  });
+
+  it('sends a change to the jurisdiction rooms of every prefix its region starts with, and to no other', async () => {
+    const { service, inRoom, audience } = setup();
+    audience.within = ['3201', '320111', '3202'];
+    service.publish([change('A', 1), change('C', 1), change('U', 1)]);
+    await jest.advanceTimersByTimeAsync(FLUSH_MS);
+    const ids = (room: string) => inRoom(room).map((m) => (m.data as RatingChange).enterpriseId).sort();
+    expect(ids('within:3201')).toEqual(['A', 'C']);
+    expect(ids('within:320111')).toEqual(['C']);
+    expect(ids('within:3202')).toEqual([]);
   });
 
   it('flushes at most once per window however often it is published to', async () => {
@@ -144,7 +160,7 @@ describe('LiveBroadcastService', () => {
     const regions = { regionsOf: async () => new Map() } as unknown as RegionLookupService;
     const registry = new Registry();
     const sent: string[] = [];
-    const output = { ready: false, emit: (room: string) => void sent.push(room), hasRegionAudience: () => true };
+    const output = { ready: false, emit: (room: string) => void sent.push(room), hasRegionAudience: () => true, withinPrefixes: () => [] };
     const service = new LiveBroadcastService(regions, registry, output as unknown as LiveNamespace);
     service.publish([change('A')]);
     output.ready = true;

@@ -3,7 +3,7 @@ import { Counter, type Registry } from 'prom-client';
 import { METRICS_REGISTRY } from '../../../platform/metrics/metrics-registry';
 import { LIVE_EVENTS, type LiveMessage, type RatingChange } from './live-messages';
 import { LiveNamespace } from './live-namespace';
-import { ALL_ROOM, enterpriseRoom, regionRoom } from './live-rooms';
+import { ALL_ROOM, enterpriseRoom, regionRoom, withinRoom } from './live-rooms';
 import { LatestChanges, coalescedMessages } from './rating-coalescer';
 import { RegionLookupService } from './region-lookup.service';
 
@@ -84,14 +84,19 @@ export class LiveBroadcastService implements OnModuleDestroy {
     this.regionsBusy = true;
     try {
       const regionOf = await this.regions.regionsOf(changes.map((c) => c.enterpriseId));
+      // Scoped inspectors' jurisdiction rooms: a change goes to every prefix its region starts with.
+      const prefixes = this.output.withinPrefixes();
       const byRoom = new Map<string, RatingChange[]>();
-      for (const change of changes) {
-        const region = regionOf.get(change.enterpriseId);
-        if (!region) continue;
-        const room = regionRoom(region);
+      const add = (room: string, change: RatingChange): void => {
         const list = byRoom.get(room);
         if (list) list.push(change);
         else byRoom.set(room, [change]);
+      };
+      for (const change of changes) {
+        const region = regionOf.get(change.enterpriseId);
+        if (!region) continue;
+        add(regionRoom(region), change);
+        for (const prefix of prefixes) if (region.startsWith(prefix)) add(withinRoom(prefix), change);
       }
       if (this.stopped) return;
       for (const [room, list] of byRoom) for (const message of coalescedMessages(list)) this.send(room, message);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
 import type { LiveMessage } from './live-messages';
-import { REGION_ROOM_PREFIX } from './live-rooms';
+import { REGION_ROOM_PREFIX, WITHIN_ROOM_PREFIX } from './live-rooms';
 
 /**
  * Where `/live` messages go: this instance's namespace, handed over by the gateway once socket.io is
@@ -29,6 +29,12 @@ export class LiveNamespace {
    * flush for every changed enterprise — 200,000 on a rollover night) is skipped.
    */
   hasRegionAudience(): boolean {
-    return this.namespace !== null && [...this.namespace.adapter.rooms.keys()].some((room) => room.startsWith(REGION_ROOM_PREFIX));
+    return this.namespace !== null && [...this.namespace.adapter.rooms.keys()].some((room) => room.startsWith(REGION_ROOM_PREFIX) || room.startsWith(WITHIN_ROOM_PREFIX));
+  }
+
+  /** The region prefixes of the jurisdiction rooms (`within:<prefix>`) that have sockets on this instance. */
+  withinPrefixes(): string[] {
+    if (this.namespace === null) return [];
+    return [...this.namespace.adapter.rooms.keys()].filter((room) => room.startsWith(WITHIN_ROOM_PREFIX)).map((room) => room.slice(WITHIN_ROOM_PREFIX.length));
   }
 }

@@ -5,3 +5,6 @@ export const ENTERPRISE_ROOM_PREFIX = 'enterprise:';
 
 export const regionRoom = (regionCode: string): string => `${REGION_ROOM_PREFIX}${regionCode}`;
 export const enterpriseRoom = (uscc: string): string => `${ENTERPRISE_ROOM_PREFIX}${uscc}`;
+/** A scoped inspector's jurisdiction: changes of every enterprise whose region code starts with the prefix. */
+export const WITHIN_ROOM_PREFIX = 'within:';
+export const withinRoom = (regionPrefix: string): string => `${WITHIN_ROOM_PREFIX}${regionPrefix}`;

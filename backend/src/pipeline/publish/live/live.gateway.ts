@@ -184,7 +184,7 @@ export class LiveGateway
   async subscribe(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): Promise<SubscriptionAck> {
     const { session, subscriptions } = socket.data;
     if (!session || !subscriptions) return errorBody('unauthorized', 'Not connected');
-    const ack = this.access.requestedRoom(session.user, body, subscriptions);
+    const ack = await this.access.permittedRoom(session.user, body, subscriptions);
     if ('ok' in ack && !socket.rooms.has(ack.room)) {
       await socket.join(ack.room);
       subscriptions.add(ack.room);
