@@ -139,6 +139,7 @@ export const en: Translations = {
     starCalendar: 'Rating calendar {{year}}',
   },
   live: {
+    updatedAt: 'Updated {{time}}',
     status: { connecting: 'Connecting…', live: 'Live', reconnecting: 'Connection lost, reconnecting…', refused: 'Live connection refused' },
     droppedNotice: 'The live connection dropped and is reconnecting by itself; figures refresh as soon as it is back.',
     refusedNotice: 'The server refused the live connection; the session may have expired. Reload the page or log in again.',

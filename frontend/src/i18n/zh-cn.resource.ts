@@ -140,6 +140,7 @@ export const zhCN = {
     starCalendar: '{{year}} 年评价日历',
   },
   live: {
+    updatedAt: '已更新 {{time}}',
     status: { connecting: '正在连接…', live: '实时', reconnecting: '连接中断，正在重连…', refused: '实时连接被拒绝' },
     droppedNotice: '实时连接已中断，正在自动重连；恢复后数据将自动刷新。',
     refusedNotice: '服务器拒绝了实时连接，登录可能已过期。请刷新页面或重新登录。',
