@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { LiveRatingChange } from '../api/api-types';
-import { endSession } from '../api/session';
+import { apiClient } from '../api/api-client';
 import { useSession } from '../app/session-provider';
 import { connectLive, type LiveStatus } from './live-connection';
 import { staleAfter } from './live-invalidation';
@@ -89,7 +89,10 @@ export function LiveProvider({ children }: { children: ReactNode }) {
         scheduleAggregates();
         handlers.current.forEach((handler) => handler(changes, meta));
       },
-      onSessionExpired: () => endSession('expired'),
+      // The server closed this socket's session: logout elsewhere, an expired token, or a password change that
+      // gave this tab a new token (which may arrive after the old one's socket was closed). One request with the
+      // current token tells them apart: a 401 ends the session (api-client), a success keeps it.
+      onSessionExpired: () => void apiClient.get('/api/accounts/me').catch(() => undefined),
     });
     return () => {
       connection.close();
