@@ -1,4 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { API_QUERY } from './query-client';
 
 export type QueryState<T> =
   | { status: 'loading' }
@@ -7,43 +9,48 @@ export type QueryState<T> =
 
 export interface ApiQueryOptions {
   /**
-   * Keep showing the last answer while a new key or a reload loads (live dashboards re-fetch every few seconds;
-   * flashing a spinner each time would make the wall screen flicker). An error still replaces the data.
+   * Keep showing the last answer while a new key loads (a new filter, a new range): flashing a spinner each
+   * time would make the page jump. Re-fetches of the same key always keep the data (that is how live updates look).
    */
   keepData?: boolean;
+  /** Also re-fetch this often (ms) while the page is open, for numbers that move without rating changes. */
+  refetchIntervalMs?: number;
 }
+
+/** Keys that mean "nothing to load yet" (a path that depends on data still loading). */
+const IDLE_KEY = 'none';
+
+export type ApiQueryResult<T> = QueryState<T> & {
+  reload: () => void;
+  /** When the shown data arrived from the server (epoch ms); 0 before the first answer. */
+  updatedAt: number;
+};
 
 /**
- * Runs `load` when `key` changes (and on reload), cancelling the previous request, so a fast click through
- * enterprises never shows the answer for the one before. `key` must identify the request (e.g. its URL).
+ * One server request as a TanStack query: `key` identifies the request (e.g. its URL) and is the query key, so
+ * pages asking the same thing share one request and one cache entry, and the live channel can invalidate it.
+ * Switching keys cancels the previous request when nothing else uses it, so a fast click through enterprises
+ * never shows the answer for the one before. The key 'none' waits (a path that depends on data still loading).
  */
-export function useApiQuery<T>(
-  key: string,
-  load: (signal: AbortSignal) => Promise<T>,
-  options: ApiQueryOptions = {},
-): QueryState<T> & { reload: () => void } {
-  const [state, setState] = useState<QueryState<T>>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  const keepData = useRef(options.keepData ?? false);
-  keepData.current = options.keepData ?? false;
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setState((previous) =>
-      keepData.current && previous.status === 'success' ? { ...previous, refreshing: true } : { status: 'loading' },
-    );
-    load(controller.signal).then(
-      (data) => {
-        if (!controller.signal.aborted) setState({ status: 'success', data });
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted) setState({ status: 'error', error });
-      },
-    );
-    return () => controller.abort();
-    // `load` is deliberately not a dependency: callers pass inline closures; `key` says when the request changes.
-  }, [key, attempt]);
-
-  const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  return { ...state, reload };
+export function useApiQuery<T>(key: string, load: (signal: AbortSignal) => Promise<T>, options: ApiQueryOptions = {}): ApiQueryResult<T> {
+  const query = useQuery<T>({
+    queryKey: [API_QUERY, key],
+    queryFn: ({ signal }) => load(signal),
+    enabled: key !== IDLE_KEY,
+    placeholderData: options.keepData ? keepPreviousData : undefined,
+    refetchInterval: options.refetchIntervalMs,
+  });
+  const { refetch } = query;
+  const reload = useCallback(() => void refetch(), [refetch]);
+  const updatedAt = query.dataUpdatedAt;
+  // A failed background re-fetch keeps the data on screen (the "updated" time says how old it is); a failed
+  // first load is an error.
+  if (query.data !== undefined && !(query.isError && query.isPlaceholderData)) {
+    return { status: 'success', data: query.data, refreshing: query.isFetching, reload, updatedAt };
+  }
+  if (query.isError) return { status: 'error', error: query.error, reload, updatedAt };
+  return { status: 'loading', reload, updatedAt };
 }
+
+/** Queues (complaints, appeals, notices) also gain items that no rating change announces: polled this often. */
+export const QUEUE_POLL_MS = 30_000;

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, type Location } from 'react-router-dom';
 import { INSPECTOR_ROLES, type SessionEndReason } from '../api/session';
-import { ErrorState } from '../components/state-view';
+import { ErrorState, LoadingState } from '../components/state-view';
 import { useSession } from './session-provider';
 
 /** What /login receives in the navigation state. */
@@ -16,9 +16,11 @@ export interface LoginRedirectState {
  * and keeps roles that are not meant for this area out. The server enforces the same on every request.
  */
 export function RequireAuth({ children, roles = INSPECTOR_ROLES }: { children: ReactNode; roles?: readonly string[] }) {
-  const { session, endReason } = useSession();
+  const { session, endReason, resolving } = useSession();
   const location = useLocation();
   const { t } = useTranslation();
+  // A Ctrl-click or a pasted link opens a tab without a session: the other tabs are asked for theirs first.
+  if (!session && resolving) return <LoadingState />;
   if (!session) {
     const state: LoginRedirectState = {
       from: { pathname: location.pathname, search: location.search, hash: location.hash },

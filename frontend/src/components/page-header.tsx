@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { DataUpdatedAt } from './data-updated-at';
 
 export function PageHeader({ title, subtitle, actions }: { title: string; subtitle?: string; actions?: ReactNode }) {
   return (
@@ -6,6 +7,7 @@ export function PageHeader({ title, subtitle, actions }: { title: string; subtit
       <div>
         <h1 className="page-header__title">{title}</h1>
         {subtitle ? <p className="page-header__subtitle">{subtitle}</p> : null}
+        <DataUpdatedAt />
       </div>
       {actions ? <div className="page-header__actions">{actions}</div> : null}
     </div>

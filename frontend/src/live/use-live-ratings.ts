@@ -1,31 +1,18 @@
-import { useEffect, useRef, useState } from 'react';
-import type { LiveRatingChange } from '../api/api-types';
-import { endSession } from '../api/session';
-import { useSession } from '../app/session-provider';
-import { connectLive, type LiveStatus } from './live-connection';
+import { useEffect, useRef } from 'react';
+import type { LiveStatus } from './live-connection';
+import { useLiveContext, type LiveChangesHandler } from './live-provider';
 
-export type LiveChangesHandler = (changes: LiveRatingChange[], meta: { truncated: boolean; count: number }) => void;
+export type { LiveChangesHandler } from './live-provider';
 
 /**
- * Keeps a /live connection open while the calling page is mounted and hands every change to `onChanges`
- * (the latest handler, so callers may pass inline closures). Returns the connection status for the indicator.
+ * Hands every change of the tab's shared /live connection (see live-provider.tsx) to `onChanges` while the calling
+ * page is mounted (the latest handler, so callers may pass inline closures). Returns the connection status.
  */
 export function useLiveRatings(onChanges: LiveChangesHandler): LiveStatus {
-  const { session } = useSession();
-  const token = session?.token ?? null;
-  const [status, setStatus] = useState<LiveStatus>('connecting');
+  const live = useLiveContext();
   const handler = useRef(onChanges);
   handler.current = onChanges;
-
-  useEffect(() => {
-    if (!token) return undefined;
-    const connection = connectLive(token, {
-      onStatus: setStatus,
-      onChanges: (changes, meta) => handler.current(changes, meta),
-      onSessionExpired: () => endSession('expired'),
-    });
-    return () => connection.close();
-  }, [token]);
-
-  return status;
+  const subscribe = live?.subscribe;
+  useEffect(() => subscribe?.((changes, meta) => handler.current(changes, meta)), [subscribe]);
+  return live?.status ?? 'connecting';
 }

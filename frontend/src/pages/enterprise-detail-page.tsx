@@ -29,6 +29,7 @@ import { EmptyState, ErrorState, LoadingState } from '../components/state-view';
 import { industryName, regionName } from '../i18n/code-names';
 import { eventSentence, sentenceLanguage, vetoDetail } from '../i18n/event-sentences';
 import { levelStreak } from './enterprise/level-streak';
+import { EventLogCard } from './enterprise/event-log-card';
 import { QrCard } from './enterprise/qr-card';
 import { EnterpriseAccountCard } from './admin/enterprise-account-card';
 import { regainPlan } from './enterprise/regain-plan';
@@ -39,7 +40,6 @@ import { useDocumentTitle } from '../components/use-document-title';
 
 type TFunction = ReturnType<typeof useTranslation>['t'];
 const RANGES = [90, 365] as const;
-const EVENT_PAGE = 50;
 
 function errorText(error: unknown, t: TFunction): string {
   if (error instanceof ApiError && error.status === 0) return t('errors.network');
@@ -194,54 +194,6 @@ function RevisionsCard({ uscc, day, known }: { uscc: string; day: string; known:
   );
 }
 
-function EventLogCard({ first, onMore, loadingMore }: { first: QueryState<StoredEvent[]> & { reload(): void; nextBefore: string | null }; onMore(): void; loadingMore: boolean }) {
-  const { t, i18n } = useTranslation();
-  const lang = sentenceLanguage(i18n.resolvedLanguage);
-  const time = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'short', timeStyle: 'short' });
-  return (
-    <section className="card enterprise__events" aria-labelledby="events-title">
-      <h2 id="events-title" className="card__title">
-        {t('enterprise.eventsTitle')}
-      </h2>
-      <Loadable query={first}>
-        {(events) =>
-          events.length === 0 ? (
-            <EmptyState compact title={t('enterprise.eventsEmpty')} />
-          ) : (
-            <>
-              <div className="table-scroll enterprise__events-scroll" tabIndex={0} role="region" aria-label={t('enterprise.eventsTitle')}>
-                <table className="data-table" data-testid="event-log">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('enterprise.occurredAt')}</th>
-                      <th scope="col">{t('enterprise.eventSentence')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {events.map((e) => (
-                      <tr key={e.eventId} title={`${t('enterprise.eventIdLabel')}: ${e.eventId}`}>
-                        <td className="nowrap">{time.format(new Date(e.occurredAt))}</td>
-                        <td className="event-data">{eventSentence({ type: e.type, data: e.data }, lang)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-              {first.nextBefore ? (
-                <div className="explorer__more">
-                  <button type="button" className="button button--secondary button--small" onClick={onMore} disabled={loadingMore}>
-                    {loadingMore ? t('explorer.loadingMore') : t('enterprise.eventsMore')}
-                  </button>
-                </div>
-              ) : null}
-            </>
-          )
-        }
-      </Loadable>
-    </section>
-  );
-}
-
 /** Enterprise page: rating, explanation (composition, how to regain stars), history, events, QR code. */
 export function EnterpriseDetailPage() {
   const { t, i18n } = useTranslation();
@@ -270,27 +222,6 @@ export function EnterpriseDetailPage() {
     { keepData: true },
   );
 
-  const eventsPath = `${base}/events?limit=${EVENT_PAGE}`;
-  const firstEvents = useApiQuery(eventsPath, (signal) => apiClient.get<EnterpriseEventsResponse>(eventsPath, signal));
-  const [older, setOlder] = useState<{ key: string; pages: EnterpriseEventsResponse[] }>({ key: eventsPath, pages: [] });
-  const [loadingOlder, setLoadingOlder] = useState(false);
-  const olderPages = older.key === eventsPath ? older.pages : [];
-  const nextBefore = olderPages.length > 0 ? olderPages[olderPages.length - 1].nextBefore : firstEvents.status === 'success' ? firstEvents.data.nextBefore : null;
-  const eventsState: QueryState<StoredEvent[]> & { reload(): void; nextBefore: string | null } =
-    firstEvents.status === 'success'
-      ? { status: 'success', data: [...firstEvents.data.items, ...olderPages.flatMap((p) => p.items)], reload: firstEvents.reload, nextBefore }
-      : { ...firstEvents, nextBefore: null };
-  async function loadOlder() {
-    if (!nextBefore) return;
-    setLoadingOlder(true);
-    try {
-      const page = await apiClient.get<EnterpriseEventsResponse>(`${eventsPath}&before=${encodeURIComponent(nextBefore)}`);
-      setOlder({ key: eventsPath, pages: [...olderPages, page] });
-    } finally {
-      setLoadingOlder(false);
-    }
-  }
-
   // Markers from up to 200 recent events: enough for the plotted window in practice, one request.
   const markerPath = `${base}/events?limit=200`;
   const markerEvents = useApiQuery(markerPath, (signal) => apiClient.get<EnterpriseEventsResponse>(markerPath, signal));
@@ -300,9 +231,8 @@ export function EnterpriseDetailPage() {
   const knownEvents = useMemo(() => {
     const map = new Map<string, StoredEvent>();
     for (const e of markerEvents.status === 'success' ? markerEvents.data.items : []) map.set(e.eventId, e);
-    for (const e of eventsState.status === 'success' ? eventsState.data : []) map.set(e.eventId, e);
     return map;
-  }, [markerEvents, eventsState]);
+  }, [markerEvents]);
   const streakNow = useMemo(() => levelStreak(points), [points]);
   // Thresholds and weights of the enterprise's rule profile, from the server's rule book.
   const model = useRatingModel();
@@ -444,7 +374,7 @@ export function EnterpriseDetailPage() {
         {revisionDay ? <RevisionsCard uscc={uscc} day={revisionDay} known={knownEvents} /> : null}
         <QrCard uscc={uscc} />
         <EnterpriseAccountCard uscc={uscc} />
-        <EventLogCard first={eventsState} onMore={loadOlder} loadingMore={loadingOlder} />
+        <EventLogCard uscc={uscc} />
       </div>
     </div>
   );

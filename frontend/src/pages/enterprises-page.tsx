@@ -17,6 +17,9 @@ import { useDocumentTitle } from '../components/use-document-title';
 
 const FACES: readonly Face[] = ['smile', 'neutral', 'cry'];
 const SEARCH_DEBOUNCE_MS = 300;
+const PHONE_SORTS: readonly (readonly [EnterpriseSortKey, 'asc' | 'desc'])[] = [
+  ['stars', 'desc'], ['stars', 'asc'], ['score', 'desc'], ['score', 'asc'], ['name', 'asc'], ['streak', 'desc'],
+];
 
 interface Page {
   items: EnterpriseListItem[];
@@ -209,8 +212,25 @@ export function EnterprisesPage() {
               {' · '}
               {t('explorer.shown', { count: page.items.length })}
             </p>
-            <div className="table-scroll" tabIndex={0} role="region" aria-label={t('pages.enterprises.title')}>
-              <table className="data-table" data-testid="explorer-table">
+            {/* On phones the table is cards without column headers: the sort is a select instead. */}
+            <label className="field explorer__sort-phone">
+              <span className="field__label">{t('explorer.sortLabel')}</span>
+              <select
+                value={`${filters.sort}:${filters.order}`}
+                onChange={(e) => {
+                  const [sort, order] = e.target.value.split(':') as [EnterpriseSortKey, 'asc' | 'desc'];
+                  update({ sort, order });
+                }}
+              >
+                {PHONE_SORTS.map(([column, order]) => (
+                  <option key={`${column}:${order}`} value={`${column}:${order}`}>
+                    {t(`explorer.columns.${column}`)} {order === 'asc' ? '▲' : '▼'}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <div className="table-scroll table-scroll--cards" tabIndex={0} role="region" aria-label={t('pages.enterprises.title')}>
+              <table className="data-table data-table--cards" data-testid="explorer-table">
                 <thead>
                   <tr>
                     {sortHeader('name', t('explorer.columns.name'))}
@@ -224,22 +244,22 @@ export function EnterprisesPage() {
                 </thead>
                 <tbody>
                   {page.items.map((item) => (
-                    <tr key={item.uscc}>
-                      <td>
+                    <tr key={item.uscc} data-testid="explorer-row">
+                      <td className="card-cell--full">
                         <Link to={`/enterprises/${item.uscc}`} className="data-table__name">
                           {item.face && item.colour ? <FaceIcon face={item.face} colour={item.colour} size={24} decorative /> : null}
                           <span>{item.name ?? item.uscc}</span>
                         </Link>
                       </td>
-                      <td className="mono">{item.uscc}</td>
-                      <td className="hide-narrow">{regionLabel(item.regionCode)}</td>
-                      <td className="hide-narrow">{industryLabel(item.industryCode)}</td>
-                      <td>{item.stars ? <StarRating stars={item.stars} size="xs" /> : <span className="muted">{t('explorer.unrated')}</span>}</td>
-                      <td className="num" style={item.veto ? { color: '#636b76' } : item.colour ? { color: RATING_COLOURS[item.colour].text, fontWeight: 600 } : undefined}>
+                      <td className="mono" data-label={t('explorer.columns.uscc')}>{item.uscc}</td>
+                      <td className="hide-narrow" data-label={t('explorer.columns.region')}>{regionLabel(item.regionCode)}</td>
+                      <td className="hide-narrow" data-label={t('explorer.columns.industry')}>{industryLabel(item.industryCode)}</td>
+                      <td data-label={t('explorer.columns.stars')}>{item.stars ? <StarRating stars={item.stars} size="xs" /> : <span className="muted">{t('explorer.unrated')}</span>}</td>
+                      <td className="num" data-label={t('explorer.columns.score')} style={item.veto ? { color: '#636b76' } : item.colour ? { color: RATING_COLOURS[item.colour].text, fontWeight: 600 } : undefined}>
                         {item.score === null ? '—' : item.score.toFixed(1)}
                         {item.veto ? <span className="tag tag--veto">{t('rating.veto')}</span> : null}
                       </td>
-                      <td className="num">{item.streak === null ? '—' : t('explorer.streakDays', { count: item.streak })}</td>
+                      <td className="num" data-label={t('explorer.columns.streak')}>{item.streak === null ? '—' : t('explorer.streakDays', { count: item.streak })}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -17,16 +17,12 @@ import { LiveStatusBadge } from '../components/live-status-badge';
 import { PageHeader } from '../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../components/state-view';
 import { FEED_KEEP, feedItemFromLive, feedItemFromRecent, mergeFeed, type FeedItem } from '../live/live-feed';
-import { useDebouncedSignal } from '../live/use-debounced-signal';
 import { useLiveRatings } from '../live/use-live-ratings';
 import { EarlyWarningList } from './overview/early-warning-list';
 import { KpiTiles } from './overview/kpi-tiles';
 import { LiveFeedPanel } from './overview/live-feed-panel';
 import { useDocumentTitle } from '../components/use-document-title';
 
-/** Re-fetch the numbers 1.5 s after the last change, at the latest 5 s after the first of a series. */
-const REFRESH_WAIT_MS = 1500;
-const REFRESH_MAX_WAIT_MS = 5000;
 /** Events per minute and "today" move without rating changes too; a slow poll keeps them honest. */
 const IDLE_REFRESH_MS = 60_000;
 
@@ -71,25 +67,20 @@ export function OverviewPage() {
   const { t, i18n } = useTranslation();
   useDocumentTitle(t('pages.overview.title'));
   const labels = useMemo(() => chartLabels(t, i18n.resolvedLanguage), [t, i18n.resolvedLanguage]);
-  const [tick, poke] = useDebouncedSignal(REFRESH_WAIT_MS, REFRESH_MAX_WAIT_MS);
-  const [idleTick, setIdleTick] = useState(0);
-  useEffect(() => {
-    const timer = setInterval(() => setIdleTick((n) => n + 1), IDLE_REFRESH_MS);
-    return () => clearInterval(timer);
-  }, []);
-  const refresh = `${tick}.${idleTick}`;
-
-  const overview = useApiQuery(`overview@${refresh}`, (signal) => apiClient.get<OverviewStats>('/api/stats/overview', signal), { keepData: true });
-  const trend = useApiQuery(`trend@${refresh}`, (signal) => apiClient.get<TrendStats>('/api/stats/trend', signal), { keepData: true });
+  // The live bridge (live/live-provider.tsx) re-fetches these after rating changes; the slow poll is for what moves
+  // without one (events per minute, "today").
+  const poll = { keepData: true, refetchIntervalMs: IDLE_REFRESH_MS };
+  const overview = useApiQuery('/api/stats/overview', (signal) => apiClient.get<OverviewStats>('/api/stats/overview', signal), poll);
+  const trend = useApiQuery('/api/stats/trend', (signal) => apiClient.get<TrendStats>('/api/stats/trend', signal), poll);
   const warnings = useApiQuery(
-    `warnings@${refresh}`,
+    '/api/stats/early-warnings?limit=30',
     (signal) => apiClient.get<EarlyWarningsResponse>('/api/stats/early-warnings?limit=30', signal),
-    { keepData: true },
+    poll,
   );
   const recent = useApiQuery(
-    `recent@${refresh}`,
+    '/api/stats/recent-changes?limit=40',
     (signal) => apiClient.get<RecentChangesResponse>('/api/stats/recent-changes?limit=40', signal),
-    { keepData: true },
+    poll,
   );
 
   // The feed: seeded and named by recent-changes, then fed by the socket. While paused, changes wait in a buffer.
@@ -109,23 +100,8 @@ export function OverviewPage() {
     if (recentItems) add(recentItems.map(feedItemFromRecent));
   }, [recentItems, add]);
 
-  const onChanges = useCallback(
-    (changes: Parameters<typeof feedItemFromLive>[0][]) => {
-      add(changes.map(feedItemFromLive));
-      poke();
-    },
-    [add, poke],
-  );
+  const onChanges = useCallback((changes: Parameters<typeof feedItemFromLive>[0][]) => add(changes.map(feedItemFromLive)), [add]);
   const liveStatus = useLiveRatings(onChanges);
-  // After a drop, changes may have been missed: fetch everything again once the connection is back.
-  const wasDown = useRef(false);
-  useEffect(() => {
-    if (liveStatus === 'reconnecting' || liveStatus === 'refused') wasDown.current = true;
-    if (liveStatus === 'live' && wasDown.current) {
-      wasDown.current = false;
-      poke();
-    }
-  }, [liveStatus, poke]);
 
   const shownKeys = useMemo(() => new Set((feed ?? []).map((item) => item.key)), [feed]);
   const pending = buffer.filter((item) => !shownKeys.has(item.key)).length;

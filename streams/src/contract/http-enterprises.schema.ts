@@ -94,9 +94,36 @@ export const enterpriseDetailSchema = z
 export type EnterpriseDetail = z.infer<typeof enterpriseDetailSchema>;
 
 /** Query of GET /api/enterprises/{uscc}/events: newest first, `before` is the previous page's nextBefore. */
+export const EVENT_CATEGORIES = ['enforcement', 'monitoring', 'permit', 'public'] as const;
+export type EventCategory = (typeof EVENT_CATEGORIES)[number];
+/**
+ * The event log's filter: which stored event types each category shows. "public" is what the public brought
+ * (verified complaints); every other enforcement.* is the authorities' own.
+ */
+export const EVENT_CATEGORY_TYPES: Readonly<Record<EventCategory, readonly string[]>> = {
+  enforcement: [
+    'enforcement.inspection',
+    'enforcement.penalty',
+    'enforcement.rectification_order',
+    'enforcement.rectification_completed',
+    'enforcement.incident',
+    'enforcement.veto',
+    'enforcement.award',
+    'enforcement.voided',
+  ],
+  monitoring: ['monitoring.reading', 'monitoring.gap', 'monitoring.falsification'],
+  permit: ['permit.issued', 'permit.renewed', 'permit.revoked', 'permit.report_overdue', 'permit.report_submitted'],
+  public: ['enforcement.complaint_verified'],
+};
+
 export const enterpriseEventsQuerySchema = z.strictObject({
   limit: limitParam(MAX_EVENT_PAGE, 50),
   before: z.iso.datetime({ offset: true }).optional().meta({ description: 'ISO instant: only events that occurred before it (nextBefore of the previous page)' }),
+  category: z.enum(EVENT_CATEGORIES).optional().meta({ description: 'only events of this category (enforcement, monitoring, permit, public)' }),
+  readings: z
+    .enum(['list', 'summary'])
+    .optional()
+    .meta({ description: 'summary: hourly monitoring readings are left out of items and counted in `readings` instead (default list)' }),
 });
 export type EnterpriseEventsQuery = z.infer<typeof enterpriseEventsQuerySchema>;
 
@@ -117,6 +144,13 @@ export const enterpriseEventsResponseSchema = z
     enterpriseId: z.string(),
     items: z.array(storedEventSchema),
     nextBefore: z.string().nullable().meta({ description: 'pass as `before` for the next (older) page; null at the end' }),
+    readings: z
+      .object({
+        count: z.number().int().meta({ description: 'hourly readings stored for the enterprise' }),
+        exceeded: z.number().int().meta({ description: 'of which above their limit' }),
+      })
+      .nullable()
+      .meta({ description: 'with readings=summary (and a category that has readings): the readings left out of items; else null' }),
   })
   .meta({ id: 'EnterpriseEventsResponse' });
 export type EnterpriseEventsResponse = z.infer<typeof enterpriseEventsResponseSchema>;

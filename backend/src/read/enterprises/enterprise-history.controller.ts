@@ -18,6 +18,6 @@ export class EnterpriseHistoryController {
 
   @Get('events')
   events(@Param('uscc') uscc: string, @Query(new ZodValidationPipe(enterpriseEventsQuery)) q: EnterpriseEventsQuery) {
-    return this.history.events(uscc, q.limit, q.before);
+    return this.history.events(uscc, q.limit, q.before, { category: q.category, readings: q.readings });
   }
 }

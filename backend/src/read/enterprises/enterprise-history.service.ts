@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { dayFromIso, isoFromDay, type EnterpriseEventsResponse, type RatingRevisionsResponse } from '@envface/streams';
+import { dayFromIso, EVENT_CATEGORY_TYPES, isoFromDay, type EnterpriseEventsResponse, type EventCategory, type RatingRevisionsResponse } from '@envface/streams';
+
+const READING = 'monitoring.reading';
 import { ApiError } from '../../platform/web/api-error';
 import { Database } from '../../platform/db/database.service';
 import { RatingReadRepository } from '../ratings/rating-read.repository';
@@ -53,10 +55,21 @@ export class EnterpriseHistoryService {
     };
   }
 
-  async events(uscc: string, limit: number, before: string | undefined): Promise<EnterpriseEventsResponse> {
+  async events(
+    uscc: string,
+    limit: number,
+    before: string | undefined,
+    options: { category?: EventCategory; readings?: 'list' | 'summary' } = {},
+  ): Promise<EnterpriseEventsResponse> {
     await this.ratingQuery.enterprise(uscc);
+    const types = options.category ? EVENT_CATEGORY_TYPES[options.category] : undefined;
+    // Hourly readings can be thousands a quarter: summarised, they are counted once instead of paged through.
+    const summarise = options.readings === 'summary' && (types === undefined || types.includes(READING));
     // One extra row tells whether an older page exists without a count query.
-    const rows = await this.eventRepo.listForEnterprise(this.db, uscc, limit + 1, before ?? null);
+    const [rows, readings] = await Promise.all([
+      this.eventRepo.listForEnterprise(this.db, uscc, limit + 1, before ?? null, { types, skipTypes: summarise ? [READING] : undefined }),
+      summarise ? this.eventRepo.readingSummary(this.db, uscc) : Promise.resolve(null),
+    ]);
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     return {
@@ -72,6 +85,7 @@ export class EnterpriseHistoryService {
       // Events sharing the boundary instant would be skipped by `occurred_at < before`; rare enough at
       // millisecond precision that a simple timestamp cursor is the better trade.
       nextBefore: rows.length > limit && last ? last.occurred_at.toISOString() : null,
+      readings,
     };
   }
 }

@@ -15,12 +15,12 @@ async function rating(id: string, day: string, revision: number, stars: number, 
   );
 }
 
-async function event(id: string, eventId: string, occurredAt: string): Promise<void> {
+async function event(id: string, eventId: string, occurredAt: string, type = 'permit.issued', data: Record<string, unknown> = {}): Promise<void> {
   await medium().db.query(
     'test.event',
     `INSERT INTO events (event_id, enterprise_id, type, occurred_at, event_day, body, source_topic, source_partition, source_offset)
-     VALUES ($1, $2, 'permit.issued', $3, $3::timestamptz::date, jsonb_build_object('eventId', $1::text), 'envface.permit.v1', 2, 77)`,
-    [eventId, id, occurredAt],
+     VALUES ($1, $2, $4, $3, $3::timestamptz::date, jsonb_build_object('eventId', $1::text, 'data', $5::jsonb), 'envface.permit.v1', 2, 77)`,
+    [eventId, id, occurredAt, type, JSON.stringify(data)],
   );
 }
 
@@ -73,9 +73,24 @@ describe('RatingReadRepository (medium, real PostgreSQL)', () => {
     await event(b, 'ev-b', '2026-05-02T09:00:00Z');
     const first = await repo.listForEnterprise(medium().db, a, 2, null);
     expect(first.map((e) => e.event_id)).toEqual(['ev-3', 'ev-2']);
-    expect(first[0]).toMatchObject({ enterprise_id: a, type: 'permit.issued', event_day: '2026-05-03', body: { eventId: 'ev-3' }, source_topic: 'envface.permit.v1', source_partition: 2, source_offset: '77' });
+    expect(first[0]).toMatchObject({ enterprise_id: a, type: 'permit.issued', event_day: '2026-05-03', body: { eventId: 'ev-3', data: {} }, source_topic: 'envface.permit.v1', source_partition: 2, source_offset: '77' });
     expect(first[0]!.occurred_at).toEqual(new Date('2026-05-03T08:00:00Z'));
     const next = await repo.listForEnterprise(medium().db, a, 2, first[1]!.occurred_at.toISOString());
     expect(next.map((e) => e.event_id)).toEqual(['ev-1']);
+  });
+
+  it('filters the events by type and counts hourly readings (above the limit too)', async () => {
+    const c = testUscc();
+    await event(c, 'c-pen', '2026-05-02T10:00:00Z', 'enforcement.penalty', { caseNo: 'X' });
+    await event(c, 'c-r1', '2026-05-02T09:00:00Z', 'monitoring.reading', { value: 40, limit: 50 });
+    await event(c, 'c-r2', '2026-05-02T08:00:00Z', 'monitoring.reading', { value: 75, limit: 50 });
+    await event(c, 'c-r3', '2026-05-02T07:00:00Z', 'monitoring.reading', { value: 50, limit: 50 });
+    await event(c, 'c-gap', '2026-05-02T06:00:00Z', 'monitoring.gap', { pointId: 'W1', hours: 3 });
+    const ids = (rows: { event_id: string }[]) => rows.map((r) => r.event_id);
+    expect(ids(await repo.listForEnterprise(medium().db, c, 10, null, { types: ['monitoring.reading', 'monitoring.gap'] }))).toEqual(['c-r1', 'c-r2', 'c-r3', 'c-gap']);
+    expect(ids(await repo.listForEnterprise(medium().db, c, 10, null, { skipTypes: ['monitoring.reading'] }))).toEqual(['c-pen', 'c-gap']);
+    expect(ids(await repo.listForEnterprise(medium().db, c, 10, null, { types: ['monitoring.reading', 'monitoring.gap'], skipTypes: ['monitoring.reading'] }))).toEqual(['c-gap']);
+    expect(await repo.readingSummary(medium().db, c)).toEqual({ count: 3, exceeded: 1 });
+    expect(await repo.readingSummary(medium().db, testUscc())).toEqual({ count: 0, exceeded: 0 });
   });
 });

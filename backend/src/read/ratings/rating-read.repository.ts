@@ -101,13 +101,33 @@ export class RatingReadRepository {
     return rows[0] ?? null;
   }
 
-  async listForEnterprise(q: Queryable, enterpriseId: string, limit: number, before: string | null): Promise<StoredEventRow[]> {
+  /** A page of an enterprise's events, newest first; `types` keeps only those types, `skipTypes` leaves those out. */
+  async listForEnterprise(
+    q: Queryable,
+    enterpriseId: string,
+    limit: number,
+    before: string | null,
+    filter: { types?: readonly string[]; skipTypes?: readonly string[] } = {},
+  ): Promise<StoredEventRow[]> {
     return q.query<StoredEventRow>(
       'events.list_for_enterprise',
       `SELECT event_id, enterprise_id, type, occurred_at, event_day::text AS event_day, body, source_topic, source_partition, source_offset::text AS source_offset
        FROM events WHERE enterprise_id = $1 AND ($3::timestamptz IS NULL OR occurred_at < $3)
+         AND ($4::text[] IS NULL OR type = ANY($4)) AND ($5::text[] IS NULL OR NOT (type = ANY($5)))
        ORDER BY occurred_at DESC, event_id DESC LIMIT $2`,
-      [enterpriseId, limit, before],
+      [enterpriseId, limit, before, filter.types ?? null, filter.skipTypes ?? null],
     );
+  }
+
+  /** How many hourly readings an enterprise has, and how many were above their limit. */
+  async readingSummary(q: Queryable, enterpriseId: string): Promise<{ count: number; exceeded: number }> {
+    const rows = await q.query<{ count: number; exceeded: number }>(
+      'events.reading_summary',
+      `SELECT count(*)::int AS count,
+              count(*) FILTER (WHERE (body->'data'->>'value')::float8 > (body->'data'->>'limit')::float8)::int AS exceeded
+       FROM events WHERE enterprise_id = $1 AND type = 'monitoring.reading'`,
+      [enterpriseId],
+    );
+    return rows[0] ?? { count: 0, exceeded: 0 };
   }
 }

@@ -817,6 +817,10 @@ export interface paths {
                     limit?: number;
                     /** @description ISO instant: only events that occurred before it (nextBefore of the previous page) */
                     before?: string;
+                    /** @description only events of this category (enforcement, monitoring, permit, public) */
+                    category?: "enforcement" | "monitoring" | "permit" | "public";
+                    /** @description summary: hourly monitoring readings are left out of items and counted in `readings` instead (default list) */
+                    readings?: "list" | "summary";
                 };
                 header?: never;
                 path: {
@@ -6340,6 +6344,13 @@ export interface components {
             items: components["schemas"]["StoredEvent"][];
             /** @description pass as `before` for the next (older) page; null at the end */
             nextBefore: string | null;
+            /** @description with readings=summary (and a category that has readings): the readings left out of items; else null */
+            readings: {
+                /** @description hourly readings stored for the enterprise */
+                count: number;
+                /** @description of which above their limit */
+                exceeded: number;
+            } | null;
         };
         StoredEvent: {
             eventId: string;

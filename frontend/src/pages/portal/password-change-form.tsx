@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import '../../styles/queues.css';
 import { useTranslation } from 'react-i18next';
 import { ApiError, apiClient } from '../../api/api-client';
 import { startSession } from '../../api/session';

@@ -104,7 +104,7 @@ function YearCalendar({ today, from, ratings }: { today: string; from: string; r
       {ratings.status === 'error' ? <ErrorState title={t('state.error')} onRetry={ratings.reload} /> : null}
       {ratings.status === 'loading' ? <LoadingState /> : null}
       {option ? (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('portal.calendar')}>
+        <div className="chart-scroll" tabIndex={0} role="region" aria-label={t('portal.calendar')}>
           <EChartsChart option={option} height={200} ariaLabel={t('portal.calendar')} style={{ minWidth: 760 }} />
         </div>
       ) : null}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { apiClient } from '../../api/api-client';
 import type { AppealPage } from '../../api/public-types';
-import { useApiQuery } from '../../api/use-api-query';
+import { QUEUE_POLL_MS, useApiQuery } from '../../api/use-api-query';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../components/state-view';
 import { eventSentence, sentenceLanguage } from '../../i18n/event-sentences';
@@ -19,7 +19,8 @@ export function AppealQueuePage() {
   useDocumentTitle(t('queues.appealsTitle'));
   const [status, setStatus] = useState<(typeof STATUSES)[number] | ''>('pending');
   const path = `/api/appeals?limit=100${status ? `&status=${status}` : ''}`;
-  const list = useApiQuery(path, (signal) => apiClient.get<AppealPage>(path, signal), { keepData: true });
+  // New appeals change no rating, so no live message announces them: a slow poll brings them in.
+  const list = useApiQuery(path, (signal) => apiClient.get<AppealPage>(path, signal), { keepData: true, refetchIntervalMs: QUEUE_POLL_MS });
 
   return (
     <>

@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { apiClient } from '../../api/api-client';
 import { fetchBlob } from '../../api/fetch-blob';
 import type { ComplaintJson, ComplaintPage } from '../../api/public-types';
-import { useApiQuery } from '../../api/use-api-query';
+import { QUEUE_POLL_MS, useApiQuery } from '../../api/use-api-query';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../components/state-view';
 import { DecisionControls } from './decision-controls';
@@ -19,7 +19,8 @@ export function ComplaintQueuePage() {
   useDocumentTitle(t('queues.complaintsTitle'));
   const [status, setStatus] = useState<(typeof STATUSES)[number] | ''>('pending');
   const path = `/api/complaints?limit=100${status ? `&status=${status}` : ''}`;
-  const list = useApiQuery(path, (signal) => apiClient.get<ComplaintPage>(path, signal), { keepData: true });
+  // New complaints change no rating, so no live message announces them: a slow poll brings them in.
+  const list = useApiQuery(path, (signal) => apiClient.get<ComplaintPage>(path, signal), { keepData: true, refetchIntervalMs: QUEUE_POLL_MS });
 
   return (
     <>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { apiClient, ApiError } from '../../api/api-client';
 import type { NoticeJson, NoticePageJson } from '../../api/supervision-types';
-import { useApiQuery } from '../../api/use-api-query';
+import { QUEUE_POLL_MS, useApiQuery } from '../../api/use-api-query';
 import { useSession } from '../../app/session-provider';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../components/state-view';
@@ -56,7 +56,7 @@ function NoticeItem({ notice, portal, onChanged }: { notice: NoticeJson; portal:
 export function PortalNoticesSection() {
   const { t } = useTranslation();
   const path = '/api/portal/notices';
-  const q = useApiQuery(path, (signal) => apiClient.get<NoticePageJson>(path, signal), { keepData: true });
+  const q = useApiQuery(path, (signal) => apiClient.get<NoticePageJson>(path, signal), { keepData: true, refetchIntervalMs: QUEUE_POLL_MS });
   return (
     <section className="card" data-testid="portal-notices">
       <h2 className="card__title">{t('supervision.notices.portalTitle')}</h2>
@@ -80,7 +80,7 @@ export function NoticesPage() {
   useDocumentTitle(t('supervision.notices.title'));
   const [open, setOpen] = useState(true);
   const path = `/api/notices?limit=200${open ? '&unacknowledged=true' : ''}`;
-  const q = useApiQuery(path, (signal) => apiClient.get<NoticePageJson>(path, signal), { keepData: true });
+  const q = useApiQuery(path, (signal) => apiClient.get<NoticePageJson>(path, signal), { keepData: true, refetchIntervalMs: QUEUE_POLL_MS });
   return (
     <>
       <PageHeader title={t('supervision.notices.title')} />
