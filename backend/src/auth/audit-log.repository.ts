@@ -15,7 +15,11 @@ export type AuditAction =
   | 'service_key.revoked'
   | 'dead_letter.redriven'
   | 'inspection_plan.created'
-  | 'inspection_plan.cancelled';
+  | 'inspection_plan.cancelled'
+  | 'registry.imported'
+  | 'registry.hand_registered'
+  | 'registry.hand_verified'
+  | 'registry.batch_edited';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -53,6 +53,7 @@ export function item(r: EnterpriseListRow): EnterpriseListItem {
     grade: r.grade,
     veto: r.veto,
     streak: r.streak,
+    handRegistration: r.hand_registration,
   };
 }
 
@@ -125,6 +126,7 @@ export class EnterpriseSearchService {
       today: day,
       effects,
       earlyWarnings: this.warnings.warningsOn(day, row.industry_code, recent),
+      handRegistration: row.hand_registration,
     };
   }
 }
