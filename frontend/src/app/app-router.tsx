@@ -26,6 +26,9 @@ const PublicPlanPage = lazy(() => import('../pages/supervision/public-plan-page'
 const PublicListPage = lazy(() => import('../pages/supervision/public-list-page').then((m) => ({ default: m.PublicListPage })));
 const NoticesPage = lazy(() => import('../pages/supervision/notices').then((m) => ({ default: m.NoticesPage })));
 const NoticePrintPage = lazy(() => import('../pages/supervision/notices').then((m) => ({ default: m.NoticePrintPage })));
+const RegistryImportPage = lazy(() => import('../pages/registry/registry-import-page').then((m) => ({ default: m.RegistryImportPage })));
+const HandRegistrationPage = lazy(() => import('../pages/registry/hand-registration-page').then((m) => ({ default: m.HandRegistrationPage })));
+const BatchEditResultPage = lazy(() => import('../pages/registry/batch-edit-result-page').then((m) => ({ default: m.BatchEditResultPage })));
 const NotFoundPage = lazy(() => import('../pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 /** The enterprise portal is the only area enterprise accounts may use. */
@@ -66,6 +69,9 @@ export function AppRouter() {
           <Route path="inspection-plans/:id" element={<PlanPage />} />
           <Route path="notices" element={<NoticesPage />} />
           <Route path="dead-letters" element={<DeadLettersPage />} />
+          <Route path="registry/import" element={<RegistryImportPage />} />
+          <Route path="registry/hand-registrations" element={<HandRegistrationPage />} />
+          <Route path="registry/batch-edits/:id" element={<BatchEditResultPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -1,10 +1,12 @@
 import type { Translations } from './zh-cn.resource';
 import { publicEn } from './public.en.resource';
 import { supervisionEn } from './supervision.en.resource';
+import { registryEn } from './registry.en.resource';
 
 export const en: Translations = {
   ...publicEn,
   ...supervisionEn,
+  ...registryEn,
   exports: {
     label: 'Export',
     csv: 'Export CSV',
