@@ -32,7 +32,6 @@ export function AppLayout() {
             <NavLink to="/lists">{t('supervision.nav.lists')}</NavLink>
             <NavLink to="/inspection-plans">{t('supervision.nav.plans')}</NavLink>
             <NavLink to="/notices">{t('supervision.nav.notices')}</NavLink>
-            <NavLink to="/registry/import">{t('registry.nav.import')}</NavLink>
             <NavLink to="/dead-letters">{t('nav.deadLetters')}</NavLink>
           </nav>
           <div className="app-header__tools">

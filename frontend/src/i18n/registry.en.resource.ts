@@ -3,7 +3,7 @@ import type { registryZhCN } from './registry.zh-cn.resource';
 
 export const registryEn: TranslationShape<typeof registryZhCN> = {
   registry: {
-    nav: { import: 'Registry import' },
+    nav: { import: 'Import enterprises' },
     fields: {
       uscc: 'USCC',
       name: 'Name',

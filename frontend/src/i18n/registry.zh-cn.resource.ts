@@ -1,7 +1,7 @@
 // Strings of the registry pages: import (dry run, apply), hand registration, batch edits from the explorer.
 export const registryZhCN = {
   registry: {
-    nav: { import: '企业导入' },
+    nav: { import: '导入企业' },
     fields: {
       uscc: '统一社会信用代码',
       name: '企业名称',

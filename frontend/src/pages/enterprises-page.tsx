@@ -125,7 +125,16 @@ export function EnterprisesPage() {
       <PageHeader
         title={t('pages.enterprises.title')}
         subtitle={t('pages.enterprises.subtitle')}
-        actions={<ExportButtons path="/api/enterprises" query={exportQuery(filters)} fileName="enterprises" testId="explorer-export" />}
+        actions={
+          <>
+            {canEdit ? (
+              <Link to="/registry/import" className="button button--secondary" data-testid="explorer-import">
+                {t('registry.nav.import')}
+              </Link>
+            ) : null}
+            <ExportButtons path="/api/enterprises" query={exportQuery(filters)} fileName="enterprises" testId="explorer-export" />
+          </>
+        }
       />
       <section className="card explorer__filters" aria-label={t('explorer.search')}>
         <label className="field field--search">
