@@ -92,14 +92,14 @@ export function BatchEditBar({ selected, allMatching, filters, total, onAllMatch
           <span className="field__label">{t('registry.batch.newIndustry')}</span>
           <input value={industry} onChange={(e) => { setIndustry(e.target.value); setPreview(null); }} maxLength={5} placeholder="C2614" data-testid="batch-industry" />
         </label>
-        <button type="button" className="button" onClick={() => run(false)} disabled={busy} data-testid="batch-change">
+        <button type="button" className="button button--primary" onClick={() => run(false)} disabled={busy} data-testid="batch-change">
           {t('registry.batch.change')}
         </button>
       </div>
       {preview ? (
         <div className="rg-batch__confirm" role="alertdialog" aria-label={t('registry.batch.confirm')} data-testid="batch-confirm">
           <p>{t('registry.batch.confirmText', { selected: number.format(preview.selected), willChange: number.format(preview.willChange), unchanged: number.format(preview.unchanged), unregistered: number.format(preview.unregistered) })}</p>
-          <button type="button" className="button" onClick={() => run(true)} disabled={busy || preview.willChange === 0} data-testid="batch-confirm-button">
+          <button type="button" className="button button--primary" onClick={() => run(true)} disabled={busy || preview.willChange === 0} data-testid="batch-confirm-button">
             {busy ? t('registry.batch.working') : t('registry.batch.confirm')}
           </button>{' '}
           <button type="button" className="button button--secondary" onClick={() => setPreview(null)}>

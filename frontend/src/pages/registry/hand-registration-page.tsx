@@ -87,7 +87,7 @@ export function HandRegistrationPage() {
           </p>
         ) : null}
         <div>
-          <button type="submit" className="button" disabled={busy}>
+          <button type="submit" className="button button--primary" disabled={busy}>
             {busy ? t('registry.hand.submitting') : t('registry.hand.submit')}
           </button>
         </div>

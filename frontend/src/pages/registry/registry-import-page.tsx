@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { apiClient, ApiError } from '../../api/api-client';
 import { postForm } from '../../api/post-form';
 import type { ImportApplyResult, ImportReport } from '../../api/registry-types';
-import { ExportButtons } from '../../components/export-buttons';
+import { fetchBlob, saveBlob } from '../../api/fetch-blob';
 import { PageHeader } from '../../components/page-header';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { sentenceLanguage } from '../../i18n/event-sentences';
@@ -13,6 +13,32 @@ import '../../styles/registry.css';
 
 /** Rows rendered per section; the counts cover the whole file. */
 const SHOWN = 200;
+
+/** The template in the page's language, as CSV or Excel (fetched with the token, then saved). */
+function TemplateButtons() {
+  const { t, i18n } = useTranslation();
+  const [failed, setFailed] = useState(false);
+  const lang = i18n.language.startsWith('en') ? 'en' : 'zh';
+  const download = async (format: 'csv' | 'xlsx') => {
+    setFailed(false);
+    try {
+      saveBlob(await fetchBlob(`/api/registry/import-template.${format}?lang=${lang}`), `${t('registry.import.templateFile')}.${format}`);
+    } catch {
+      setFailed(true);
+    }
+  };
+  return (
+    <span className="export-buttons" role="group" aria-label={t('registry.import.template')}>
+      <button type="button" className="button button--secondary" onClick={() => download('csv')} data-testid="import-template-csv">
+        {t('registry.import.templateCsv')}
+      </button>
+      <button type="button" className="button button--secondary" onClick={() => download('xlsx')} data-testid="import-template-xlsx">
+        {t('registry.import.templateXlsx')}
+      </button>
+      {failed ? <span className="field__error" role="alert">{t('exports.failed')}</span> : null}
+    </span>
+  );
+}
 
 /** /registry/import — upload, dry-run report (add / change / unchanged / errors), apply. */
 export function RegistryImportPage() {
@@ -65,7 +91,7 @@ export function RegistryImportPage() {
       <PageHeader
         title={t('registry.import.title')}
         subtitle={t('registry.import.subtitle')}
-        actions={<ExportButtons path="/api/registry/import-template" fileName={t('registry.import.template')} testId="import-template" />}
+        actions={<TemplateButtons />}
       />
       <section className="card rg-upload">
         <p className="muted">{t('registry.import.templateHint')}</p>
@@ -83,7 +109,7 @@ export function RegistryImportPage() {
               data-testid="import-file"
             />
           </label>
-          <button type="submit" className="button" disabled={!file || busy !== null} data-testid="import-check">
+          <button type="submit" className="button button--primary" disabled={!file || busy !== null} data-testid="import-check">
             {busy === 'check' ? t('registry.import.checking') : t('registry.import.check')}
           </button>
         </form>
@@ -117,7 +143,7 @@ export function RegistryImportPage() {
           ) : report.appliedAt ? (
             <p className="rg-done">{t('registry.import.alreadyApplied', { time: new Date(report.appliedAt).toLocaleString(i18n.resolvedLanguage) })}</p>
           ) : toApply > 0 ? (
-            <button type="button" className="button" onClick={apply} disabled={busy !== null} data-testid="import-apply">
+            <button type="button" className="button button--primary" onClick={apply} disabled={busy !== null} data-testid="import-apply">
               {busy === 'apply' ? t('registry.import.applying') : t('registry.import.apply', { count: toApply })}
             </button>
           ) : (

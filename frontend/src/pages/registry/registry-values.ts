@@ -12,14 +12,15 @@ export function registryValueText(field: RegistryField, value: string | number |
   }
   if (field === 'industryCode' && typeof value === 'string') {
     const name = industryName(value, lang);
-    return name === value ? value : `${name}（${value}）`;
+    // An unknown class is named by its division "with the code" already.
+    return name.includes(value) ? name : `${name}（${value}）`;
   }
   return String(value);
 }
 
 /** "行政区划：玄武区（320102）→ 秦淮区（320104）" */
 export function changeText(change: FieldChange, lang: SentenceLanguage, t: TFunction): string {
-  return `${t(`registry.fields.${change.field}`)}: ${registryValueText(change.field, change.from, lang, t)} → ${registryValueText(change.field, change.to, lang, t)}`;
+  return `${t(`registry.fields.${change.field}`)}${lang === 'zh' ? '：' : ': '}${registryValueText(change.field, change.from, lang, t)} → ${registryValueText(change.field, change.to, lang, t)}`;
 }
 
 export const REGION_CODE = /^\d{6}$/;
