@@ -68,7 +68,7 @@ export function HandRegistrationPage() {
     <>
       <PageHeader title={t('registry.hand.title')} subtitle={t('registry.hand.subtitle')} />
       <form className="card rg-hand-form" onSubmit={submit} data-testid="hand-form">
-        {field('uscc', t('registry.fields.uscc'), { required: true, maxLength: 18, minLength: 18, className: 'mono', placeholder: '12320100466000001X' })}
+        {field('uscc', t('registry.fields.uscc'), { required: true, maxLength: 18, minLength: 18, className: 'mono', placeholder: '12320100466000001C' })}
         {field('name', t('registry.fields.name'), { required: true, maxLength: 200 })}
         {field('regionCode', t('registry.fields.regionCode'), { required: true, pattern: '\\d{6}', inputMode: 'numeric', placeholder: '320104' })}
         {field('industryCode', t('registry.fields.industryCode'), { required: true, pattern: '[A-Ta-t](\\d{2}|\\d{3}|\\d{4})?', placeholder: 'Q8411' })}

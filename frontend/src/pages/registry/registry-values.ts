@@ -6,14 +6,15 @@ import type { SentenceLanguage } from '../../i18n/event-sentences';
 /** A registry value as people read it: region and industry by name with their code, empty as "(empty)". */
 export function registryValueText(field: RegistryField, value: string | number | null, lang: SentenceLanguage, t: TFunction): string {
   if (value === null || value === '') return t('registry.empty');
+  const withCode = (name: string, code: string) => (lang === 'zh' ? `${name}（${code}）` : `${name} (${code})`);
   if (field === 'regionCode' && typeof value === 'string') {
     const name = regionName(value, lang);
-    return name === value ? value : `${name}（${value}）`;
+    return name === value ? value : withCode(name, value);
   }
   if (field === 'industryCode' && typeof value === 'string') {
     const name = industryName(value, lang);
     // An unknown class is named by its division "with the code" already.
-    return name.includes(value) ? name : `${name}（${value}）`;
+    return name.includes(value) ? name : withCode(name, value);
   }
   return String(value);
 }
