@@ -4,19 +4,8 @@ import { useNavigate } from 'react-router-dom';
 import { apiClient, ApiError } from '../../api/api-client';
 import type { BatchEditPreview, BatchEditRequest, BatchEditResult } from '../../api/registry-types';
 import type { ExplorerFilters } from '../enterprises/explorer-query';
-import { INDUSTRY_CODE, REGION_CODE } from './registry-values';
+import { batchFilterOf, INDUSTRY_CODE, REGION_CODE } from './registry-values';
 import '../../styles/registry.css';
-
-/** The explorer's filter as a batch-edit selection ("all that match the filter"). */
-export function batchFilterOf(f: ExplorerFilters): Extract<BatchEditRequest['selection'], { filter: unknown }>['filter'] {
-  return {
-    ...(f.q ? { q: f.q } : {}),
-    ...(f.region.length ? { region: f.region } : {}),
-    ...(f.industry.length ? { industry: f.industry } : {}),
-    ...(f.stars.length ? { stars: f.stars } : {}),
-    ...(f.face.length ? { face: f.face } : {}),
-  };
-}
 
 interface BatchEditBarProps {
   selected: readonly string[];

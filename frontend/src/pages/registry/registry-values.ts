@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { FieldChange, RegistryField } from '../../api/registry-types';
+import type { BatchEditRequest, FieldChange, RegistryField } from '../../api/registry-types';
+import type { ExplorerFilters } from '../enterprises/explorer-query';
 import { industryName, regionName } from '../../i18n/code-names';
 import type { SentenceLanguage } from '../../i18n/event-sentences';
 
@@ -26,3 +27,14 @@ export function changeText(change: FieldChange, lang: SentenceLanguage, t: TFunc
 
 export const REGION_CODE = /^\d{6}$/;
 export const INDUSTRY_CODE = /^[A-T](\d{2}|\d{3}|\d{4})?$/;
+
+/** The explorer's filter as a batch-edit selection ("all that match the filter"). */
+export function batchFilterOf(f: ExplorerFilters): Extract<BatchEditRequest['selection'], { filter: unknown }>['filter'] {
+  return {
+    ...(f.q ? { q: f.q } : {}),
+    ...(f.region.length ? { region: f.region } : {}),
+    ...(f.industry.length ? { industry: f.industry } : {}),
+    ...(f.stars.length ? { stars: f.stars } : {}),
+    ...(f.face.length ? { face: f.face } : {}),
+  };
+}
