@@ -25,6 +25,7 @@ import { PublicTokenModule } from './workflows/public-token/public-token.module'
 import { InspectionPlansModule } from './workflows/inspection-plans/inspection-plans.module';
 import { ListsModule } from './read/lists/lists.module';
 import { CreditNoticesModule } from './workflows/credit-notices/credit-notices.module';
+import { RegistryImportModule } from './workflows/registry-import/registry-import.module';
 
 /** The composition root: platform, the data path (pipeline/), the read side (read/), workflows, auth and accounts. */
 @Module({})
@@ -64,6 +65,7 @@ export class AppModule {
         InspectionPlansModule,
         ListsModule,
         CreditNoticesModule,
+        RegistryImportModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };

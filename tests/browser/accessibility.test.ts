@@ -135,6 +135,8 @@ describe('accessibility (#14 section 7), in Chromium', () => {
     ['plan-new', 'inspector', '/inspection-plans/new'],
     ['plan', 'inspector', `/inspection-plans/${planId}`],
     ['notices', 'inspector', '/notices'],
+    ['registry-import', 'inspector', '/registry/import'],
+    ['hand-registrations', 'inspector', '/registry/hand-registrations'],
     ['print-sign', 'inspector', `/print/sign/${target}`],
     ...(noticeId ? ([['print-notice', 'inspector', `/print/notice/${noticeId}`]] as [string, Who, string][]) : []),
     ['not-found', 'inspector', '/no-such-page'],

@@ -1,4 +1,4 @@
-import { CREDIT_LISTS, documentedSuccess, DOCUMENTED_ROUTES, errorBodySchema } from '@envface/streams';
+import { CREDIT_LISTS, documentedSuccess, DOCUMENTED_ROUTES, errorBodySchema, withUsccCheck } from '@envface/streams';
 import type { z } from 'zod';
 import { CreditNoticeService } from '../../backend/src/workflows/credit-notices/credit-notice.service';
 import { penalty, registration, startPublicTestApp, TODAY, usccOf, type PublicTestApp } from './public-test-app';
@@ -35,9 +35,9 @@ describe('every answer matches its contract schema', () => {
   const problems: string[] = [];
   const checked = new Set<string>();
 
-  async function check(route: string, path: string, options: { token?: string | null; body?: unknown } = {}) {
+  async function check(route: string, path: string, options: { token?: string | null; body?: unknown; raw?: BodyInit } = {}) {
     const [method] = route.split(' ') as [string];
-    const res = await t.call(method, path, { token: options.token === undefined ? t.adminToken : options.token, body: options.body });
+    const res = await t.call(method, path, { token: options.token === undefined ? t.adminToken : options.token, body: options.body, raw: options.raw });
     const documented = documentedSuccess(route);
     if (!documented) throw new Error(`not documented: ${route}`);
     if (res.status !== documented.status) problems.push(`${route}: status ${res.status}, documented ${documented.status} ${JSON.stringify(res.body).slice(0, 200)}`);
@@ -154,6 +154,21 @@ describe('every answer matches its contract schema', () => {
     const key = await check('POST /api/service-keys', '/api/service-keys', { body: { name: 'contract-gateway', eventTypes: ['monitoring.*', 'enforcement.penalty'] } });
     await check('GET /api/service-keys', '/api/service-keys');
     await check('POST /api/service-keys/{id}/revoke', `/api/service-keys/${key.body.id}/revoke`);
+
+    // Registry import, hand registration, batch edits (issue #13 §2).
+    const upload = new FormData();
+    upload.set('file', new Blob([`uscc,name,regionCode,industryCode,address,lat,lon\r\n${usccOf('320104', 3)},丙公司,320104,C2614,,32.1,118.8\r\n${A},甲化工有限公司,320105,C2614,,,\r\nbad,,1,x,,,\r\n`]), 'c.csv');
+    const imported = await check('POST /api/registry/imports', '/api/registry/imports', { raw: upload });
+    await check('GET /api/registry/imports/{id}', `/api/registry/imports/${imported.body.id}`);
+    await check('POST /api/registry/imports/{id}/apply', `/api/registry/imports/${imported.body.id}/apply`);
+    const handUscc = withUsccCheck('12320104466000001');
+    await check('POST /api/registry/hand-registrations', '/api/registry/hand-registrations', { body: { uscc: handUscc, name: '第一医院', regionCode: '320104', industryCode: 'Q8411' } });
+    await check('GET /api/registry/hand-registrations', '/api/registry/hand-registrations');
+    await check('POST /api/registry/hand-registrations/{uscc}/verify', `/api/registry/hand-registrations/${handUscc}/verify`);
+    const batch = { selection: { filter: { region: ['320105'] } }, set: { industryCode: 'C2619' } };
+    await check('POST /api/registry/batch-edits/preview', '/api/registry/batch-edits/preview', { body: batch });
+    const edit = await check('POST /api/registry/batch-edits', '/api/registry/batch-edits', { body: batch });
+    await check('GET /api/registry/batch-edits/{id}', `/api/registry/batch-edits/${edit.body.id}`);
 
     await check('POST /api/enterprises/{uscc}/public-token/rotate', `/api/enterprises/${B}/public-token/rotate`);
     // Last: it ends the enterprise account's sessions.

@@ -24,7 +24,11 @@ export type AuditAction =
   | 'appeal.rejected'
   | 'event.ingested'
   | 'export.downloaded'
-  | 'public_token.rotated';
+  | 'public_token.rotated'
+  | 'registry.imported'
+  | 'registry.hand_registered'
+  | 'registry.hand_verified'
+  | 'registry.batch_edited';
 
 export interface AuditEntry {
   action: AuditAction;

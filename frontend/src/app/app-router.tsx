@@ -28,6 +28,9 @@ const NoticesPage = lazy(() => import('../pages/supervision/notices').then((m) =
 const NoticePrintPage = lazy(() => import('../pages/supervision/notices').then((m) => ({ default: m.NoticePrintPage })));
 const AccountsPage = lazy(() => import('../pages/admin/accounts-page').then((m) => ({ default: m.AccountsPage })));
 const AuditPage = lazy(() => import('../pages/admin/audit-page').then((m) => ({ default: m.AuditPage })));
+const RegistryImportPage = lazy(() => import('../pages/registry/registry-import-page').then((m) => ({ default: m.RegistryImportPage })));
+const HandRegistrationPage = lazy(() => import('../pages/registry/hand-registration-page').then((m) => ({ default: m.HandRegistrationPage })));
+const BatchEditResultPage = lazy(() => import('../pages/registry/batch-edit-result-page').then((m) => ({ default: m.BatchEditResultPage })));
 const NotFoundPage = lazy(() => import('../pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 /** The enterprise portal is the only area enterprise accounts may use. */
@@ -72,6 +75,9 @@ export function AppRouter() {
           <Route path="dead-letters" element={<DeadLettersPage />} />
           <Route path="admin/accounts" element={<RequireAuth roles={ADMIN_ROLES}><AccountsPage /></RequireAuth>} />
           <Route path="admin/audit" element={<RequireAuth roles={ADMIN_ROLES}><AuditPage /></RequireAuth>} />
+          <Route path="registry/import" element={<RegistryImportPage />} />
+          <Route path="registry/hand-registrations" element={<HandRegistrationPage />} />
+          <Route path="registry/batch-edits/:id" element={<BatchEditResultPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -2,11 +2,13 @@ import type { Translations } from './zh-cn.resource';
 import { publicEn } from './public.en.resource';
 import { supervisionEn } from './supervision.en.resource';
 import { adminEn } from './admin.en.resource';
+import { registryEn } from './registry.en.resource';
 
 export const en: Translations = {
   ...publicEn,
   ...supervisionEn,
   ...adminEn,
+  ...registryEn,
   exports: {
     label: 'Export',
     csv: 'Export CSV',

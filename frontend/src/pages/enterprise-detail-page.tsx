@@ -37,6 +37,7 @@ import { scoreComposition, type CriterionWeights } from './enterprise/score-comp
 import { timelineEvents } from './enterprise/timeline-events';
 import { warningText } from './overview/early-warning-list';
 import { useDocumentTitle } from '../components/use-document-title';
+import '../styles/registry.css';
 
 type TFunction = ReturnType<typeof useTranslation>['t'];
 const RANGES = [90, 365] as const;
@@ -284,6 +285,12 @@ export function EnterpriseDetailPage() {
         <Link to="/enterprises">← {t('pages.enterprise.back')}</Link>
       </p>
       <PageHeader title={info.name ?? info.uscc} subtitle={`${t('pages.enterprise.uscc')}: ${info.uscc}`} />
+      {info.handRegistration ? (
+        <p className={`rg-hand-flag rg-hand-flag--${info.handRegistration}`} data-testid="hand-registration-flag">
+          {t(info.handRegistration === 'pending' ? 'registry.hand.pending' : 'registry.hand.verified')}
+          {info.handRegistration === 'pending' ? <> · <Link to="/registry/hand-registrations">{t('registry.hand.verify')}</Link></> : null}
+        </p>
+      ) : null}
 
       <div className="enterprise-grid">
         <section className="card enterprise__summary" aria-labelledby="summary-title">

@@ -14,6 +14,8 @@ import { industryName, regionName } from '../i18n/code-names';
 import { sentenceLanguage } from '../i18n/event-sentences';
 import { filtersFromParams, listRequestPath, nextSort, paramsFromFilters, type ExplorerFilters, exportQuery } from './enterprises/explorer-query';
 import { useDocumentTitle } from '../components/use-document-title';
+import { BatchEditBar } from './registry/batch-edit-bar';
+import { useSession } from '../app/session-provider';
 
 const FACES: readonly Face[] = ['smile', 'neutral', 'cry'];
 const SEARCH_DEBOUNCE_MS = 300;
@@ -43,6 +45,11 @@ export function EnterprisesPage() {
 
   const update = (patch: Partial<ExplorerFilters>) => setParams(paramsFromFilters({ ...filters, ...patch }), { replace: true });
 
+  // Batch edit (issue #13 §2): checked rows, or every enterprise matching the filter; staff only.
+  const { session } = useSession();
+  const canEdit = session?.claims.role === 'admin' || session?.claims.role === 'inspector';
+  const [selected, setSelected] = useState<{ key: string; usccs: string[]; allMatching: boolean }>({ key: '', usccs: [], allMatching: false });
+
   // Typing searches after a short pause; the URL (and the request) follow the settled text only.
   const latestFilters = useRef(filters);
   latestFilters.current = filters;
@@ -64,6 +71,10 @@ export function EnterprisesPage() {
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreError, setMoreError] = useState<unknown>(null);
   const extra = more.key === firstPath ? more.pages : [];
+  // A new filter starts a new selection.
+  const selection = selected.key === firstPath ? selected : { key: firstPath, usccs: [] as string[], allMatching: false };
+  const toggleRow = (uscc: string) =>
+    setSelected({ key: firstPath, allMatching: false, usccs: selection.usccs.includes(uscc) ? selection.usccs.filter((u) => u !== uscc) : [...selection.usccs, uscc] });
 
   const page: Page | null =
     first.status === 'success'
@@ -117,7 +128,16 @@ export function EnterprisesPage() {
       <PageHeader
         title={t('pages.enterprises.title')}
         subtitle={t('pages.enterprises.subtitle')}
-        actions={<ExportButtons path="/api/enterprises" query={exportQuery(filters)} fileName="enterprises" testId="explorer-export" />}
+        actions={
+          <>
+            {canEdit ? (
+              <Link to="/registry/import" className="button button--secondary" data-testid="explorer-import">
+                {t('registry.nav.import')}
+              </Link>
+            ) : null}
+            <ExportButtons path="/api/enterprises" query={exportQuery(filters)} fileName="enterprises" testId="explorer-export" />
+          </>
+        }
       />
       <section className="card explorer__filters" aria-label={t('explorer.search')}>
         <label className="field field--search">
@@ -229,10 +249,31 @@ export function EnterprisesPage() {
                 ))}
               </select>
             </label>
+            {canEdit && (selection.usccs.length > 0 || selection.allMatching) ? (
+              <BatchEditBar
+                selected={selection.usccs}
+                allMatching={selection.allMatching}
+                filters={filters}
+                total={page.total}
+                onAllMatching={() => setSelected({ key: firstPath, usccs: [], allMatching: true })}
+                onClear={() => setSelected({ key: firstPath, usccs: [], allMatching: false })}
+              />
+            ) : null}
             <div className="table-scroll table-scroll--cards" tabIndex={0} role="region" aria-label={t('pages.enterprises.title')}>
               <table className="data-table data-table--cards" data-testid="explorer-table">
                 <thead>
                   <tr>
+                    {canEdit ? (
+                      <th scope="col" className="rg-check">
+                        <input
+                          type="checkbox"
+                          aria-label={t('registry.batch.selectAll')}
+                          checked={selection.allMatching || (page.items.length > 0 && page.items.every((i) => selection.usccs.includes(i.uscc)))}
+                          onChange={(e) => setSelected({ key: firstPath, allMatching: false, usccs: e.target.checked ? page.items.map((i) => i.uscc) : [] })}
+                          data-testid="explorer-select-all"
+                        />
+                      </th>
+                    ) : null}
                     {sortHeader('name', t('explorer.columns.name'))}
                     {sortHeader('uscc', t('explorer.columns.uscc'))}
                     <th scope="col" className="hide-narrow">{t('explorer.columns.region')}</th>
@@ -245,11 +286,23 @@ export function EnterprisesPage() {
                 <tbody>
                   {page.items.map((item) => (
                     <tr key={item.uscc} data-testid="explorer-row">
+                      {canEdit ? (
+                        <td className="rg-check">
+                          <input
+                            type="checkbox"
+                            aria-label={t('registry.batch.selectRow', { name: item.name ?? item.uscc })}
+                            checked={selection.allMatching || selection.usccs.includes(item.uscc)}
+                            disabled={selection.allMatching}
+                            onChange={() => toggleRow(item.uscc)}
+                          />
+                        </td>
+                      ) : null}
                       <td className="card-cell--full">
                         <Link to={`/enterprises/${item.uscc}`} className="data-table__name">
                           {item.face && item.colour ? <FaceIcon face={item.face} colour={item.colour} size={24} decorative /> : null}
                           <span>{item.name ?? item.uscc}</span>
                         </Link>
+                        {item.handRegistration === 'pending' ? <span className="tag rg-tag-pending">{t('registry.hand.pending')}</span> : null}
                       </td>
                       <td className="mono" data-label={t('explorer.columns.uscc')}>{item.uscc}</td>
                       <td className="hide-narrow" data-label={t('explorer.columns.region')}>{regionLabel(item.regionCode)}</td>

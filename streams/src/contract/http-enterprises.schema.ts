@@ -24,6 +24,9 @@ export const enterpriseListQuerySchema = z.strictObject({
 });
 export type EnterpriseListQuery = z.infer<typeof enterpriseListQuerySchema>;
 
+/** Registered by hand (issue #13 §2): pending an inspector's verification, verified, or null (from the registry). */
+export const handRegistrationStatusSchema = z.enum(['pending', 'verified']).nullable().meta({ description: 'registered by hand: pending verification or verified; null when it came from the registry' });
+
 /** One row of the list; unrated enterprises have null rating fields. */
 export const enterpriseListItemSchema = z
   .object({
@@ -40,6 +43,7 @@ export const enterpriseListItemSchema = z
     grade: orNull(gradeSchema),
     veto: z.boolean().nullable(),
     streak: z.number().int().nullable(),
+    handRegistration: handRegistrationStatusSchema,
   })
   .meta({ id: 'EnterpriseListItem' });
 export type EnterpriseListItem = z.infer<typeof enterpriseListItemSchema>;
@@ -89,6 +93,7 @@ export const enterpriseDetailSchema = z
     today: isoDaySchema,
     effects: z.array(storedEffectSchema.extend({ source: effectSourceSchema })).meta({ description: "today's active effects, as stored with today's rating, each with the event behind it" }),
     earlyWarnings: z.array(earlyWarningSchema),
+    handRegistration: handRegistrationStatusSchema,
   })
   .meta({ id: 'EnterpriseDetail' });
 export type EnterpriseDetail = z.infer<typeof enterpriseDetailSchema>;

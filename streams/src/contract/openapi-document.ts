@@ -38,6 +38,21 @@ import {
 } from './http-stats.schema';
 import { auditExportQuerySchema, auditListQuerySchema, auditPageSchema } from './http-audit.schema';
 import { deadLetterExportQuerySchema, earlyWarningsExportQuerySchema, enterpriseExportQuerySchema, listExportQuerySchema, ratingsExportQuerySchema, XLSX_MIME } from './http-exports.schema';
+import {
+  batchEditIdSchema,
+  batchEditPreviewSchema,
+  batchEditRequestSchema,
+  batchEditResultSchema,
+  handRegistrationListQuerySchema,
+  handRegistrationListSchema,
+  handRegistrationRequestSchema,
+  handRegistrationSchema,
+  importApplyResultSchema,
+  importIdSchema,
+  importReportSchema,
+  importUploadFormSchema,
+  templateQuerySchema,
+} from './http-registry.schema';
 import { createdServiceKeySchema, newServiceKeySchema, serviceKeyIdSchema, serviceKeyListSchema } from './http-service-keys.schema';
 import {
   cancelPlanSchema,
@@ -476,7 +491,55 @@ const ROUTES: RouteSpec[] = [
     ok: { status: 200, contentType: XLSX_MIME, description: 'one sheet, frozen header row in the chosen language' }, errors: { 400: 'invalid filter' },
   },
   ...exportRoutes('/api/enterprises/{uscc}/ratings', 'ratings', 'Rating history: day, score, stars, revision (at most 400 days)', ratingsExportQuerySchema, uscc, 'invalid USCC, date or range', { 404: 'unknown enterprise' }),
-
+  // ---- registry import, hand registration and batch edits (issue #13 §2): changes go out as enterprise.upserted events ----
+  {
+    method: 'get', path: '/api/registry/import-template.csv', tag: 'registry', summary: 'The import template (CSV, header row only)', who: 'staff', query: templateQuerySchema,
+    ok: { status: 200, contentType: 'text/csv', description: 'UTF-8 with BOM, header row in the chosen language' }, errors: { 400: 'unknown parameter' },
+  },
+  {
+    method: 'get', path: '/api/registry/import-template.xlsx', tag: 'registry', summary: 'The import template (Excel, header row and one example row)', who: 'staff', query: templateQuerySchema,
+    ok: { status: 200, contentType: XLSX_MIME, description: 'one sheet, frozen header row in the chosen language' }, errors: { 400: 'unknown parameter' },
+  },
+  {
+    method: 'post', path: '/api/registry/imports', tag: 'registry', summary: 'Upload a CSV or XLSX of enterprises: the dry run (nothing changes yet)', who: 'staff',
+    ok: { status: 201, schema: importReportSchema, description: 'every row checked: to add, to change (field by field), unchanged, errors' },
+    errors: { 400: 'no file, not a CSV or XLSX, missing columns or too many rows', 413: 'file too large' },
+    extra: { request: { body: { content: { 'multipart/form-data': { schema: importUploadFormSchema } } } } },
+  },
+  {
+    method: 'get', path: '/api/registry/imports/{id}', tag: 'registry', summary: 'The dry-run report of an upload', who: 'staff', params: z.object({ id: importIdSchema }),
+    ok: { status: 200, schema: importReportSchema, description: 'the report' }, errors: { 400: 'invalid id', 404: 'unknown import' },
+  },
+  {
+    method: 'post', path: '/api/registry/imports/{id}/apply', tag: 'registry', summary: 'Apply the good rows of an upload (enterprise.upserted events for added and changed rows only)', who: 'staff',
+    params: z.object({ id: importIdSchema }),
+    ok: { status: 200, schema: importApplyResultSchema, description: 'what was sent' }, errors: { 400: 'invalid id', 404: 'unknown import', 409: 'already applied' },
+  },
+  {
+    method: 'post', path: '/api/registry/hand-registrations', tag: 'registry', summary: 'Register by hand an enterprise missing from the legal-person library (pending verification)', who: 'staff',
+    body: handRegistrationRequestSchema,
+    ok: { status: 201, schema: handRegistrationSchema, description: 'registered, pending verification' }, errors: { 400: 'invalid input (the USCC check character is enforced)', 409: 'already registered' },
+  },
+  {
+    method: 'get', path: '/api/registry/hand-registrations', tag: 'registry', summary: 'Enterprises registered by hand, pending first', who: 'staff', query: handRegistrationListQuerySchema,
+    ok: { status: 200, schema: handRegistrationListSchema, description: 'the registrations' }, errors: { 400: 'invalid parameter' },
+  },
+  {
+    method: 'post', path: '/api/registry/hand-registrations/{uscc}/verify', tag: 'registry', summary: 'Verify an enterprise registered by hand', who: 'staff', params: uscc,
+    ok: { status: 200, schema: handRegistrationSchema, description: 'verified' }, errors: { 400: 'invalid USCC', 404: 'not registered by hand', 409: 'already verified' },
+  },
+  {
+    method: 'post', path: '/api/registry/batch-edits/preview', tag: 'registry', summary: 'How many enterprises a batch edit would change (nothing changes)', who: 'staff', body: batchEditRequestSchema,
+    ok: { status: 200, schema: batchEditPreviewSchema, description: 'the counts for the confirmation' }, errors: { 400: 'invalid input or too many enterprises' },
+  },
+  {
+    method: 'post', path: '/api/registry/batch-edits', tag: 'registry', summary: 'Change region or industry of selected enterprises (enterprise.upserted events)', who: 'staff', body: batchEditRequestSchema,
+    ok: { status: 201, schema: batchEditResultSchema, description: 'what changed' }, errors: { 400: 'invalid input or too many enterprises' },
+  },
+  {
+    method: 'get', path: '/api/registry/batch-edits/{id}', tag: 'registry', summary: 'The result of a batch edit', who: 'staff', params: z.object({ id: batchEditIdSchema }),
+    ok: { status: 200, schema: batchEditResultSchema, description: 'what changed' }, errors: { 400: 'invalid id', 404: 'unknown batch edit' },
+  },
 ];
 
 /** Every route of the document as `METHOD /path` (OpenAPI path syntax), for tests that compare it with the server's routes. */
@@ -544,7 +607,7 @@ export function buildOpenApiDocument(): ReturnType<OpenApiGeneratorV31['generate
     tags: [
       { name: 'auth' }, { name: 'ratings' }, { name: 'enterprises' }, { name: 'statistics' }, { name: 'model' }, { name: 'public' },
       { name: 'complaints' }, { name: 'appeals' }, { name: 'accounts' }, { name: 'portal' }, { name: 'ingest' }, { name: 'operations' },
-      { name: 'supervision' }, { name: 'notices' },
+      { name: 'supervision' }, { name: 'notices' }, { name: 'registry' },
     ],
   });
 }

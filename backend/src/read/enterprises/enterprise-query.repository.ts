@@ -32,6 +32,8 @@ export interface EnterpriseListRow {
   grade: Grade | null;
   veto: boolean | null;
   streak: number | null;
+  /** registered by hand (issue #13 §2): 'pending' until verified, 'verified', null when from the registry */
+  hand_registration: 'pending' | 'verified' | null;
   sort_key: number | string;
 }
 
@@ -70,7 +72,8 @@ function filterParams(f: EnterpriseFilter): unknown[] {
 }
 
 const LIST_COLUMNS = `uscc, name, registered, region_code, industry_code, rated_day::text AS rated_day, score_tenths, stars, face,
-  colour, grade, veto, streak`;
+  colour, grade, veto, streak,
+  (SELECT CASE WHEN h.verified_at IS NULL THEN 'pending' ELSE 'verified' END FROM hand_registrations h WHERE h.uscc = enterprises.uscc) AS hand_registration`;
 
 @Injectable()
 export class EnterpriseQueryRepository {
@@ -101,6 +104,12 @@ export class EnterpriseQueryRepository {
   async count(q: Queryable, filter: EnterpriseFilter): Promise<number> {
     const rows = await q.query<{ n: number }>('enterprises.count_filtered', `SELECT count(*)::int AS n FROM enterprises WHERE ${FILTER_SQL}`, filterParams(filter));
     return rows[0]?.n ?? 0;
+  }
+
+  /** USCCs of every enterprise matching the filter, in USCC order, at most `limit` (batch edits). */
+  async matchingUsccs(q: Queryable, filter: EnterpriseFilter, limit: number): Promise<string[]> {
+    const rows = await q.query<{ uscc: string }>('enterprises.matching_usccs', `SELECT uscc FROM enterprises WHERE ${FILTER_SQL} ORDER BY uscc LIMIT $7`, [...filterParams(filter), limit]);
+    return rows.map((r) => r.uscc);
   }
 
   /** The planner's row estimate (kept by autovacuum/ANALYZE): instant at any size; -1 when never analysed. */

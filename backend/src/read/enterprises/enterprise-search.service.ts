@@ -55,6 +55,7 @@ export function item(r: EnterpriseListRow): EnterpriseListItem {
     grade: r.grade,
     veto: r.veto,
     streak: r.streak,
+    handRegistration: r.hand_registration,
   };
 }
 
@@ -127,6 +128,7 @@ export class EnterpriseSearchService {
       today: day,
       effects,
       earlyWarnings: this.warnings.warningsOn(day, row.industry_code, recent),
+      handRegistration: row.hand_registration,
     };
   }
 }

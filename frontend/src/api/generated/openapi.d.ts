@@ -817,10 +817,6 @@ export interface paths {
                     limit?: number;
                     /** @description ISO instant: only events that occurred before it (nextBefore of the previous page) */
                     before?: string;
-                    /** @description only events of this category (enforcement, monitoring, permit, public) */
-                    category?: "enforcement" | "monitoring" | "permit" | "public";
-                    /** @description summary: hourly monitoring readings are left out of items and counted in `readings` instead (default list) */
-                    readings?: "list" | "summary";
                 };
                 header?: never;
                 path: {
@@ -3066,87 +3062,6 @@ export interface paths {
                     };
                 };
                 /** @description invalid username */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description no token, or a bad, expired or revoked one */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not allowed for this account */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description unknown account */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/accounts/{username}/jurisdiction": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Set an inspector’s jurisdiction (region-code prefixes; empty: everything); their sessions end within 1 s
-         * @description Admins only (bearer token).
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    username: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["Jurisdiction"];
-                };
-            };
-            responses: {
-                /** @description the account */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Account"];
-                    };
-                };
-                /** @description invalid prefixes, or not an inspector */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -5518,242 +5433,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/audit-log": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The audit trail, newest first (filters: actor, action, target, time range)
-         * @description Admins only (bearer token).
-         */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description the account that acted (exact user name) */
-                    actor?: string;
-                    action?: string;
-                    /** @description what was acted on (exact: a user name, USCC, id or route) */
-                    target?: string;
-                    /** @description from this instant (inclusive) */
-                    from?: string;
-                    /** @description until this instant (exclusive) */
-                    to?: string;
-                    /** @description cursor: entries older than this id (the previous page’s nextCursor) */
-                    before?: string;
-                    /** @description 1–500, default 50 */
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description a page of entries */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["AuditPage"];
-                    };
-                };
-                /** @description invalid filter */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description no token, or a bad, expired or revoked one */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not allowed for this account */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/audit-log.csv": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The audit trail with the same filters (CSV)
-         * @description Admins only (bearer token).
-         */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description the account that acted (exact user name) */
-                    actor?: string;
-                    action?: string;
-                    /** @description what was acted on (exact: a user name, USCC, id or route) */
-                    target?: string;
-                    /** @description from this instant (inclusive) */
-                    from?: string;
-                    /** @description until this instant (exclusive) */
-                    to?: string;
-                    /** @description language of the column headers: zh (default) or en */
-                    lang?: "zh" | "en";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description UTF-8 with BOM, header row in the chosen language, CRLF lines */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/csv": string;
-                    };
-                };
-                /** @description invalid filter */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description no token, or a bad, expired or revoked one */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not allowed for this account */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/audit-log.xlsx": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The audit trail with the same filters (Excel)
-         * @description Admins only (bearer token).
-         */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description the account that acted (exact user name) */
-                    actor?: string;
-                    action?: string;
-                    /** @description what was acted on (exact: a user name, USCC, id or route) */
-                    target?: string;
-                    /** @description from this instant (inclusive) */
-                    from?: string;
-                    /** @description until this instant (exclusive) */
-                    to?: string;
-                    /** @description language of the column headers: zh (default) or en */
-                    lang?: "zh" | "en";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description one sheet, frozen header row in the chosen language */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                    };
-                };
-                /** @description invalid filter */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description no token, or a bad, expired or revoked one */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                /** @description not allowed for this account */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/enterprises/{uscc}/ratings.csv": {
         parameters: {
             query?: never;
@@ -5906,6 +5585,827 @@ export interface paths {
                     };
                 };
                 /** @description unknown enterprise */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/import-template.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The import template (CSV, header row only)
+         * @description Inspectors and admins (bearer token).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description header language (default zh) */
+                    lang?: "zh" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description UTF-8 with BOM, header row in the chosen language */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description unknown parameter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description no token, or a bad, expired or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description not allowed for this account */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/import-template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The import template (Excel, header row and one example row)
+         * @description Inspectors and admins (bearer token).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description header language (default zh) */
+                    lang?: "zh" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description one sheet, frozen header row in the chosen language */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description unknown parameter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description no token, or a bad, expired or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description not allowed for this account */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a CSV or XLSX of enterprises: the dry run (nothing changes yet)
+         * @description Inspectors and admins (bearer token).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description CSV (UTF-8, with or without BOM) or XLSX, at most 8 MB and 20000 rows
+                         */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description every row checked: to add, to change (field by field), unchanged, errors */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportReport"];
+                    };
+                };
+                /** @description no file, not a CSV or XLSX, missing columns or too many rows */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description no token, or a bad, expired or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description not allowed for this account */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description file too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The dry-run report of an upload
+         * @description Inspectors and admins (bearer token).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportReport"];
+                    };
+                };
+                /** @description invalid id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description no token, or a bad, expired or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description not allowed for this account */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description unknown import */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/imports/{id}/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply the good rows of an upload (enterprise.upserted events for added and changed rows only)
+         * @description Inspectors and admins (bearer token).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description what was sent */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportApplyResult"];
+                    };
+                };
+                /** @description invalid id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description no token, or a bad, expired or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description not allowed for this account */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description unknown import */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description already applied */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/hand-registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Enterprises registered by hand, pending first
+         * @description Inspectors and admins (bearer token).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "verified";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the registrations */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HandRegistrationList"];
+                    };
+                };
+                /** @description invalid parameter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description no token, or a bad, expired or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description not allowed for this account */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Register by hand an enterprise missing from the legal-person library (pending verification)
+         * @description Inspectors and admins (bearer token).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["HandRegistrationRequest"];
+                };
+            };
+            responses: {
+                /** @description registered, pending verification */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HandRegistration"];
+                    };
+                };
+                /** @description invalid input (the USCC check character is enforced) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description no token, or a bad, expired or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description not allowed for this account */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description already registered */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/hand-registrations/{uscc}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify an enterprise registered by hand
+         * @description Inspectors and admins (bearer token).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the enterprise’s USCC (统一社会信用代码) */
+                    uscc: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description verified */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HandRegistration"];
+                    };
+                };
+                /** @description invalid USCC */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description no token, or a bad, expired or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description not allowed for this account */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description not registered by hand */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description already verified */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/batch-edits/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * How many enterprises a batch edit would change (nothing changes)
+         * @description Inspectors and admins (bearer token).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["BatchEditRequest"];
+                };
+            };
+            responses: {
+                /** @description the counts for the confirmation */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BatchEditPreview"];
+                    };
+                };
+                /** @description invalid input or too many enterprises */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description no token, or a bad, expired or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description not allowed for this account */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/batch-edits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change region or industry of selected enterprises (enterprise.upserted events)
+         * @description Inspectors and admins (bearer token).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["BatchEditRequest"];
+                };
+            };
+            responses: {
+                /** @description what changed */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BatchEditResult"];
+                    };
+                };
+                /** @description invalid input or too many enterprises */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description no token, or a bad, expired or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description not allowed for this account */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/batch-edits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The result of a batch edit
+         * @description Inspectors and admins (bearer token).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description what changed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BatchEditResult"];
+                    };
+                };
+                /** @description invalid id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description no token, or a bad, expired or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description not allowed for this account */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description unknown batch edit */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -6213,6 +6713,11 @@ export interface components {
             grade: components["schemas"]["Grade"] | null;
             veto: boolean | null;
             streak: number | null;
+            /**
+             * @description registered by hand: pending verification or verified; null when it came from the registry
+             * @enum {string|null}
+             */
+            handRegistration: "pending" | "verified" | null;
         };
         EnterpriseDetail: {
             uscc: string;
@@ -6265,6 +6770,11 @@ export interface components {
                 source: components["schemas"]["EffectSource"];
             }[];
             earlyWarnings: components["schemas"]["EarlyWarning"][];
+            /**
+             * @description registered by hand: pending verification or verified; null when it came from the registry
+             * @enum {string|null}
+             */
+            handRegistration: "pending" | "verified" | null;
         };
         CurrentRating: {
             /**
@@ -6344,13 +6854,6 @@ export interface components {
             items: components["schemas"]["StoredEvent"][];
             /** @description pass as `before` for the next (older) page; null at the end */
             nextBefore: string | null;
-            /** @description with readings=summary (and a category that has readings): the readings left out of items; else null */
-            readings: {
-                /** @description hourly readings stored for the enterprise */
-                count: number;
-                /** @description of which above their limit */
-                exceeded: number;
-            } | null;
         };
         StoredEvent: {
             eventId: string;
@@ -6719,8 +7222,6 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             lastLoginAt: string | null;
-            /** @description inspectors: their jurisdiction (empty: everything); always empty for other roles */
-            regionPrefixes: string[];
             initialPassword?: string;
         };
         NewAccount: {
@@ -6733,8 +7234,9 @@ export interface components {
             enterpriseId?: string;
             /** @description omitted → a random initial password is generated and returned once */
             password?: string;
-            /** @description inspectors only: limits them to these regions on every route, list, export and socket room */
-            regionPrefixes?: string[];
+        };
+        AccountList: {
+            items: components["schemas"]["Account"][];
         };
         Account: {
             id: string;
@@ -6748,15 +7250,6 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             lastLoginAt: string | null;
-            /** @description inspectors: their jurisdiction (empty: everything); always empty for other roles */
-            regionPrefixes: string[];
-        };
-        Jurisdiction: {
-            /** @description region-code prefixes (2–6 digits); empty: everything */
-            regionPrefixes: string[];
-        };
-        AccountList: {
-            items: components["schemas"]["Account"][];
         };
         PasswordChanged: {
             id: string;
@@ -6770,8 +7263,6 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             lastLoginAt: string | null;
-            /** @description inspectors: their jurisdiction (empty: everything); always empty for other roles */
-            regionPrefixes: string[];
             token: string;
         };
         ChangePassword: {
@@ -7149,25 +7640,147 @@ export interface components {
             /** Format: date-time */
             revokedAt: string | null;
         };
-        AuditPage: {
-            items: components["schemas"]["AuditEntry"][];
-            nextCursor: string | null;
+        ImportReport: {
+            id: string;
+            fileName: string;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** Format: date-time */
+            appliedAt: string | null;
+            counts: {
+                rows: number;
+                add: number;
+                change: number;
+                unchanged: number;
+                errorRows: number;
+            };
+            add: {
+                name: string;
+                regionCode: string;
+                industryCode: string;
+                address: string | null;
+                lat: number | null;
+                lon: number | null;
+                row: number;
+                uscc: string;
+            }[];
+            change: {
+                row: number;
+                uscc: string;
+                name: string;
+                changes: components["schemas"]["RegistryFieldChange"][];
+            }[];
+            unchanged: {
+                row: number;
+                uscc: string;
+                name: string;
+            }[];
+            errors: components["schemas"]["ImportRowError"][];
         };
-        AuditEntry: {
+        RegistryFieldChange: {
+            field: components["schemas"]["RegistryField"];
+            from: string | number | null;
+            to: string | number | null;
+        };
+        /** @enum {string} */
+        RegistryField: "uscc" | "name" | "regionCode" | "industryCode" | "address" | "lat" | "lon";
+        ImportRowError: {
+            /** @description the line in the spreadsheet (the header is line 1) */
+            row: number;
+            column: components["schemas"]["RegistryField"] & (string | null);
+            /** @example invalid_uscc */
+            code: string;
+            message: components["schemas"]["BilingualText"];
+        };
+        BilingualText: {
+            zh: string;
+            en: string;
+        };
+        ImportApplyResult: {
+            id: string;
+            fileName: string;
+            /** Format: date-time */
+            appliedAt: string;
+            appliedBy: string;
+            added: number;
+            changed: number;
+            unchanged: number;
+            /** @description rows left out because of errors */
+            errorRows: number;
+            /** @description enterprise.upserted events sent */
+            events: number;
+        };
+        HandRegistration: {
+            uscc: string;
+            name: string;
+            /** @enum {string} */
+            status: "pending" | "verified";
+            registeredBy: string;
+            /** Format: date-time */
+            registeredAt: string;
+            note: string | null;
+            verifiedBy: string | null;
+            /** Format: date-time */
+            verifiedAt: string | null;
+        };
+        HandRegistrationRequest: {
+            uscc: string;
+            name: string;
+            regionCode: string;
+            industryCode: string;
+            address?: string;
+            lat?: number;
+            lon?: number;
+            /** @description why it is missing from the legal-person library */
+            note?: string;
+        };
+        HandRegistrationList: {
+            items: components["schemas"]["HandRegistration"][];
+        };
+        BatchEditPreview: {
+            /** @description enterprises selected */
+            selected: number;
+            willChange: number;
+            /** @description already have the new values */
+            unchanged: number;
+            /** @description known from events only (no name yet): cannot be edited */
+            unregistered: number;
+        };
+        BatchEditRequest: {
+            selection: {
+                usccs: string[];
+            } | {
+                filter: {
+                    q?: string;
+                    region?: string[];
+                    industry?: string[];
+                    stars?: number[];
+                    face?: ("smile" | "neutral" | "cry")[];
+                };
+            };
+            set: {
+                regionCode?: string;
+                industryCode?: string;
+            };
+        };
+        BatchEditResult: {
             id: string;
             /** Format: date-time */
-            at: string;
-            action: string;
-            /** @description user name of the account that acted; null: anonymous (e.g. a failed login) or a service key */
-            actor: string | null;
-            target: string | null;
-            /** @description client address */
-            client: string | null;
-            reason: string | null;
-            requestId: string | null;
-            detail: {
-                [key: string]: unknown;
+            createdAt: string;
+            createdBy: string;
+            set: {
+                regionCode?: string;
+                industryCode?: string;
             };
+            selected: number;
+            unchanged: number;
+            unregistered: number;
+            changed: {
+                uscc: string;
+                name: string;
+                changes: components["schemas"]["RegistryFieldChange"][];
+            }[];
         };
     };
     responses: never;
