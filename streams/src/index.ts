@@ -25,6 +25,7 @@ export * from './contract/http-model.schema';
 export * from './contract/http-supervision.schema';
 export * from './contract/http-service-keys.schema';
 export * from './contract/http-exports.schema';
+export * from './contract/http-comparison.schema';
 export * from './contract/openapi-document';
 export * from './engine/ahp';
 export * from './engine/day';

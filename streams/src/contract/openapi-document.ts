@@ -37,6 +37,7 @@ import {
   trendStatsSchema,
 } from './http-stats.schema';
 import { deadLetterExportQuerySchema, earlyWarningsExportQuerySchema, enterpriseExportQuerySchema, listExportQuerySchema, ratingsExportQuerySchema, XLSX_MIME } from './http-exports.schema';
+import { peerComparisonSchema, quarterlyComplianceSchema, quartersExportQuerySchema, regionMapQuerySchema, regionMapSchema } from './http-comparison.schema';
 import { createdServiceKeySchema, newServiceKeySchema, serviceKeyIdSchema, serviceKeyListSchema } from './http-service-keys.schema';
 import {
   cancelPlanSchema,
@@ -220,6 +221,19 @@ const ROUTES: RouteSpec[] = [
     method: 'get', path: '/api/stats/early-warnings', tag: 'statistics', summary: 'Enterprises with an early warning today, most severe first', who: 'staff', query: earlyWarningsQuerySchema,
     ok: { status: 200, schema: earlyWarningsResponseSchema, description: 'the warnings' }, errors: { 400: 'invalid parameter' },
   },
+  // ---- region map, peers, quarters (issue #13 §3–4) ----
+  {
+    method: 'get', path: '/api/stats/map', tag: 'statistics', summary: 'Rated enterprises per county and star level, and enterprise points with lat/lon', who: 'staff', query: regionMapQuerySchema,
+    ok: { status: 200, schema: regionMapSchema, description: 'regions and points' }, errors: { 400: 'invalid parameter' },
+  },
+  {
+    method: 'get', path: '/api/enterprises/{uscc}/peers', tag: 'enterprises', summary: 'Percentile among the same industry class in the city and among the county, today and the last 90 days', who: 'staff', params: uscc, query: emptyQuerySchema,
+    ok: { status: 200, schema: peerComparisonSchema, description: 'the peer groups' }, errors: { 400: 'invalid USCC or parameter', 404: 'unknown enterprise' },
+  },
+  {
+    method: 'get', path: '/api/enterprises/{uscc}/quarters', tag: 'enterprises', summary: 'Quarterly compliance: the current quarter and the 12 before it', who: 'staff', params: uscc, query: emptyQuerySchema,
+    ok: { status: 200, schema: quarterlyComplianceSchema, description: 'the quarters, newest first' }, errors: { 400: 'invalid USCC or parameter', 404: 'unknown enterprise' },
+  },
   {
     method: 'get', path: '/api/model', tag: 'model', summary: 'The rule book\u2019s numbers: star thresholds, criterion weights, indicators, version', who: 'anyone',
     ok: { status: 200, schema: ratingModelSchema, description: 'the model the server rates with' },
@@ -360,6 +374,10 @@ const ROUTES: RouteSpec[] = [
     method: 'get', path: '/api/portal/revisions', tag: 'portal', summary: 'The enterprise\u2019s own rating revisions, newest first', who: 'enterprise', query: portalLimitQuerySchema,
     ok: { status: 200, schema: portalRevisionsSchema, description: 'the revisions' }, errors: { 400: 'invalid parameter' },
   },
+  {
+    method: 'get', path: '/api/portal/peers', tag: 'portal', summary: 'The enterprise\u2019s own peer percentiles', who: 'enterprise', query: emptyQuerySchema,
+    ok: { status: 200, schema: peerComparisonSchema, description: 'as GET /api/enterprises/{uscc}/peers' }, errors: { 400: 'unknown parameter' },
+  },
   // ---- supervision (docs/supervision.md): credit lists ----
   {
     method: 'get', path: '/api/lists/{list}', tag: 'supervision', summary: 'Members of a credit list on a day', who: 'staff',
@@ -456,6 +474,7 @@ const ROUTES: RouteSpec[] = [
   },
   ...exportRoutes('/api/stats/early-warnings', 'statistics', 'Every enterprise with an early warning today', earlyWarningsExportQuerySchema, undefined, 'unknown parameter'),
   ...exportRoutes('/api/dead-letters', 'operations', 'Every dead letter (of a reason), newest first', deadLetterExportQuerySchema, undefined, 'invalid parameter'),
+  ...exportRoutes('/api/enterprises/{uscc}/quarters', 'enterprises', 'Quarterly compliance table (13 quarters)', quartersExportQuerySchema, uscc, 'invalid USCC or parameter', { 404: 'unknown enterprise' }),
   ...exportRoutes('/api/enterprises/{uscc}/ratings', 'ratings', 'Rating history: day, score, stars, revision (at most 400 days)', ratingsExportQuerySchema, uscc, 'invalid USCC, date or range', { 404: 'unknown enterprise' }),
 
 ];
