@@ -1,10 +1,12 @@
 import type { Translations } from './zh-cn.resource';
 import { publicEn } from './public.en.resource';
 import { supervisionEn } from './supervision.en.resource';
+import { comparisonEn } from './comparison.en.resource';
 
 export const en: Translations = {
   ...publicEn,
   ...supervisionEn,
+  ...comparisonEn,
   exports: {
     label: 'Export',
     csv: 'Export CSV',

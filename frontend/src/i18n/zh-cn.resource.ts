@@ -2,10 +2,12 @@
 // (enforced by the `TranslationShape` type and by i18n.spec.ts).
 import { publicZhCN } from './public.zh-cn.resource';
 import { supervisionZhCN } from './supervision.zh-cn.resource';
+import { comparisonZhCN } from './comparison.zh-cn.resource';
 
 export const zhCN = {
   ...publicZhCN,
   ...supervisionZhCN,
+  ...comparisonZhCN,
   exports: {
     label: '导出',
     csv: '导出 CSV',
