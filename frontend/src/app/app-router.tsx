@@ -26,6 +26,7 @@ const PublicPlanPage = lazy(() => import('../pages/supervision/public-plan-page'
 const PublicListPage = lazy(() => import('../pages/supervision/public-list-page').then((m) => ({ default: m.PublicListPage })));
 const NoticesPage = lazy(() => import('../pages/supervision/notices').then((m) => ({ default: m.NoticesPage })));
 const NoticePrintPage = lazy(() => import('../pages/supervision/notices').then((m) => ({ default: m.NoticePrintPage })));
+const MapPage = lazy(() => import('../pages/map/map-page').then((m) => ({ default: m.MapPage })));
 const NotFoundPage = lazy(() => import('../pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 /** The enterprise portal is the only area enterprise accounts may use. */
@@ -56,6 +57,7 @@ export function AppRouter() {
         >
           <Route index element={<OverviewPage />} />
           <Route path="enterprises" element={<EnterprisesPage />} />
+          <Route path="map" element={<MapPage />} />
           <Route path="enterprises/:uscc" element={<EnterpriseDetailPage />} />
           <Route path="complaints" element={<ComplaintQueuePage />} />
           <Route path="appeals" element={<AppealQueuePage />} />

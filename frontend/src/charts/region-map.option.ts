@@ -20,7 +20,7 @@ export interface RegionMapLabels {
 /** What the tooltip of a region shows, and what a click needs (the code is the feature name). */
 export interface RegionDatum {
   name: string;
-  value: number | null;
+  value: number;
   region: RegionAggregate;
 }
 
@@ -38,7 +38,7 @@ export function regionTooltip(region: RegionAggregate | undefined, code: string,
   if (!region || region.rated === 0) return `<b>${title}</b><br/>${labels.notRated}`;
   const value = metric(region, mode);
   const head = mode === 'lowShare' ? `${labels.lowShare}: ${value}%` : `${labels.meanScore}: ${value}`;
-  const stars = [...STAR_VALUES].reverse().map((s) => `${labels.starName(s)}: ${region.stars[String(s) as keyof RegionAggregate['stars']]}`);
+  const stars = [...STAR_VALUES].reverse().map((s) => `${labels.starName(s)}: ${(region.stars as Record<string, number>)[String(s)]}`);
   return [`<b>${title}</b>`, head, `${labels.enterprises}: ${region.rated}`, ...stars].join('<br/>');
 }
 
@@ -48,9 +48,9 @@ export function regionTooltip(region: RegionAggregate | undefined, code: string,
  * can hide a level). Regions without a rated enterprise stay grey.
  */
 export function buildRegionMapOption(regions: readonly RegionAggregate[], points: readonly MapPoint[], mode: RegionMapMode, labels: RegionMapLabels, compact = false): EChartsOption {
-  const data: RegionDatum[] = regions.filter((r) => r.rated > 0).map((r) => ({ name: r.regionCode, value: metric(r, mode), region: r }));
+  const data: RegionDatum[] = regions.filter((r) => r.rated > 0).map((r) => ({ name: r.regionCode, value: metric(r, mode) ?? 0, region: r }));
   const byCode = new Map(regions.map((r) => [r.regionCode, r]));
-  const values = data.map((d) => d.value).filter((v): v is number => v !== null);
+  const values = data.map((d) => d.value);
   const [min, max] = mode === 'lowShare' ? [0, Math.max(10, Math.ceil(Math.max(0, ...values) / 10) * 10)] : [Math.floor(Math.min(100, ...values) / 10) * 10, Math.ceil(Math.max(0, ...values) / 10) * 10 || 100];
   return {
     textStyle: { fontFamily: CHART_FONT },

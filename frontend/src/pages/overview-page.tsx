@@ -23,6 +23,7 @@ import { EarlyWarningList } from './overview/early-warning-list';
 import { KpiTiles } from './overview/kpi-tiles';
 import { LiveFeedPanel } from './overview/live-feed-panel';
 import { useDocumentTitle } from '../components/use-document-title';
+import { RegionMapPanel } from './map/region-map-panel';
 
 /** Re-fetch the numbers 1.5 s after the last change, at the latest 5 s after the first of a series. */
 const REFRESH_WAIT_MS = 1500;
@@ -309,6 +310,8 @@ export function OverviewPage() {
           </QueryView>
         </section>
       </div>
+
+      <RegionMapPanel refreshKey={refresh} variant="card" height={420} />
     </div>
   );
 }
