@@ -4,6 +4,7 @@ import { AXIS_COLOUR, CHART_FONT, SPLIT_LINE_COLOUR, type EChartsOption } from '
 export interface PeerLineLabels {
   /** The legend name of a group: 同行业 / 同地区. */
   groupName: (kind: PeerGroup['kind']) => string;
+  /** For the tooltip and screen readers; the card's title names the axis. */
   percentile: string;
 }
 
@@ -21,7 +22,7 @@ export function buildPeerLineOption(groups: readonly PeerGroup[], labels: PeerLi
     tooltip: { trigger: 'axis', valueFormatter: (v) => (v === null || v === undefined || v === '-' ? '—' : `${v}%`) },
     legend: { top: 0, left: 0, data: groups.map((g) => labels.groupName(g.kind)) },
     xAxis: { type: 'category', data: days, boundaryGap: false, axisLine: { lineStyle: { color: AXIS_COLOUR } } },
-    yAxis: { type: 'value', min: 0, max: 100, name: labels.percentile, axisLabel: { formatter: '{value}%' }, splitLine: { lineStyle: { color: SPLIT_LINE_COLOUR } } },
+    yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' }, splitLine: { lineStyle: { color: SPLIT_LINE_COLOUR } } },
     series: groups.map((g) => {
       const byDay = new Map(g.series.map((p) => [p.day, p.percentile]));
       return {

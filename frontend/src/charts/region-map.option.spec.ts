@@ -1,5 +1,5 @@
 import type { MapPoint, RegionAggregate } from '../api/api-types';
-import { buildRegionMapOption, regionMapLink, regionTooltip, REGION_MAP_NAME, type RegionMapLabels } from './region-map.option';
+import { buildRegionMapOption, focusCoords, regionMapLink, regionTooltip, REGION_MAP_NAME, type RegionMapLabels } from './region-map.option';
 import { asArray } from './test-labels';
 
 const labels: RegionMapLabels = {
@@ -77,5 +77,19 @@ describe('regionMapLink', () => {
     expect(regionMapLink({ componentType: 'series', seriesType: 'scatter', data: { point: points[0] } })).toBe('/enterprises/A');
     expect(regionMapLink({ componentType: 'geo', name: 'nowhere' })).toBeNull();
     expect(regionMapLink({})).toBeNull();
+  });
+});
+
+describe('focusCoords', () => {
+  it('frames the rated counties and the points with a margin, null when there is nothing', () => {
+    const bounds = new Map<string, [number, number, number, number]>([['320115', [118.5, 31.6, 119.1, 32.1]], ['320505', [120.3, 31.2, 120.6, 31.5]], ['320102', [118.7, 32.0, 118.9, 32.1]]]);
+    // 320102 has nobody rated: not framed
+    const [[w, n], [e, s]] = focusCoords([regions[0]!, regions[2]!], [], bounds)!;
+    expect([w, n, e, s].map((v) => Math.round(v * 100) / 100)).toEqual([118.3, 32.3, 119.3, 31.4]);
+    const wide = focusCoords(regions, [point('Z', 3)], bounds)!;
+    expect(wide[0][0]).toBeLessThan(118.5);
+    expect(wide[1][0]).toBeGreaterThan(120.6);
+    expect(focusCoords([], [], bounds)).toBeNull();
+    expect(asArray(buildRegionMapOption(regions, [], 'lowShare', labels, false, wide).geo)[0]).toMatchObject({ boundingCoords: wide });
   });
 });

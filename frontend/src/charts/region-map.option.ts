@@ -47,7 +47,14 @@ export function regionTooltip(region: RegionAggregate | undefined, code: string,
  * enterprises with a position as points coloured by their stars (one scatter series per level, so the legend
  * can hide a level). Regions without a rated enterprise stay grey.
  */
-export function buildRegionMapOption(regions: readonly RegionAggregate[], points: readonly MapPoint[], mode: RegionMapMode, labels: RegionMapLabels, compact = false): EChartsOption {
+export function buildRegionMapOption(
+  regions: readonly RegionAggregate[],
+  points: readonly MapPoint[],
+  mode: RegionMapMode,
+  labels: RegionMapLabels,
+  compact = false,
+  focus: [[number, number], [number, number]] | null = null,
+): EChartsOption {
   const data: RegionDatum[] = regions.filter((r) => r.rated > 0).map((r) => ({ name: r.regionCode, value: metric(r, mode) ?? 0, region: r }));
   const byCode = new Map(regions.map((r) => [r.regionCode, r]));
   const values = data.map((d) => d.value);
@@ -84,6 +91,7 @@ export function buildRegionMapOption(regions: readonly RegionAggregate[], points
     geo: {
       map: REGION_MAP_NAME,
       roam: true,
+      ...(focus ? { boundingCoords: focus } : {}),
       top: compact ? 36 : 12,
       bottom: points.length > 0 ? 32 : 12,
       itemStyle: { areaColor: '#eef1f5', borderColor: '#ffffff', borderWidth: 0.8 },
@@ -104,6 +112,25 @@ export function buildRegionMapOption(regions: readonly RegionAggregate[], points
       })),
     ],
   };
+}
+
+/**
+ * The part of the map worth showing: the counties with a rated enterprise and the points, with a margin of 15 %
+ * (at least 0.2°) — a city's data on a province map would otherwise be a few pixels. Null when there is nothing
+ * to show (the whole map then). Bounds are [minLon, minLat, maxLon, maxLat]; the answer is ECharts'
+ * boundingCoords ([[west, north], [east, south]]).
+ */
+export function focusCoords(regions: readonly RegionAggregate[], points: readonly MapPoint[], bounds: ReadonlyMap<string, readonly [number, number, number, number]>): [[number, number], [number, number]] | null {
+  const boxes = regions.filter((r) => r.rated > 0).map((r) => bounds.get(r.regionCode)).filter((b): b is readonly [number, number, number, number] => b !== undefined);
+  for (const p of points) boxes.push([p.lon, p.lat, p.lon, p.lat]);
+  if (boxes.length === 0) return null;
+  const x0 = Math.min(...boxes.map((b) => b[0]));
+  const y0 = Math.min(...boxes.map((b) => b[1]));
+  const x1 = Math.max(...boxes.map((b) => b[2]));
+  const y1 = Math.max(...boxes.map((b) => b[3]));
+  const mx = Math.max(0.2, (x1 - x0) * 0.15);
+  const my = Math.max(0.2, (y1 - y0) * 0.15);
+  return [[x0 - mx, y1 + my], [x1 + mx, y0 - my]];
 }
 
 /** Where a click on the map leads: a county → the explorer filtered to it; an enterprise point → its page. */

@@ -5,11 +5,11 @@ import { apiClient } from '../../api/api-client';
 import type { RegionMapResponse } from '../../api/api-types';
 import { useApiQuery } from '../../api/use-api-query';
 import { EChartsChart } from '../../charts/echarts-chart';
-import { buildRegionMapOption, regionMapLink, type RegionMapMode } from '../../charts/region-map.option';
+import { buildRegionMapOption, focusCoords, regionMapLink, type RegionMapMode } from '../../charts/region-map.option';
 import { regionName, regionShortName } from '../../i18n/code-names';
 import { sentenceLanguage } from '../../i18n/event-sentences';
 import { ErrorState } from '../../components/state-view';
-import { loadRegionMap } from '../../map/region-geo';
+import { loadRegionMap, type RegionGeo } from '../../map/region-geo';
 
 function usePhoneWidth(): boolean {
   const query = '(max-width: 640px)';
@@ -41,11 +41,12 @@ export function RegionMapPanel({ refreshKey, variant, height = 480 }: RegionMapP
   const navigate = useNavigate();
   const phone = usePhoneWidth();
   const [mode, setMode] = useState<RegionMapMode>('lowShare');
-  const [drawable, setDrawable] = useState<ReadonlySet<string> | null>(null);
+  const [geo, setGeo] = useState<RegionGeo | null>(null);
+  const drawable = geo?.codes ?? null;
   const [geoFailed, setGeoFailed] = useState(false);
   useEffect(() => {
     let live = true;
-    loadRegionMap().then((codes) => live && setDrawable(codes), () => live && setGeoFailed(true));
+    loadRegionMap().then((g) => live && setGeo(g), () => live && setGeoFailed(true));
     return () => {
       live = false;
     };
@@ -55,7 +56,7 @@ export function RegionMapPanel({ refreshKey, variant, height = 480 }: RegionMapP
   const data = query.status === 'success' ? query.data : null;
 
   const option = useMemo(() => {
-    if (!data || !drawable) return {};
+    if (!data || !geo) return {};
     const labels = {
       regionName: (code: string) => regionName(code, lang),
       starName: (stars: number) => t('rating.starsShort', { stars }),
@@ -64,8 +65,8 @@ export function RegionMapPanel({ refreshKey, variant, height = 480 }: RegionMapP
       enterprises: t('comparison.map.enterprises'),
       notRated: t('comparison.map.notRated'),
     };
-    return buildRegionMapOption(data.regions, data.points, mode, labels, phone || variant === 'card');
-  }, [data, drawable, mode, lang, t, phone, variant]);
+    return buildRegionMapOption(data.regions, data.points, mode, labels, phone || variant === 'card', focusCoords(data.regions, data.points, geo.bounds));
+  }, [data, geo, mode, lang, t, phone, variant]);
   const onEvents = useMemo(
     () => ({
       click: (params: unknown) => {
