@@ -66,17 +66,21 @@ describe('region map, peers and quarters in Chromium', () => {
   async function findRatedCounty(page: Page, marker: string): Promise<{ x: number; y: number; text: string }> {
     const canvas = page.locator('[data-testid="region-map-page"] .chart__canvas canvas').first();
     const box = (await canvas.boundingBox())!;
-    const step = 14;
-    for (let y = box.y + step; y < box.y + box.height - step; y += step) {
-      for (let x = box.x + step; x < box.x + box.width - step; x += step) {
-        await page.mouse.move(x, y);
-        const text = await page.evaluate((m) => {
-          const host = document.querySelector('[data-testid="region-map-page"] .chart__canvas');
-          const tip = [...(host?.querySelectorAll('div') ?? [])].find((d) => d.innerText.includes(m) && getComputedStyle(d).display !== 'none' && getComputedStyle(d).opacity !== '0');
-          return tip?.innerText ?? '';
-        }, marker);
-        if (text) return { x, y, text };
-      }
+    // The map frames the counties with data, so they lie near the middle: try points nearest the centre first.
+    const step = 16;
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    const spots: { x: number; y: number }[] = [];
+    for (let y = box.y + step; y < box.y + box.height - step; y += step) for (let x = box.x + step; x < box.x + box.width - step; x += step) spots.push({ x, y });
+    spots.sort((a, b) => Math.hypot(a.x - cx, a.y - cy) - Math.hypot(b.x - cx, b.y - cy));
+    for (const { x, y } of spots) {
+      await page.mouse.move(x, y);
+      const text = await page.evaluate((m) => {
+        const host = document.querySelector('[data-testid="region-map-page"] .chart__canvas');
+        const tip = [...(host?.querySelectorAll('div') ?? [])].find((d) => d.innerText.includes(m) && getComputedStyle(d).display !== 'none' && getComputedStyle(d).opacity !== '0');
+        return tip?.innerText ?? '';
+      }, marker);
+      if (text) return { x, y, text };
     }
     throw new Error('no rated county found under the mouse');
   }
