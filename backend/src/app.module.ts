@@ -18,6 +18,7 @@ import { EnterprisesModule } from './read/enterprises/enterprises.module';
 import { PortalModule } from './read/portal/portal.module';
 import { PublicModule } from './read/public-view/public.module';
 import { StatsModule } from './read/stats/stats.module';
+import { ComparisonModule } from './read/comparison/comparison.module';
 import { AppealsModule } from './workflows/appeals/appeals.module';
 import { ComplaintsModule } from './workflows/complaints/complaints.module';
 import { DeadLetterRedriveModule } from './workflows/dead-letter-redrive/dead-letter-redrive.module';
@@ -52,6 +53,7 @@ export class AppModule {
         // Reads.
         EnterprisesModule,
         StatsModule,
+        ComparisonModule,
         PublicModule,
         PortalModule,
         DeadLettersModule,

@@ -27,6 +27,7 @@ export * from './contract/http-service-keys.schema';
 export * from './contract/http-exports.schema';
 export * from './contract/http-audit.schema';
 export * from './contract/http-registry.schema';
+export * from './contract/http-comparison.schema';
 export * from './contract/openapi-document';
 export * from './engine/ahp';
 export * from './engine/day';

@@ -79,6 +79,12 @@ describe('every answer matches its contract schema', () => {
     await check('GET /api/stats/trend', '/api/stats/trend');
     await check('GET /api/stats/recent-changes', '/api/stats/recent-changes');
     await check('GET /api/stats/early-warnings', '/api/stats/early-warnings');
+    const map = await check('GET /api/stats/map', '/api/stats/map?points=10');
+    expect(map.body.regions.length).toBeGreaterThan(0);
+    const peers = await check('GET /api/enterprises/{uscc}/peers', `/api/enterprises/${A}/peers`);
+    expect(peers.body.groups.map((g: { kind: string }) => g.kind)).toContain('region');
+    const quarters = await check('GET /api/enterprises/{uscc}/quarters', `/api/enterprises/${A}/quarters`);
+    expect(quarters.body.quarters).toHaveLength(13);
     const letters = await check('GET /api/dead-letters', '/api/dead-letters');
     await check('GET /api/dead-letters/summary', '/api/dead-letters/summary');
     await check('GET /api/dead-letters/{id}', `/api/dead-letters/${letters.body.items[0].id}`);
@@ -106,6 +112,7 @@ describe('every answer matches its contract schema', () => {
     await check('GET /api/portal/ratings/{day}', `/api/portal/ratings/${TODAY}`, { token: enterpriseToken });
     await check('GET /api/portal/events', '/api/portal/events', { token: enterpriseToken });
     await check('GET /api/portal/revisions', '/api/portal/revisions', { token: enterpriseToken });
+    expect((await check('GET /api/portal/peers', '/api/portal/peers', { token: enterpriseToken })).body.enterpriseId).toBe(A);
 
     // Credit notices (the penalty and the order of A have one each).
     await t.app.app.get(CreditNoticeService).sync();

@@ -35,6 +35,7 @@ const ENTERPRISE_ROUTES = new Set([
   'GET /api/portal/enterprise', 'GET /api/portal/ratings', 'GET /api/portal/ratings/:day', 'GET /api/portal/events', 'GET /api/portal/revisions',
   'POST /api/appeals', 'GET /api/appeals', 'GET /api/appeals/:id',
   'GET /api/portal/notices', 'GET /api/portal/notices/:id', 'POST /api/portal/notices/:id/acknowledge',
+  'GET /api/portal/peers',
 ]);
 /** Routes only enterprise accounts may call (staff have no enterprise of their own). */
 /** Routes only admins may call. */
@@ -42,7 +43,7 @@ const ADMIN_ONLY = new Set([
   'POST /api/accounts/:username/disable', 'POST /api/accounts/:username/enable', 'POST /api/accounts/:username/password-reset', 'POST /api/accounts/:username/jurisdiction',
   'POST /api/service-keys', 'GET /api/service-keys', 'POST /api/service-keys/:id/revoke',
 ]);
-const ENTERPRISE_ONLY = new Set(['GET /api/portal/notices', 'GET /api/portal/notices/:id', 'POST /api/portal/notices/:id/acknowledge', 'GET /api/portal/enterprise', 'GET /api/portal/ratings', 'GET /api/portal/ratings/:day', 'GET /api/portal/events', 'GET /api/portal/revisions', 'POST /api/appeals']);
+const ENTERPRISE_ONLY = new Set(['GET /api/portal/peers', 'GET /api/portal/notices', 'GET /api/portal/notices/:id', 'POST /api/portal/notices/:id/acknowledge', 'GET /api/portal/enterprise', 'GET /api/portal/ratings', 'GET /api/portal/ratings/:day', 'GET /api/portal/events', 'GET /api/portal/revisions', 'POST /api/appeals']);
 
 describe('security: routes × roles, object-level authorisation, strict input, tokens', () => {
   let t: PublicTestApp;
@@ -332,6 +333,9 @@ describe('security: routes × roles, object-level authorisation, strict input, t
     expect((await t.call('GET', '/api/portal/enterprise', { token: tokens.entB })).body.uscc).toBe(B);
     expect((await t.call('GET', `/api/portal/ratings?enterpriseId=${A}`, { token: tokens.entB })).status).toBe(400);
     expect((await t.call('GET', '/api/portal/ratings', { token: tokens.entB })).body.enterpriseId).toBe(B);
+    expect((await t.call('GET', '/api/portal/peers', { token: tokens.entA })).body.enterpriseId).toBe(A);
+    expect((await t.call('GET', '/api/portal/peers', { token: tokens.entB })).body.enterpriseId).toBe(B);
+    expect((await t.call('GET', `/api/portal/peers?enterpriseId=${A}`, { token: tokens.entB })).status).toBe(400);
     const eventsB = (await t.call('GET', '/api/portal/events', { token: tokens.entB })).body.items.map((e: { eventId: string }) => e.eventId);
     expect(eventsB.sort()).toEqual(['sec-pen-b', 'sec-reg-b']);
     // Staff routes naming A refuse B's token.

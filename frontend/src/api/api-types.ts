@@ -72,3 +72,14 @@ export type EnterpriseEventsResponse = Schemas['EnterpriseEventsResponse'];
 /** GET /api/model: the rule book's numbers (thresholds, weights, indicators, version). */
 export type RatingModel = Schemas['RatingModel'];
 export type ModelProfile = Schemas['ModelProfile'];
+
+/** GET /api/stats/map */
+export type RegionMapResponse = Schemas['RegionMap'];
+export type RegionAggregate = RegionMapResponse['regions'][number];
+export type MapPoint = RegionMapResponse['points'][number];
+/** GET /api/enterprises/{uscc}/peers, GET /api/portal/peers */
+export type PeerComparison = Schemas['PeerComparison'];
+export type PeerGroup = PeerComparison['groups'][number];
+/** GET /api/enterprises/{uscc}/quarters */
+export type QuarterlyCompliance = Schemas['QuarterlyCompliance'];
+export type QuarterRow = QuarterlyCompliance['quarters'][number];

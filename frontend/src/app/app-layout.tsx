@@ -27,6 +27,7 @@ export function AppLayout() {
               {t('nav.overview')}
             </NavLink>
             <NavLink to="/enterprises">{t('nav.enterprises')}</NavLink>
+            <NavLink to="/map">{t('comparison.nav.map')}</NavLink>
             <NavLink to="/complaints">{t('queues.complaintsTitle')}</NavLink>
             <NavLink to="/appeals">{t('queues.appealsTitle')}</NavLink>
             <NavLink to="/lists">{t('supervision.nav.lists')}</NavLink>

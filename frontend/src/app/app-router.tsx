@@ -31,6 +31,7 @@ const AuditPage = lazy(() => import('../pages/admin/audit-page').then((m) => ({ 
 const RegistryImportPage = lazy(() => import('../pages/registry/registry-import-page').then((m) => ({ default: m.RegistryImportPage })));
 const HandRegistrationPage = lazy(() => import('../pages/registry/hand-registration-page').then((m) => ({ default: m.HandRegistrationPage })));
 const BatchEditResultPage = lazy(() => import('../pages/registry/batch-edit-result-page').then((m) => ({ default: m.BatchEditResultPage })));
+const MapPage = lazy(() => import('../pages/map/map-page').then((m) => ({ default: m.MapPage })));
 const NotFoundPage = lazy(() => import('../pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 
 /** The enterprise portal is the only area enterprise accounts may use. */
@@ -63,6 +64,7 @@ export function AppRouter() {
         >
           <Route index element={<OverviewPage />} />
           <Route path="enterprises" element={<EnterprisesPage />} />
+          <Route path="map" element={<MapPage />} />
           <Route path="enterprises/:uscc" element={<EnterpriseDetailPage />} />
           <Route path="complaints" element={<ComplaintQueuePage />} />
           <Route path="appeals" element={<AppealQueuePage />} />

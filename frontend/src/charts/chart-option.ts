@@ -1,8 +1,9 @@
 // Option types only (no runtime echarts import), so option builders stay pure and testable under jest/node.
-import type { BarSeriesOption, HeatmapSeriesOption, LineSeriesOption, PieSeriesOption } from 'echarts/charts';
+import type { BarSeriesOption, HeatmapSeriesOption, LineSeriesOption, MapSeriesOption, PieSeriesOption, ScatterSeriesOption } from 'echarts/charts';
 import type {
   CalendarComponentOption,
   DataZoomComponentOption,
+  GeoComponentOption,
   GridComponentOption,
   LegendComponentOption,
   MarkLineComponentOption,
@@ -20,6 +21,9 @@ export type EChartsOption = ComposeOption<
   | LineSeriesOption
   | PieSeriesOption
   | HeatmapSeriesOption
+  | MapSeriesOption
+  | ScatterSeriesOption
+  | GeoComponentOption
   | CalendarComponentOption
   | GridComponentOption
   | TooltipComponentOption

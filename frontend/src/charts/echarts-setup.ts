@@ -1,9 +1,10 @@
 // The one place that loads ECharts. Only the pieces registered here end up in the bundle (echarts/core is
 // tree-shakeable; the `echarts` root entry would pull in every chart type, ~1 MB).
-import { BarChart, HeatmapChart, LineChart, PieChart } from 'echarts/charts';
+import { BarChart, HeatmapChart, LineChart, MapChart, PieChart, ScatterChart } from 'echarts/charts';
 import {
   CalendarComponent,
   DataZoomComponent,
+  GeoComponent,
   GridComponent,
   LegendComponent,
   MarkAreaComponent,
@@ -21,7 +22,10 @@ echarts.use([
   LineChart,
   PieChart,
   HeatmapChart,
+  MapChart,
+  ScatterChart,
   CalendarComponent,
+  GeoComponent,
   GridComponent,
   TooltipComponent,
   LegendComponent,

@@ -3,12 +3,14 @@ import { publicEn } from './public.en.resource';
 import { supervisionEn } from './supervision.en.resource';
 import { adminEn } from './admin.en.resource';
 import { registryEn } from './registry.en.resource';
+import { comparisonEn } from './comparison.en.resource';
 
 export const en: Translations = {
   ...publicEn,
   ...supervisionEn,
   ...adminEn,
   ...registryEn,
+  ...comparisonEn,
   exports: {
     label: 'Export',
     csv: 'Export CSV',

@@ -4,12 +4,14 @@ import { publicZhCN } from './public.zh-cn.resource';
 import { supervisionZhCN } from './supervision.zh-cn.resource';
 import { adminZhCN } from './admin.zh-cn.resource';
 import { registryZhCN } from './registry.zh-cn.resource';
+import { comparisonZhCN } from './comparison.zh-cn.resource';
 
 export const zhCN = {
   ...publicZhCN,
   ...supervisionZhCN,
   ...adminZhCN,
   ...registryZhCN,
+  ...comparisonZhCN,
   exports: {
     label: '导出',
     csv: '导出 CSV',

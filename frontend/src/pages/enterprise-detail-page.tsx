@@ -2,6 +2,8 @@ import { ExportButtons } from '../components/export-buttons';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { PeerPanel } from './enterprise/peer-panel';
+import { QuarterlyTable } from './enterprise/quarterly-table';
 import { ApiError, apiClient } from '../api/api-client';
 import type {
   EnterpriseDetail,
@@ -382,6 +384,10 @@ export function EnterpriseDetailPage() {
         <QrCard uscc={uscc} />
         <EnterpriseAccountCard uscc={uscc} />
         <EventLogCard uscc={uscc} />
+      </div>
+      <div className="enterprise-comparison">
+        <PeerPanel path={`${base}/peers`} />
+        <QuarterlyTable uscc={uscc} />
       </div>
     </div>
   );

@@ -22,6 +22,7 @@ import { EarlyWarningList } from './overview/early-warning-list';
 import { KpiTiles } from './overview/kpi-tiles';
 import { LiveFeedPanel } from './overview/live-feed-panel';
 import { useDocumentTitle } from '../components/use-document-title';
+import { RegionMapPanel } from './map/region-map-panel';
 
 /** Events per minute and "today" move without rating changes too; a slow poll keeps them honest. */
 const IDLE_REFRESH_MS = 60_000;
@@ -285,6 +286,8 @@ export function OverviewPage() {
           </QueryView>
         </section>
       </div>
+
+      <RegionMapPanel refreshKey={refresh} variant="card" height={420} />
     </div>
   );
 }

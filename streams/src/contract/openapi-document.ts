@@ -53,6 +53,7 @@ import {
   importUploadFormSchema,
   templateQuerySchema,
 } from './http-registry.schema';
+import { peerComparisonSchema, quarterlyComplianceSchema, quartersExportQuerySchema, regionMapQuerySchema, regionMapSchema } from './http-comparison.schema';
 import { createdServiceKeySchema, newServiceKeySchema, serviceKeyIdSchema, serviceKeyListSchema } from './http-service-keys.schema';
 import {
   cancelPlanSchema,
@@ -236,6 +237,19 @@ const ROUTES: RouteSpec[] = [
     method: 'get', path: '/api/stats/early-warnings', tag: 'statistics', summary: 'Enterprises with an early warning today, most severe first', who: 'staff', query: earlyWarningsQuerySchema,
     ok: { status: 200, schema: earlyWarningsResponseSchema, description: 'the warnings' }, errors: { 400: 'invalid parameter' },
   },
+  // ---- region map, peers, quarters (issue #13 §3–4) ----
+  {
+    method: 'get', path: '/api/stats/map', tag: 'statistics', summary: 'Rated enterprises per county and star level, and enterprise points with lat/lon', who: 'staff', query: regionMapQuerySchema,
+    ok: { status: 200, schema: regionMapSchema, description: 'regions and points' }, errors: { 400: 'invalid parameter' },
+  },
+  {
+    method: 'get', path: '/api/enterprises/{uscc}/peers', tag: 'enterprises', summary: 'Percentile among the same industry class in the city and among the county, today and the last 90 days', who: 'staff', params: uscc, query: emptyQuerySchema,
+    ok: { status: 200, schema: peerComparisonSchema, description: 'the peer groups' }, errors: { 400: 'invalid USCC or parameter', 404: 'unknown enterprise' },
+  },
+  {
+    method: 'get', path: '/api/enterprises/{uscc}/quarters', tag: 'enterprises', summary: 'Quarterly compliance: the current quarter and the 12 before it', who: 'staff', params: uscc, query: emptyQuerySchema,
+    ok: { status: 200, schema: quarterlyComplianceSchema, description: 'the quarters, newest first' }, errors: { 400: 'invalid USCC or parameter', 404: 'unknown enterprise' },
+  },
   {
     method: 'get', path: '/api/model', tag: 'model', summary: 'The rule book\u2019s numbers: star thresholds, criterion weights, indicators, version', who: 'anyone',
     ok: { status: 200, schema: ratingModelSchema, description: 'the model the server rates with' },
@@ -381,6 +395,10 @@ const ROUTES: RouteSpec[] = [
     method: 'get', path: '/api/portal/revisions', tag: 'portal', summary: 'The enterprise\u2019s own rating revisions, newest first', who: 'enterprise', query: portalLimitQuerySchema,
     ok: { status: 200, schema: portalRevisionsSchema, description: 'the revisions' }, errors: { 400: 'invalid parameter' },
   },
+  {
+    method: 'get', path: '/api/portal/peers', tag: 'portal', summary: 'The enterprise\u2019s own peer percentiles', who: 'enterprise', query: emptyQuerySchema,
+    ok: { status: 200, schema: peerComparisonSchema, description: 'as GET /api/enterprises/{uscc}/peers' }, errors: { 400: 'unknown parameter' },
+  },
   // ---- supervision (docs/supervision.md): credit lists ----
   {
     method: 'get', path: '/api/lists/{list}', tag: 'supervision', summary: 'Members of a credit list on a day', who: 'staff',
@@ -490,6 +508,7 @@ const ROUTES: RouteSpec[] = [
     method: 'get', path: '/api/audit-log.xlsx', tag: 'accounts', summary: 'The audit trail with the same filters (Excel)', who: 'admin', query: auditExportQuerySchema,
     ok: { status: 200, contentType: XLSX_MIME, description: 'one sheet, frozen header row in the chosen language' }, errors: { 400: 'invalid filter' },
   },
+  ...exportRoutes('/api/enterprises/{uscc}/quarters', 'enterprises', 'Quarterly compliance table (13 quarters)', quartersExportQuerySchema, uscc, 'invalid USCC or parameter', { 404: 'unknown enterprise' }),
   ...exportRoutes('/api/enterprises/{uscc}/ratings', 'ratings', 'Rating history: day, score, stars, revision (at most 400 days)', ratingsExportQuerySchema, uscc, 'invalid USCC, date or range', { 404: 'unknown enterprise' }),
   // ---- registry import, hand registration and batch edits (issue #13 §2): changes go out as enterprise.upserted events ----
   {

@@ -1381,6 +1381,231 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/stats/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Rated enterprises per county and star level, and enterprise points with lat/lon
+         * @description Inspectors and admins (bearer token).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 1–20000, default 5000 */
+                    points?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description regions and points */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RegionMap"];
+                    };
+                };
+                /** @description invalid parameter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description no token, or a bad, expired or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description not allowed for this account */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/{uscc}/peers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Percentile among the same industry class in the city and among the county, today and the last 90 days
+         * @description Inspectors and admins (bearer token).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the enterprise’s USCC (统一社会信用代码) */
+                    uscc: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the peer groups */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PeerComparison"];
+                    };
+                };
+                /** @description invalid USCC or parameter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description no token, or a bad, expired or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description not allowed for this account */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description unknown enterprise */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/{uscc}/quarters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Quarterly compliance: the current quarter and the 12 before it
+         * @description Inspectors and admins (bearer token).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the enterprise’s USCC (统一社会信用代码) */
+                    uscc: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the quarters, newest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QuarterlyCompliance"];
+                    };
+                };
+                /** @description invalid USCC or parameter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description no token, or a bad, expired or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description not allowed for this account */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description unknown enterprise */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/model": {
         parameters: {
             query?: never;
@@ -3585,6 +3810,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/portal/peers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The enterprise’s own peer percentiles
+         * @description Enterprise accounts only (bearer token); the enterprise is the token’s own.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description as GET /api/enterprises/{uscc}/peers */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PeerComparison"];
+                    };
+                };
+                /** @description unknown parameter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description no token, or a bad, expired or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description not allowed for this account */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/lists/{list}": {
         parameters: {
             query?: never;
@@ -5433,6 +5724,166 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/enterprises/{uscc}/quarters.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Quarterly compliance table (13 quarters) (CSV)
+         * @description Inspectors and admins (bearer token).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "zh" | "en";
+                };
+                header?: never;
+                path: {
+                    /** @description the enterprise’s USCC (统一社会信用代码) */
+                    uscc: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description UTF-8 with BOM, header row in the chosen language, CRLF lines */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description invalid USCC or parameter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description no token, or a bad, expired or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description not allowed for this account */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description unknown enterprise */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enterprises/{uscc}/quarters.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Quarterly compliance table (13 quarters) (Excel)
+         * @description Inspectors and admins (bearer token).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "zh" | "en";
+                };
+                header?: never;
+                path: {
+                    /** @description the enterprise’s USCC (统一社会信用代码) */
+                    uscc: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description one sheet, frozen header row in the chosen language */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description invalid USCC or parameter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description no token, or a bad, expired or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description not allowed for this account */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description unknown enterprise */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/enterprises/{uscc}/ratings.csv": {
         parameters: {
             query?: never;
@@ -7021,6 +7472,92 @@ export interface components {
             grade: components["schemas"]["Grade"];
             veto: boolean;
             warnings: components["schemas"]["EarlyWarning"][];
+        };
+        RegionMap: {
+            regions: {
+                /** @description GB/T 2260 county code (6 digits) */
+                regionCode: string;
+                enterprises: number;
+                rated: number;
+                /** @description rated enterprises per star level */
+                stars: {
+                    1: number;
+                    2: number;
+                    3: number;
+                    4: number;
+                    5: number;
+                };
+                /** @description share (0–1) of rated enterprises with 1 or 2 stars; null when none is rated */
+                lowShare: number | null;
+                /** @description mean score of the rated enterprises; null when none is rated */
+                meanScore: number | null;
+            }[];
+            /** @description rated enterprises with lat/lon, fewest stars first, at most `points` */
+            points: {
+                uscc: string;
+                name: string | null;
+                regionCode: string | null;
+                lat: number;
+                lon: number;
+                stars: number;
+                score: number;
+            }[];
+            /** @description rated enterprises with lat/lon (points may hold fewer) */
+            pointsTotal: number;
+        };
+        PeerComparison: {
+            enterpriseId: string;
+            day: string;
+            /** @description industry first, then region; a group is absent when the enterprise has no region (or, for industry, no industry code) */
+            groups: {
+                /** @enum {string} */
+                kind: "industry" | "region";
+                /** @description industry peers: the city (4 digits + 00); region peers: the county */
+                regionCode: string;
+                /** @description GB/T 4754 class: first 3 characters of the industry code (industry peers only) */
+                industryClass: string | null;
+                /** @description other rated enterprises of the group today */
+                peers: number;
+                /** @description of them, rated strictly lower today (fewer stars, or as many stars and a lower score) */
+                below: number;
+                /** @description of them, rated exactly the same today (not counted as below) */
+                ties: number;
+                /** @description 100 × below / peers, rounded down; null without peers or without a rating */
+                percentile: number | null;
+                /** @description the last 90 days, oldest first (days the enterprise was rated) */
+                series: {
+                    day: string;
+                    percentile: number | null;
+                    peers: number;
+                }[];
+            }[];
+        };
+        QuarterlyCompliance: {
+            enterpriseId: string;
+            /** @description the current quarter first, then the 12 before it */
+            quarters: {
+                /** @example 2026Q3 */
+                quarter: string;
+                from: string;
+                /** @description last day of the quarter, or today for the current one */
+                to: string;
+                ratedDays: number;
+                minStars: number | null;
+                /** @description mean of the daily stars, 2 decimals */
+                meanStars: number | null;
+                smileDays: number;
+                neutralDays: number;
+                cryDays: number;
+                inspections: number;
+                /** @description inspections that found a violation */
+                violations: number;
+                penalties: number;
+                penaltyYuan: number;
+                /** @description rectification orders */
+                orders: number;
+                verifiedComplaints: number;
+                vetoes: number;
+            }[];
         };
         RatingModel: {
             /** @description the rule book version */

@@ -1,4 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react';
+import { PeerPanel } from '../enterprise/peer-panel';
 import { useTranslation } from 'react-i18next';
 import { ApiError, apiClient } from '../../api/api-client';
 import { addDays } from '../../api/day-range';
@@ -81,6 +82,7 @@ function PortalOverviewView() {
         </section>
       </div>
       <PortalNoticesSection />
+      <PeerPanel path="/api/portal/peers" />
       {today && from ? <YearCalendar today={today} from={from} ratings={ratings} /> : null}
       <div className="portal-grid">
         <EventsAndAppeals />
