@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { ApiError } from '../api/api-client';
@@ -8,7 +9,6 @@ import type { LoginRedirectState } from './require-auth';
 import { useSession } from './session-provider';
 import { useDocumentTitle } from '../components/use-document-title';
 
-type TFunction = ReturnType<typeof useTranslation>['t'];
 
 function describeLoginError(error: unknown, t: TFunction): string {
   if (error instanceof ApiError) {

@@ -1,5 +1,6 @@
 import { ExportButtons } from '../components/export-buttons';
 import { useMemo, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { PeerPanel } from './enterprise/peer-panel';
@@ -41,7 +42,6 @@ import { warningText } from './overview/early-warning-list';
 import { useDocumentTitle } from '../components/use-document-title';
 import '../styles/registry.css';
 
-type TFunction = ReturnType<typeof useTranslation>['t'];
 const RANGES = [90, 365] as const;
 
 function errorText(error: unknown, t: TFunction): string {

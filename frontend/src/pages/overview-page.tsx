@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { ApiError, apiClient } from '../api/api-client';
@@ -27,7 +28,6 @@ import { RegionMapPanel } from './map/region-map-panel';
 /** Events per minute and "today" move without rating changes too; a slow poll keeps them honest. */
 const IDLE_REFRESH_MS = 60_000;
 
-type TFunction = ReturnType<typeof useTranslation>['t'];
 
 function errorText(error: unknown, t: TFunction): string {
   if (error instanceof ApiError && error.status === 0) return t('errors.network');
@@ -287,7 +287,7 @@ export function OverviewPage() {
         </section>
       </div>
 
-      <RegionMapPanel refreshKey={refresh} variant="card" height={420} />
+      <RegionMapPanel variant="card" height={420} />
     </div>
   );
 }

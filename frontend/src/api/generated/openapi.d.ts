@@ -817,6 +817,10 @@ export interface paths {
                     limit?: number;
                     /** @description ISO instant: only events that occurred before it (nextBefore of the previous page) */
                     before?: string;
+                    /** @description only events of this category (enforcement, monitoring, permit, public) */
+                    category?: "enforcement" | "monitoring" | "permit" | "public";
+                    /** @description summary: hourly monitoring readings are left out of items and counted in `readings` instead (default list) */
+                    readings?: "list" | "summary";
                 };
                 header?: never;
                 path: {
@@ -3330,6 +3334,87 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/accounts/{username}/jurisdiction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set an inspector’s jurisdiction (region-code prefixes; empty: everything); their sessions end within 1 s
+         * @description Admins only (bearer token).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    username: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["Jurisdiction"];
+                };
+            };
+            responses: {
+                /** @description the account */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Account"];
+                    };
+                };
+                /** @description invalid prefixes, or not an inspector */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description no token, or a bad, expired or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description not allowed for this account */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description unknown account */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/accounts/me": {
         parameters: {
             query?: never;
@@ -5724,6 +5809,242 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit trail, newest first (filters: actor, action, target, time range)
+         * @description Admins only (bearer token).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the account that acted (exact user name) */
+                    actor?: string;
+                    action?: string;
+                    /** @description what was acted on (exact: a user name, USCC, id or route) */
+                    target?: string;
+                    /** @description from this instant (inclusive) */
+                    from?: string;
+                    /** @description until this instant (exclusive) */
+                    to?: string;
+                    /** @description cursor: entries older than this id (the previous page’s nextCursor) */
+                    before?: string;
+                    /** @description 1–500, default 50 */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a page of entries */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditPage"];
+                    };
+                };
+                /** @description invalid filter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description no token, or a bad, expired or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description not allowed for this account */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit-log.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit trail with the same filters (CSV)
+         * @description Admins only (bearer token).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the account that acted (exact user name) */
+                    actor?: string;
+                    action?: string;
+                    /** @description what was acted on (exact: a user name, USCC, id or route) */
+                    target?: string;
+                    /** @description from this instant (inclusive) */
+                    from?: string;
+                    /** @description until this instant (exclusive) */
+                    to?: string;
+                    /** @description language of the column headers: zh (default) or en */
+                    lang?: "zh" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description UTF-8 with BOM, header row in the chosen language, CRLF lines */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description invalid filter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description no token, or a bad, expired or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description not allowed for this account */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit-log.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit trail with the same filters (Excel)
+         * @description Admins only (bearer token).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the account that acted (exact user name) */
+                    actor?: string;
+                    action?: string;
+                    /** @description what was acted on (exact: a user name, USCC, id or route) */
+                    target?: string;
+                    /** @description from this instant (inclusive) */
+                    from?: string;
+                    /** @description until this instant (exclusive) */
+                    to?: string;
+                    /** @description language of the column headers: zh (default) or en */
+                    lang?: "zh" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description one sheet, frozen header row in the chosen language */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description invalid filter */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description no token, or a bad, expired or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description not allowed for this account */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/enterprises/{uscc}/quarters.csv": {
         parameters: {
             query?: never;
@@ -7305,6 +7626,13 @@ export interface components {
             items: components["schemas"]["StoredEvent"][];
             /** @description pass as `before` for the next (older) page; null at the end */
             nextBefore: string | null;
+            /** @description with readings=summary (and a category that has readings): the readings left out of items; else null */
+            readings: {
+                /** @description hourly readings stored for the enterprise */
+                count: number;
+                /** @description of which above their limit */
+                exceeded: number;
+            } | null;
         };
         StoredEvent: {
             eventId: string;
@@ -7759,6 +8087,8 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             lastLoginAt: string | null;
+            /** @description inspectors: their jurisdiction (empty: everything); always empty for other roles */
+            regionPrefixes: string[];
             initialPassword?: string;
         };
         NewAccount: {
@@ -7771,9 +8101,8 @@ export interface components {
             enterpriseId?: string;
             /** @description omitted → a random initial password is generated and returned once */
             password?: string;
-        };
-        AccountList: {
-            items: components["schemas"]["Account"][];
+            /** @description inspectors only: limits them to these regions on every route, list, export and socket room */
+            regionPrefixes?: string[];
         };
         Account: {
             id: string;
@@ -7787,6 +8116,15 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             lastLoginAt: string | null;
+            /** @description inspectors: their jurisdiction (empty: everything); always empty for other roles */
+            regionPrefixes: string[];
+        };
+        Jurisdiction: {
+            /** @description region-code prefixes (2–6 digits); empty: everything */
+            regionPrefixes: string[];
+        };
+        AccountList: {
+            items: components["schemas"]["Account"][];
         };
         PasswordChanged: {
             id: string;
@@ -7800,6 +8138,8 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             lastLoginAt: string | null;
+            /** @description inspectors: their jurisdiction (empty: everything); always empty for other roles */
+            regionPrefixes: string[];
             token: string;
         };
         ChangePassword: {
@@ -8176,6 +8516,26 @@ export interface components {
             lastUsedAt: string | null;
             /** Format: date-time */
             revokedAt: string | null;
+        };
+        AuditPage: {
+            items: components["schemas"]["AuditEntry"][];
+            nextCursor: string | null;
+        };
+        AuditEntry: {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            action: string;
+            /** @description user name of the account that acted; null: anonymous (e.g. a failed login) or a service key */
+            actor: string | null;
+            target: string | null;
+            /** @description client address */
+            client: string | null;
+            reason: string | null;
+            requestId: string | null;
+            detail: {
+                [key: string]: unknown;
+            };
         };
         ImportReport: {
             id: string;

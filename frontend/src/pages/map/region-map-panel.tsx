@@ -24,8 +24,6 @@ function usePhoneWidth(): boolean {
 }
 
 interface RegionMapPanelProps {
-  /** Changes whenever the ratings may have changed (the page's live signal): the map fetches again. */
-  refreshKey: string | number;
   /** The map page shows the county list and more points; the overview a compact card. */
   variant: 'page' | 'card';
   height?: number | string;
@@ -35,7 +33,7 @@ interface RegionMapPanelProps {
  * The region map (issue #13 §3): counties coloured by the share of 1–2★ or the mean score, enterprises as
  * points by stars; a county opens the explorer filtered to it, a point the enterprise.
  */
-export function RegionMapPanel({ refreshKey, variant, height = 480 }: RegionMapPanelProps) {
+export function RegionMapPanel({ variant, height = 480 }: RegionMapPanelProps) {
   const { t, i18n } = useTranslation();
   const lang = sentenceLanguage(i18n.resolvedLanguage);
   const navigate = useNavigate();
@@ -52,7 +50,9 @@ export function RegionMapPanel({ refreshKey, variant, height = 480 }: RegionMapP
     };
   }, []);
   const pointLimit = variant === 'page' ? 5000 : 2000;
-  const query = useApiQuery(`region-map@${refreshKey}`, (signal) => apiClient.get<RegionMapResponse>(`/api/stats/map?points=${pointLimit}`, signal), { keepData: true });
+  // Keyed by its path: an aggregate, so the live channel invalidates it when ratings change (live-invalidation.ts).
+  const path = `/api/stats/map?points=${pointLimit}`;
+  const query = useApiQuery(path, (signal) => apiClient.get<RegionMapResponse>(path, signal), { keepData: true });
   const data = query.status === 'success' ? query.data : null;
 
   const option = useMemo(() => {

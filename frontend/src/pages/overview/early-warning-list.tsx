@@ -1,11 +1,11 @@
 import { ExportButtons } from '../../components/export-buttons';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { EarlyWarning, EarlyWarningsResponse } from '../../api/api-types';
 import { FaceIcon } from '../../components/face-icon';
 import { StarRating } from '../../components/star-rating';
 
-type TFunction = ReturnType<typeof useTranslation>['t'];
 
 export function warningText(warning: EarlyWarning, t: TFunction): string {
   switch (warning.kind) {
