@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { networkInterfaces, tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { DOCUMENTED_ROUTES } from '@envface/streams';
+import { DOCUMENTED_ROUTES, withUsccCheck } from '@envface/streams';
 import { JwtService } from '@nestjs/jwt';
 import { Client } from 'pg';
 import { startApp, type RunningApp } from '../../backend/src/platform/bootstrap/start-app';
@@ -42,6 +42,7 @@ const ENTERPRISE_ROUTES = new Set([
 const ADMIN_ONLY = new Set([
   'POST /api/accounts/:username/disable', 'POST /api/accounts/:username/enable', 'POST /api/accounts/:username/password-reset', 'POST /api/accounts/:username/jurisdiction',
   'POST /api/service-keys', 'GET /api/service-keys', 'POST /api/service-keys/:id/revoke',
+  'GET /api/audit-log', 'GET /api/audit-log.csv', 'GET /api/audit-log.xlsx',
 ]);
 const ENTERPRISE_ONLY = new Set(['GET /api/portal/peers', 'GET /api/portal/notices', 'GET /api/portal/notices/:id', 'POST /api/portal/notices/:id/acknowledge', 'GET /api/portal/enterprise', 'GET /api/portal/ratings', 'GET /api/portal/ratings/:day', 'GET /api/portal/events', 'GET /api/portal/revisions', 'POST /api/appeals']);
 
@@ -206,6 +207,11 @@ describe('security: routes × roles, object-level authorisation, strict input, t
     const planC = await t.call('POST', '/api/inspection-plans', { token: tokens.admin, body: { name: '浙江抽查', regionPrefixes: ['3301'], industryPrefixes: [], size: 1, inspectors: ['inspector1', 'scoped1'], includeExempt: true } });
     expect(planC.status).toBe(201);
 
+    // An enterprise registered by hand in C's region (330106), pending verification: the verify route's object there.
+    const D = withUsccCheck('12330106MB0H4ND00');
+    const hand = await t.call('POST', '/api/registry/hand-registrations', { token: tokens.admin, body: { uscc: D, name: '丁医院', regionCode: '330106', industryCode: 'Q8411' } });
+    expect(hand.status).toBe(201);
+
     const objectOf: [RegExp, string][] = [
       [/^\/api\/complaints\/:id/, complaintC],
       [/^\/api\/appeals\/:id/, appealC],
@@ -219,7 +225,7 @@ describe('security: routes × roles, object-level authorisation, strict input, t
     for (const route of registeredRoutes()) {
       const key = `${route.method} ${route.path}`;
       let path: string | null = null;
-      if (route.path.includes(':uscc')) path = route.path.replace(':uscc', C).replace(':day', TODAY);
+      if (route.path.includes(':uscc')) path = route.path.replace(':uscc', route.path.startsWith('/api/registry/hand-registrations') ? D : C).replace(':day', TODAY);
       else for (const [pattern, id] of objectOf) if (pattern.test(route.path)) path = route.path.replace(':id', id);
       if (path === null || route.path.startsWith('/api/portal')) continue;
       named++;
@@ -252,7 +258,8 @@ describe('security: routes × roles, object-level authorisation, strict input, t
     expect(String(csv.body)).not.toContain(C);
     const overview = await t.call('GET', '/api/stats/overview', { token: tokens.scoped });
     expect(overview.body.total).toBe(2);
-    expect((await t.call('GET', '/api/stats/overview', { token: tokens.inspector })).body.total).toBe(3);
+    // A, B, C and the hospital D registered by hand in C's region.
+    expect((await t.call('GET', '/api/stats/overview', { token: tokens.inspector })).body.total).toBe(4);
     expect(JSON.stringify(overview.body.byRegion)).not.toContain('330106');
     expect(JSON.stringify((await t.call('GET', '/api/stats/recent-changes', { token: tokens.scoped })).body)).not.toContain(C);
     expect(JSON.stringify((await t.call('GET', '/api/stats/early-warnings', { token: tokens.scoped })).body)).not.toContain(C);

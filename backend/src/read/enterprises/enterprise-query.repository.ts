@@ -108,7 +108,7 @@ export class EnterpriseQueryRepository {
 
   /** USCCs of every enterprise matching the filter, in USCC order, at most `limit` (batch edits). */
   async matchingUsccs(q: Queryable, filter: EnterpriseFilter, limit: number): Promise<string[]> {
-    const rows = await q.query<{ uscc: string }>('enterprises.matching_usccs', `SELECT uscc FROM enterprises WHERE ${FILTER_SQL} ORDER BY uscc LIMIT $7`, [...filterParams(filter), limit]);
+    const rows = await q.query<{ uscc: string }>('enterprises.matching_usccs', `SELECT uscc FROM enterprises WHERE ${FILTER_SQL} ORDER BY uscc LIMIT $8`, [...filterParams(filter), limit]);
     return rows.map((r) => r.uscc);
   }
 

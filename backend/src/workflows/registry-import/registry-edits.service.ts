@@ -11,6 +11,7 @@ import {
   type HandRegistrationRequest,
 } from '@envface/streams';
 import type { AuthUser } from '../../auth/auth-user';
+import { inScope, scopeOf, type RegionScope } from '../../auth/jurisdiction';
 import { AuditLogRepository } from '../../auth/audit-log.repository';
 import { CLOCK, type Clock } from '../../platform/clock';
 import { Database } from '../../platform/db/database.service';
@@ -64,6 +65,7 @@ export class RegistryEditsService {
    * another look verifies it. Refused when the registry already knows the enterprise.
    */
   async register(body: HandRegistrationRequest, user: AuthUser): Promise<HandRegistration> {
+    if (!inScope(scopeOf(user), body.regionCode)) throw new ApiError(400, 'outside_jurisdiction', `Region ${body.regionCode} is outside your jurisdiction`);
     const current = (await this.repository.current(this.db, [body.uscc])).get(body.uscc);
     if (current?.registered) throw new ApiError(409, 'already_registered', `${body.uscc} is already in the registry as ${current.name}`);
     if (await this.repository.handRegistration(this.db, body.uscc)) throw new ApiError(409, 'already_registered', `${body.uscc} was already registered by hand`);
@@ -87,7 +89,9 @@ export class RegistryEditsService {
     const invalid = usccProblem(uscc);
     if (invalid !== null) throw new ApiError(400, 'invalid_uscc', `Not a valid USCC: ${invalid}`);
     const existing = await this.repository.handRegistration(this.db, uscc);
-    if (!existing) throw new ApiError(404, 'not_found', `${uscc} was not registered by hand`);
+    // Outside the inspector's jurisdiction the registration is "not found", like every object there.
+    const region = (await this.repository.current(this.db, [uscc])).get(uscc)?.regionCode;
+    if (!existing || !inScope(scopeOf(user), region)) throw new ApiError(404, 'not_found', `${uscc} was not registered by hand`);
     await this.db.transaction('registry.hand_verify', async (tx) => {
       if (!(await this.repository.verify(tx, uscc, new Date(this.clock.now()), user.username))) {
         throw new ApiError(409, 'already_verified', `${uscc} was verified already`);
@@ -101,13 +105,13 @@ export class RegistryEditsService {
     return { items: (await this.repository.handRegistrations(this.db, query.status)).map(handJson) };
   }
 
-  async preview(body: BatchEditRequest): Promise<BatchEditPreview> {
-    const plan = await this.batchPlan(body);
+  async preview(body: BatchEditRequest, user: AuthUser): Promise<BatchEditPreview> {
+    const plan = await this.batchPlan(body, scopeOf(user));
     return { selected: plan.selected, willChange: plan.changed.length, unchanged: plan.unchanged, unregistered: plan.unregistered };
   }
 
   async batchEdit(body: BatchEditRequest, user: AuthUser): Promise<BatchEditResult> {
-    const plan = await this.batchPlan(body);
+    const plan = await this.batchPlan(body, scopeOf(user));
     const id = await this.repository.nextBatchEditId(this.db);
     const at = new Date(this.clock.now());
     await this.sender.send(
@@ -132,15 +136,22 @@ export class RegistryEditsService {
     return batchJson(b);
   }
 
-  private async batchPlan(body: BatchEditRequest): Promise<BatchPlan> {
+  /** A scoped inspector edits only inside the jurisdiction: the filter is scoped, a listed enterprise outside is "not found". */
+  private async batchPlan(body: BatchEditRequest, scope: RegionScope): Promise<BatchPlan> {
     let usccs: string[];
     if ('usccs' in body.selection) usccs = [...new Set(body.selection.usccs)];
     else {
-      usccs = await this.enterprises.matchingUsccs(this.db, enterpriseFilterOf(body.selection.filter), MAX_BATCH_EDIT + 1);
+      usccs = await this.enterprises.matchingUsccs(this.db, enterpriseFilterOf(body.selection.filter, scope), MAX_BATCH_EDIT + 1);
       if (usccs.length > MAX_BATCH_EDIT) throw new ApiError(400, 'too_many', `The filter matches more than ${MAX_BATCH_EDIT} enterprises; narrow it`);
     }
     if (usccs.length === 0) throw new ApiError(400, 'empty_selection', 'No enterprise matches the selection');
     const current = await this.repository.current(this.db, usccs);
+    const outside = usccs.find((uscc) => !inScope(scope, current.get(uscc)?.regionCode));
+    if (outside !== undefined) throw new ApiError(404, 'not_found', `No enterprise ${outside}`);
+    // Moving an enterprise out of the jurisdiction would lose it from the inspector's own view: refused.
+    if (body.set.regionCode !== undefined && !inScope(scope, body.set.regionCode)) {
+      throw new ApiError(400, 'outside_jurisdiction', `Region ${body.set.regionCode} is outside your jurisdiction`);
+    }
     const plan: BatchPlan = { selected: usccs.length, unregistered: 0, unchanged: 0, changed: [] };
     for (const uscc of usccs) {
       const row = current.get(uscc);

@@ -101,8 +101,8 @@ export class RegistryController {
 
   @Post('batch-edits/preview')
   @HttpCode(200)
-  preview(@Body(new ZodValidationPipe(batchEditRequestSchema)) body: BatchEditRequest): Promise<BatchEditPreview> {
-    return this.edits.preview(body);
+  preview(@Body(new ZodValidationPipe(batchEditRequestSchema)) body: BatchEditRequest, @CurrentUser() user: AuthUser): Promise<BatchEditPreview> {
+    return this.edits.preview(body, user);
   }
 
   @Post('batch-edits')
