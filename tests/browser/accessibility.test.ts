@@ -175,7 +175,8 @@ describe('accessibility (#14 section 7), in Chromium', () => {
     const counts = new Map<string, string[]>();
     for (const [name, title] of Object.entries(titles)) counts.set(title, [...(counts.get(title) ?? []), name]);
     expect([...counts.entries()].filter(([, names]) => names.length > 1)).toEqual([]);
-  });
+    // One browser context per page, ~27 pages: longer than the default on a loaded 2-core machine.
+  }, 300_000);
 
   it('switches <html lang> and the page title to English', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 900 }, locale: 'en', bypassCSP: true });

@@ -118,7 +118,7 @@ describe('exports: CSV and XLSX of the explorer (and the other exports), staff o
     expect(rows.every((r) => !/^[=+\-@]/.test(r[1]!))).toBe(true);
     // English headers on request.
     const en = await textOf(await download(`/api/enterprises.csv?${query}&lang=en`));
-    expect(en.slice(1).split('\r\n')[0]).toBe('USCC,Name,Registered,Region code,Industry code,Rated day,Score,Stars,Face,Colour,Grade,Veto,Streak');
+    expect(en.slice(1).split('\r\n')[0]).toBe('USCC,Name,Registered,Region code,Industry code,Rated day,Score,Stars,Face,Colour,Grade,Veto,Streak,Registered by hand');
   });
 
   it('the XLSX opens with exceljs and its first sheet holds the same rows (frozen header)', async () => {

@@ -40,10 +40,11 @@ export const ENTERPRISE_EXPORT_COLUMNS: readonly ExportColumn[] = [
   { zh: '等级', en: 'Grade', width: 6 },
   { zh: '一票否决', en: 'Veto', width: 8 },
   { zh: '连续天数', en: 'Streak', width: 8 },
+  { zh: '手工登记', en: 'Registered by hand', width: 10 },
 ];
 
 /** In the JSON item's key order: a parsed-back CSV row equals the explorer's item. */
-export const ENTERPRISE_EXPORT_KEYS = ['uscc', 'name', 'registered', 'regionCode', 'industryCode', 'ratedDay', 'score', 'stars', 'face', 'colour', 'grade', 'veto', 'streak'] as const;
+export const ENTERPRISE_EXPORT_KEYS = ['uscc', 'name', 'registered', 'regionCode', 'industryCode', 'ratedDay', 'score', 'stars', 'face', 'colour', 'grade', 'veto', 'streak', 'handRegistration'] as const;
 
 const RATING_COLUMNS: readonly ExportColumn[] = [
   { zh: '日期', en: 'Day', width: 12 },

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { topicName } from '@envface/streams';
-import type { Producer } from 'kafkajs';
+import { Partitioners, type Producer } from 'kafkajs';
 import { ApiError } from '../../platform/web/api-error';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { createKafka } from '../../platform/kafka/kafka-client.factory';
@@ -81,7 +81,10 @@ export class RegistryEventSender implements OnModuleDestroy {
 
   private connect(): Promise<Producer> {
     if (!this.producer) {
-      const producer = createKafka(this.config.kafka, 'envface-registry').producer({ idempotent: true, maxInFlightRequests: 1 });
+      // Not an idempotent producer: a retried send is harmless (the same eventId and body is acknowledged
+      // as a duplicate), and brokers without transactions support (the test broker) refuse InitProducerId.
+      // The Java-compatible partitioner puts a USCC on the same partition as every other producer does.
+      const producer = createKafka(this.config.kafka, 'envface-registry').producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
       this.producer = producer.connect().then(() => producer);
       this.producer.catch(() => {
         this.producer = null;
