@@ -159,6 +159,14 @@ describe('live everywhere (#14 §2), in Chromium', () => {
     await portal.screenshot({ path: path.join(ARTIFACTS, 'portal-after-zh-1440.png'), fullPage: true });
   });
 
+  it('the citizen page also says when its view arrived', async () => {
+    const publicToken = (await api<{ publicUrl: string }>(`/api/enterprises/${target}/sign`)).publicUrl.split('/').pop()!;
+    const page = await open('', 390, 'zh-CN', `/q/${publicToken}`);
+    const stamp = page.locator('[data-testid="updated-at"]');
+    await stamp.waitFor();
+    await expect(stamp.innerText()).resolves.toMatch(/^已更新 \d\d:\d\d:\d\d$/);
+  });
+
   it('shows "updated hh:mm:ss" on the overview, queues and list pages', async () => {
     const page = await open(token, 1440, 'zh-CN', '/');
     for (const route of ['/', '/complaints', '/appeals', '/notices', '/lists/red', '/enterprises']) {

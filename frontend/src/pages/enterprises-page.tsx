@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ApiError, apiClient } from '../api/api-client';
 import { STAR_VALUES, type EnterpriseListItem, type EnterpriseListResponse, type EnterpriseSortKey, type Face, type OverviewStats } from '../api/api-types';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { API_QUERY } from '../api/query-client';
 import { useApiQuery } from '../api/use-api-query';
 import { FaceIcon } from '../components/face-icon';
 import { ExportButtons } from '../components/export-buttons';
@@ -65,40 +67,38 @@ export function EnterprisesPage() {
   // Region and industry choices: the groups the overview counts (only codes that have enterprises).
   const groups = useApiQuery('explorer-groups', (signal) => apiClient.get<OverviewStats>('/api/stats/overview', signal));
 
+  // All loaded pages are one TanStack infinite query keyed by the first page's path: a live rating change
+  // re-fetches every page on screen (live/live-invalidation.ts), not only the first.
   const firstPath = listRequestPath(filters, null);
-  const first = useApiQuery(firstPath, (signal) => apiClient.get<EnterpriseListResponse>(firstPath, signal));
-  const [more, setMore] = useState<{ key: string; pages: EnterpriseListResponse[] }>({ key: firstPath, pages: [] });
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState<unknown>(null);
-  const extra = more.key === firstPath ? more.pages : [];
+  const list = useInfiniteQuery({
+    queryKey: [API_QUERY, firstPath],
+    queryFn: ({ pageParam, signal }) => apiClient.get<EnterpriseListResponse>(pageParam ? listRequestPath(filters, pageParam) : firstPath, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+  const first: { status: 'loading' } | { status: 'error'; error: unknown; reload(): void } | { status: 'success' } = list.isPending
+    ? { status: 'loading' }
+    : list.isError && !list.data
+      ? { status: 'error', error: list.error, reload: () => void list.refetch() }
+      : { status: 'success' };
+  const loadingMore = list.isFetchingNextPage;
+  const moreError = list.isFetchNextPageError ? list.error : null;
   // A new filter starts a new selection.
   const selection = selected.key === firstPath ? selected : { key: firstPath, usccs: [] as string[], allMatching: false };
   const toggleRow = (uscc: string) =>
     setSelected({ key: firstPath, allMatching: false, usccs: selection.usccs.includes(uscc) ? selection.usccs.filter((u) => u !== uscc) : [...selection.usccs, uscc] });
 
-  const page: Page | null =
-    first.status === 'success'
-      ? {
-          items: [...first.data.items, ...extra.flatMap((p) => p.items)],
-          nextCursor: extra.length > 0 ? extra[extra.length - 1].nextCursor : first.data.nextCursor,
-          total: first.data.total,
-          totalExact: first.data.totalExact,
-        }
-      : null;
+  const page: Page | null = list.data
+    ? {
+        items: list.data.pages.flatMap((p) => p.items),
+        nextCursor: list.data.pages[list.data.pages.length - 1].nextCursor,
+        total: list.data.pages[0].total,
+        totalExact: list.data.pages[0].totalExact,
+      }
+    : null;
 
-  async function loadMore() {
-    if (!page?.nextCursor) return;
-    setLoadingMore(true);
-    setMoreError(null);
-    const key = firstPath;
-    try {
-      const next = await apiClient.get<EnterpriseListResponse>(listRequestPath(filters, page.nextCursor));
-      setMore((current) => (current.key === key ? { key, pages: [...current.pages, next] } : { key, pages: [...extra, next] }));
-    } catch (error) {
-      setMoreError(error);
-    } finally {
-      setLoadingMore(false);
-    }
+  function loadMore() {
+    if (page?.nextCursor) void list.fetchNextPage();
   }
 
   const sortHeader = (column: EnterpriseSortKey, label: string) => {

@@ -22,14 +22,14 @@ export function PublicPage() {
   const { token = '' } = useParams();
   const { t } = useTranslation();
   const query = useApiQuery(`public:${token}`, (signal) => fetchPublicView(token, signal));
-  const [pushed, setPushed] = useState<PublicViewJson | null>(null);
+  const [pushed, setPushed] = useState<{ view: PublicViewJson; at: number } | null>(null);
   const [live, setLive] = useState(false);
   const found = query.status === 'success';
   useDocumentTitle(query.status === 'success' ? (query.data.name ?? query.data.uscc) : query.status === 'error' ? t('publicPage.notFoundTitle') : t('app.name'));
 
   useEffect(() => {
     if (!found) return undefined;
-    return watchPublicView(token, setPushed, setLive);
+    return watchPublicView(token, (view) => setPushed({ view, at: Date.now() }), setLive);
   }, [token, found]);
 
   useEffect(() => {
@@ -54,12 +54,12 @@ export function PublicPage() {
       </main>
     );
   }
-  const view = pushed ?? query.data;
-  return <PublicViewCard view={view} token={token} live={live} />;
+  const view = pushed?.view ?? query.data;
+  return <PublicViewCard view={view} token={token} live={live} updatedAt={pushed?.at ?? query.updatedAt} />;
 }
 
-function PublicViewCard({ view, token, live }: { view: PublicViewJson; token: string; live: boolean }) {
-  const { t } = useTranslation();
+function PublicViewCard({ view, token, live, updatedAt }: { view: PublicViewJson; token: string; live: boolean; updatedAt: number }) {
+  const { t, i18n } = useTranslation();
   const tone = view.colour ? RATING_COLOURS[view.colour] : null;
   return (
     <main className="q-page">
@@ -95,6 +95,11 @@ function PublicViewCard({ view, token, live }: { view: PublicViewJson; token: st
         <p className={live ? 'q-live q-live--on' : 'q-live'} aria-live="polite">
           {live ? t('publicPage.live') : ''}
         </p>
+        {updatedAt > 0 ? (
+          <p className="q-updated muted" data-testid="updated-at" data-updated-at={updatedAt}>
+            {t('live.updatedAt', { time: new Intl.DateTimeFormat(i18n.resolvedLanguage, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(new Date(updatedAt)) })}
+          </p>
+        ) : null}
       </section>
 
       <section className="q-card" aria-labelledby="q-strip-title">
