@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { topicName } from '@envface/streams';
-import type { Producer } from 'kafkajs';
+import { Partitioners, type Producer } from 'kafkajs';
 import { ApiError } from '../../platform/web/api-error';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { createKafka } from '../../platform/kafka/kafka-client.factory';
@@ -67,7 +67,9 @@ export class EnforcementEventPublisher implements OnModuleDestroy {
 
   private connect(): Promise<Producer> {
     if (!this.producer) {
-      const producer = createKafka(this.config.kafka, 'envface-decisions').producer({ idempotent: true, maxInFlightRequests: 1 });
+      // Not an idempotent producer (the test broker refuses InitProducerId, and nothing needs it): a
+      // retried send of the same eventId and body is acknowledged by the scorer as a duplicate.
+      const producer = createKafka(this.config.kafka, 'envface-decisions').producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
       this.producer = producer.connect().then(() => producer);
       this.producer.catch(() => {
         this.producer = null; // try again on the next decision

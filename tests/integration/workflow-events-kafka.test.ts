@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { hashPassword } from '../../backend/src/auth/password-hasher';
 import { withUsccCheck } from '@envface/streams';
 import { startApp, type RunningApp } from '../../backend/src/platform/bootstrap/start-app';
 import { fixedClock } from '../../backend/src/platform/clock';
@@ -22,7 +23,7 @@ async function waitFor<T>(what: string, fn: () => Promise<T | undefined | false>
   }
 }
 
-describe('registry import through Kafka', () => {
+describe('workflow events through Kafka: a registry import and an inspection result', () => {
   let database: TestDatabase;
   let kafka: TestKafka;
   let set: EnvfaceTopicSet;
@@ -72,5 +73,41 @@ describe('registry import through Kafka', () => {
     expect(stored.map((r) => [r.event_id, r.topic, r.key])).toEqual(usccs.map((u) => [`registry-import-${report.id}-${u}`, set.topics.registry, u]));
     const names = (await sql.query('SELECT name FROM enterprises WHERE uscc = ANY($1) AND registered ORDER BY uscc', [usccs])).rows.map((r) => r.name);
     expect(names).toEqual(['卡夫卡企业0', '卡夫卡企业1', '卡夫卡企业2']);
+  });
+
+  it("an inspector's recorded violation is produced to the enforcement topic and scored from there (E1)", async () => {
+    const hash = await hashPassword('inspector-pw-123');
+    const inspectorTokens: Record<string, string> = {};
+    for (const name of ['kafka.a', 'kafka.b']) {
+      await sql.query(`INSERT INTO users (username, password_hash, role) VALUES ($1, $2, 'inspector')`, [name, hash]);
+      const res = await fetch(`${app.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: name, password: 'inspector-pw-123' }) });
+      inspectorTokens[name] = ((await res.json()) as { token: string }).token;
+    }
+    const created = await fetch(`${app.url}/api/inspection-plans`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Kafka 抽查', day: '2026-03-15', regionPrefixes: ['320104'], industryPrefixes: [], size: 1, inspectors: ['kafka.a', 'kafka.b'], includeExempt: true }),
+    });
+    expect(created.status).toBe(201);
+    const plan = (await created.json()) as { id: string; drawn: { uscc: string; inspectors: string[] }[] };
+    const target = plan.drawn[0]!;
+    const recorded = await fetch(`${app.url}/api/inspection-plans/${plan.id}/results`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${inspectorTokens[target.inspectors[0]!]}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ uscc: target.uscc, result: 'violation_found', findings: '废水排放口COD超标' }),
+    });
+    expect(recorded.status).toBe(200);
+    const stored = await waitFor('the consumer to store the inspection', async () => {
+      const rows = (await sql.query<{ topic: string | null }>(`SELECT source_topic AS topic FROM events WHERE type = 'enforcement.inspection' AND enterprise_id = $1`, [target.uscc])).rows;
+      return rows.length === 1 && rows[0]!;
+    });
+    expect(stored.topic).toBe(set.topics.enforcement);
+    const effects = await waitFor('the rating with E1', async () => {
+      const rows = (await sql.query<{ effects: { indicator: string }[] }>(
+        `SELECT effects FROM daily_ratings WHERE enterprise_id = $1 AND day = '2026-03-15' ORDER BY revision DESC LIMIT 1`, [target.uscc],
+      )).rows;
+      return rows[0]?.effects.some((e) => e.indicator === 'E1') && rows[0].effects;
+    });
+    expect(effects.map((e) => e.indicator)).toContain('E1');
   });
 });
