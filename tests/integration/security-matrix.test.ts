@@ -41,6 +41,7 @@ const ENTERPRISE_ROUTES = new Set([
 const ADMIN_ONLY = new Set([
   'POST /api/accounts/:username/disable', 'POST /api/accounts/:username/enable', 'POST /api/accounts/:username/password-reset', 'POST /api/accounts/:username/jurisdiction',
   'POST /api/service-keys', 'GET /api/service-keys', 'POST /api/service-keys/:id/revoke',
+  'GET /api/audit-log', 'GET /api/audit-log.csv', 'GET /api/audit-log.xlsx',
 ]);
 const ENTERPRISE_ONLY = new Set(['GET /api/portal/notices', 'GET /api/portal/notices/:id', 'POST /api/portal/notices/:id/acknowledge', 'GET /api/portal/enterprise', 'GET /api/portal/ratings', 'GET /api/portal/ratings/:day', 'GET /api/portal/events', 'GET /api/portal/revisions', 'POST /api/appeals']);
 
