@@ -133,6 +133,10 @@ describe('audit trail: a row for every human action, browsed and downloaded by a
     expect(page1.body.items.every((e: { actor: string }) => e.actor === 'aud-insp')).toBe(true);
     const page2 = await t.call('GET', `/api/audit-log?actor=aud-insp&limit=3&before=${page1.body.nextCursor}`, { token: t.adminToken });
     expect(Number(page2.body.items[0].id)).toBeLessThan(Number(page1.body.items[2].id));
+    // Newest first by number (ids pass 9 → 10 here: a text sort would put 9 first).
+    const all = (await t.call('GET', '/api/audit-log?limit=500', { token: t.adminToken })).body.items.map((e: { id: string }) => Number(e.id));
+    expect(all.length).toBeGreaterThan(10);
+    expect(all).toEqual([...all].sort((a, b) => b - a));
     const complaints = await t.call('GET', '/api/audit-log?action=complaint.*', { token: t.adminToken });
     expect(complaints.body.items.map((e: { action: string }) => e.action).sort()).toEqual(['complaint.dismissed', 'complaint.verified']);
     const byTarget = await t.call('GET', `/api/audit-log?target=${B}`, { token: t.adminToken });

@@ -271,6 +271,8 @@ describe('security: routes × roles, object-level authorisation, strict input, t
     expect(usccs(await t.call('GET', '/api/dead-letters', { token: tokens.inspector }), (d) => d.key)).toContain(C);
     expect(usccs(await t.call('GET', '/api/inspection-plans', { token: tokens.scoped }), (p) => p.id, (b) => b.plans)).not.toContain(planC.body.id);
     expect(usccs(await t.call('GET', '/api/accounts', { token: tokens.scoped }), (a) => a.username)).not.toContain('company-c');
+    expect((await t.call('GET', '/api/signs?region=330106', { token: tokens.scoped })).status).toBe(404);
+    expect((await t.call('GET', '/api/signs?region=320104', { token: tokens.scoped })).status).toBe(200);
     // Acting outside: no account for C, no plan over C's region, no event about C.
     expect((await t.call('POST', '/api/accounts', { token: tokens.scoped, body: { username: 'sneaky-c', enterpriseId: C } })).status).toBe(404);
     expect((await t.call('POST', '/api/inspection-plans', { token: tokens.scoped, body: { name: 'x', regionPrefixes: ['3301'], industryPrefixes: [], size: 1, inspectors: ['inspector1', 'scoped1'] } })).status).toBe(404);

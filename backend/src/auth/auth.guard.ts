@@ -7,6 +7,7 @@ import { ApiError } from '../platform/web/api-error';
 import { ROLES, type AuthUser, type Role, type TokenClaims, type TokenSession } from './auth-user';
 import { ALLOW_PENDING_PASSWORD_CHANGE_KEY, ROLES_KEY } from './roles.decorator';
 import { EnterpriseJurisdictionService } from './enterprise-jurisdiction.service';
+import { JwtKeyRing } from './jwt-key-ring';
 import { scopeOf } from './jurisdiction';
 import { SessionRevokedError, SessionValidityService, type SessionChecker } from './session-validity.service';
 
@@ -39,6 +40,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     @Inject(SessionValidityService) private readonly sessions: SessionChecker,
     @Optional() private readonly jurisdiction?: EnterpriseJurisdictionService,
+    @Optional() private readonly keys?: JwtKeyRing,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -83,7 +85,8 @@ export class AuthGuard implements CanActivate {
   async verifySession(token: string): Promise<VerifiedToken> {
     let claims: TokenClaims;
     try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(token);
+      // Through the key ring when there is one (secret rotation: the token's kid picks the key).
+      claims = this.keys ? await this.keys.verify<TokenClaims>(token) : await this.jwt.verifyAsync<TokenClaims>(token);
     } catch {
       throw new ApiError(401, 'unauthorized', 'Invalid or expired token');
     }

@@ -5,6 +5,7 @@ import { AuditLogRepository } from './audit-log.repository';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { ExportAuditInterceptor } from './export-audit.interceptor';
+import { JwtKeyRing } from './jwt-key-ring';
 import { EnterpriseJurisdictionService } from './enterprise-jurisdiction.service';
 import { AuthService } from './auth.service';
 import { LoginFailureRepository } from './login-failure.repository';
@@ -24,6 +25,7 @@ import { ServiceKeysController } from './service-keys.controller';
     AuthService,
     AuthGuard,
     EnterpriseJurisdictionService,
+    JwtKeyRing,
     UserRepository,
     SessionRepository,
     SessionValidityService,
@@ -35,6 +37,6 @@ import { ServiceKeysController } from './service-keys.controller';
     // Every staff export (.csv/.xlsx) leaves an audit row, whichever module serves it.
     { provide: APP_INTERCEPTOR, useClass: ExportAuditInterceptor },
   ],
-  exports: [AuthGuard, EnterpriseJurisdictionService, AuthService, UserRepository, SessionValidityService, AuditLogRepository, IngestAuthGuard, ServiceKeyService],
+  exports: [AuthGuard, EnterpriseJurisdictionService, JwtKeyRing, AuthService, UserRepository, SessionValidityService, AuditLogRepository, IngestAuthGuard, ServiceKeyService],
 })
 export class AuthModule {}

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
 import { Counter, type Registry } from 'prom-client';
 import { ApiError } from '../platform/web/api-error';
 import { METRICS_REGISTRY } from '../platform/metrics/metrics-registry';
@@ -9,6 +8,7 @@ import { Database } from '../platform/db/database.service';
 import type { AuthUser, TokenClaims, TokenSession } from './auth-user';
 import { AuditLogRepository } from './audit-log.repository';
 import { HashSlots } from './hash-slots';
+import { JwtKeyRing } from './jwt-key-ring';
 import { LoginFailureRepository } from './login-failure.repository';
 import { dummyPasswordHash, verifyPassword } from './password-hasher';
 import { SessionValidityService } from './session-validity.service';
@@ -52,10 +52,10 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
     @Inject(METRICS_REGISTRY) registry: Registry,
     private readonly db: Database,
     private readonly users: UserRepository,
-    private readonly jwt: JwtService,
     private readonly failures: LoginFailureRepository,
     private readonly audit: AuditLogRepository,
     private readonly sessions: SessionValidityService,
+    private readonly keys: JwtKeyRing,
   ) {
     this.logins =
       (registry.getSingleMetric(LOGINS_METRIC) as Counter<'outcome'> | undefined) ??
@@ -126,7 +126,7 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
       ver: account.token_version,
       jti: randomBytes(18).toString('base64url'),
     };
-    return this.jwt.signAsync(claims);
+    return this.keys.sign(claims);
   }
 
   /** Ends this session only (other devices of the account stay signed in). */

@@ -34,8 +34,6 @@ export function AppLayout() {
             <NavLink to="/inspection-plans">{t('supervision.nav.plans')}</NavLink>
             <NavLink to="/notices">{t('supervision.nav.notices')}</NavLink>
             <NavLink to="/dead-letters">{t('nav.deadLetters')}</NavLink>
-            {session?.claims.role === 'admin' ? <NavLink to="/admin/accounts">{t('admin.nav.accounts')}</NavLink> : null}
-            {session?.claims.role === 'admin' ? <NavLink to="/admin/audit">{t('admin.nav.audit')}</NavLink> : null}
           </nav>
           <div className="app-header__tools">
             <LanguageSwitch />

@@ -75,6 +75,7 @@ export function AppRouter() {
           <Route path="inspection-plans/:id" element={<PlanPage />} />
           <Route path="notices" element={<NoticesPage />} />
           <Route path="dead-letters" element={<DeadLettersPage />} />
+          <Route path="admin" element={<Navigate to="/admin/accounts" replace />} />
           <Route path="admin/accounts" element={<RequireAuth roles={ADMIN_ROLES}><AccountsPage /></RequireAuth>} />
           <Route path="admin/audit" element={<RequireAuth roles={ADMIN_ROLES}><AuditPage /></RequireAuth>} />
           <Route path="registry/import" element={<RegistryImportPage />} />

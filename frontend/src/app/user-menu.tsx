@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import type { Session } from '../api/session';
 
 const KNOWN_ROLES = ['admin', 'inspector', 'enterprise'] as const;
@@ -65,6 +66,17 @@ export function UserMenu({ session, onLogout }: { session: Session; onLogout: ()
             <dd>{roleLabel}</dd>
           </dl>
           <p className="user-menu__expiry">{t('header.expiresAt', { time: expiry })}</p>
+          {role === 'admin' ? (
+            // Admin pages live here rather than in the header nav, which is full at 1440 px in English.
+            <nav className="user-menu__links" aria-label={t('admin.nav.admin')}>
+              <Link to="/admin/accounts" onClick={() => setOpen(false)}>
+                {t('admin.nav.accounts')}
+              </Link>
+              <Link to="/admin/audit" onClick={() => setOpen(false)}>
+                {t('admin.nav.audit')}
+              </Link>
+            </nav>
+          ) : null}
           <button type="button" className="button button--secondary button--block" onClick={onLogout}>
             {t('header.logout')}
           </button>

@@ -3,7 +3,7 @@ import type { TranslationShape } from './zh-cn.resource';
 
 export const adminEn: TranslationShape<typeof adminZhCN> = {
   admin: {
-    nav: { accounts: 'Accounts', audit: 'Audit log' },
+    nav: { admin: 'Admin', accounts: 'Accounts', audit: 'Audit log' },
     accounts: {
       title: 'Accounts',
       subtitle: 'Create inspectors and admins, set jurisdictions, disable accounts, reset passwords',

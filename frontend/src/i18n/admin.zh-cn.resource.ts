@@ -1,7 +1,7 @@
 // Strings of the admin pages: accounts (with jurisdictions) and the audit trail; and the enterprise account form.
 export const adminZhCN = {
   admin: {
-    nav: { accounts: '账号管理', audit: '审计日志' },
+    nav: { admin: '系统管理', accounts: '账号管理', audit: '审计日志' },
     accounts: {
       title: '账号管理',
       subtitle: '创建执法人员与管理员，设定辖区，停用账号，重置密码',

@@ -37,7 +37,7 @@ export class AuditQueryRepository {
           AND ($5::timestamptz IS NULL OR at >= $5::timestamptz)
           AND ($6::timestamptz IS NULL OR at < $6::timestamptz)
           AND ($7::bigint IS NULL OR id < $7::bigint)
-        ORDER BY id DESC
+        ORDER BY audit_log.id DESC -- the table's bigint, not the text alias (which would sort '9' after '10')
         LIMIT $8`,
       [f.actor, f.action, f.actionIsPrefix, f.target, f.from, f.to, beforeId, limit],
     );

@@ -1,7 +1,11 @@
 import { Controller, Get, Header, Param, Query, StreamableFile, UseGuards } from '@nestjs/common';
 import { z } from 'zod';
 import { AuthGuard } from '../../auth/auth.guard';
+import type { AuthUser } from '../../auth/auth-user';
+import { CurrentUser } from '../../auth/current-user.decorator';
+import { inScope, scopeOf } from '../../auth/jurisdiction';
 import { Roles } from '../../auth/roles.decorator';
+import { ApiError } from '../../platform/web/api-error';
 import { ZodValidationPipe } from '../../platform/web/zod-validation.pipe';
 import { PublicSignService } from '../public-view/public-sign.service';
 
@@ -35,7 +39,9 @@ export class QrController {
 
   /** Signs of every registered enterprise of a region, for the batch print page. */
   @Get('signs')
-  regionSigns(@Query(new ZodValidationPipe(regionQuery)) q: z.infer<typeof regionQuery>) {
+  regionSigns(@Query(new ZodValidationPipe(regionQuery)) q: z.infer<typeof regionQuery>, @CurrentUser() user: AuthUser) {
+    // A region outside a scoped inspector's jurisdiction does not exist for them.
+    if (!inScope(scopeOf(user), q.region)) throw new ApiError(404, 'region_not_found', `No region ${q.region} in your jurisdiction`);
     return this.signs.regionSigns(q.region);
   }
 }

@@ -8,6 +8,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/state-vie
 import { useDocumentTitle } from '../../components/use-document-title';
 import { jurisdictionText, parsePrefixes } from './region-prefixes';
 import { OneTimePassword } from './one-time-password';
+import { AdminTabs } from './admin-tabs';
 import '../../styles/admin.css';
 
 type Lang = 'zh' | 'en';
@@ -108,12 +109,12 @@ function AccountRow({ account, lang, onChanged, onPassword }: { account: Account
   const path = `/api/accounts/${encodeURIComponent(account.username)}`;
   return (
     <tr data-testid="account-row" data-username={account.username}>
-      <td>
+      <td data-label={t('admin.accounts.username')}>
         <strong>{account.username}</strong>
         {account.enterpriseId ? <div className="admin-muted">{account.enterpriseId}</div> : null}
       </td>
-      <td>{t(`admin.accounts.roles.${account.role}`)}</td>
-      <td data-testid="account-jurisdiction">
+      <td data-label={t('admin.accounts.role')}>{t(`admin.accounts.roles.${account.role}`)}</td>
+      <td data-label={t('admin.accounts.jurisdiction')} data-testid="account-jurisdiction">
         {account.role !== 'inspector' ? (
           '—'
         ) : editing ? (
@@ -143,12 +144,12 @@ function AccountRow({ account, lang, onChanged, onPassword }: { account: Account
           jurisdictionText(account.regionPrefixes, lang, t('admin.accounts.wholeJurisdiction'))
         )}
       </td>
-      <td>
+      <td data-label={t('admin.accounts.status')}>
         <span className={account.disabled ? 'admin-status admin-status--off' : 'admin-status'}>{account.disabled ? t('admin.accounts.disabled') : t('admin.accounts.enabled')}</span>
         {account.mustChangePassword ? <div className="admin-muted">{t('admin.accounts.mustChange')}</div> : null}
       </td>
-      <td>{account.lastLoginAt ? new Date(account.lastLoginAt).toLocaleString(i18n.resolvedLanguage) : t('admin.accounts.never')}</td>
-      <td>
+      <td data-label={t('admin.accounts.lastLogin')}>{account.lastLoginAt ? new Date(account.lastLoginAt).toLocaleString(i18n.resolvedLanguage) : t('admin.accounts.never')}</td>
+      <td data-label={t('admin.accounts.actions')}>
         <div className="admin-actions">
           {account.role === 'inspector' && !editing ? (
             <button type="button" className="button button--secondary" data-testid="account-edit" onClick={() => setEditing(true)}>
@@ -204,6 +205,7 @@ export function AccountsPage() {
   };
   return (
     <>
+      <AdminTabs />
       <PageHeader title={t('admin.accounts.title')} subtitle={t('admin.accounts.subtitle')} />
       {otp ? <OneTimePassword message={otp.message} password={otp.password} onClose={() => setOtp(null)} /> : null}
       {notice ? (

@@ -7,6 +7,7 @@ import { ExportButtons } from '../../components/export-buttons';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../components/state-view';
 import { useDocumentTitle } from '../../components/use-document-title';
+import { AdminTabs } from './admin-tabs';
 import '../../styles/admin.css';
 
 interface Filters {
@@ -45,19 +46,19 @@ function ActionName({ action }: { action: string }) {
 }
 
 function Entry({ entry }: { entry: AuditEntryJson }) {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const detail = Object.keys(entry.detail).length === 0 ? '' : JSON.stringify(entry.detail);
   return (
     <tr data-testid="audit-row" data-action={entry.action}>
-      <td className="admin-nowrap">{new Date(entry.at).toLocaleString(i18n.resolvedLanguage)}</td>
-      <td>
+      <td className="admin-nowrap" data-label={t('admin.audit.at')}>{new Date(entry.at).toLocaleString(i18n.resolvedLanguage)}</td>
+      <td data-label={t('admin.audit.action')}>
         <ActionName action={entry.action} />
       </td>
-      <td>{entry.actor ?? '—'}</td>
-      <td className="admin-break">{entry.target ?? '—'}</td>
-      <td>{entry.reason ?? ''}</td>
-      <td className="admin-break admin-muted">{entry.client ?? ''}</td>
-      <td className="admin-detail admin-muted">{detail}</td>
+      <td data-label={t('admin.audit.actor')}>{entry.actor ?? '—'}</td>
+      <td className="admin-break" data-label={t('admin.audit.target')}>{entry.target ?? '—'}</td>
+      <td data-label={t('admin.audit.reason')}>{entry.reason ?? ''}</td>
+      <td className="admin-break admin-muted" data-label={t('admin.audit.client')}>{entry.client ?? ''}</td>
+      <td className="admin-detail admin-muted" data-label={t('admin.audit.detail')}>{detail}</td>
     </tr>
   );
 }
@@ -97,6 +98,7 @@ export function AuditPage() {
   );
   return (
     <>
+      <AdminTabs />
       <PageHeader title={t('admin.audit.title')} subtitle={t('admin.audit.subtitle')} actions={<ExportButtons path="/api/audit-log" query={query} fileName={t('admin.audit.fileName')} testId="audit-export" />} />
       <form className="card admin-filters" onSubmit={submit} data-testid="audit-filters">
         {field('actor')}
