@@ -1,0 +1,75 @@
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { dayOfInstant, isoFromDay } from '@envface/streams';
+import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
+import { CLOCK, type Clock } from '../../platform/clock';
+import { Database } from '../../platform/db/database.service';
+import { ComparisonRepository } from './comparison.repository';
+
+export const PEER_FOLD_INTERVAL_MS = 10 * 60_000;
+/** Days folded per round: spreads a first backfill (89 days) and the daily refresh over the rounds. */
+export const PEER_FOLD_DAYS_PER_ROUND = 6;
+/** Days of the peer line, today included (today itself is always computed live). */
+export const PEER_LINE_DAYS = 90;
+
+/**
+ * Folds the peer ranks of past days into peer_percentile_days (one day per transaction), so a 90-day peer line reads
+ * 90 rows. One instance folds at a time; the others skip the round. A few seconds after start, then every 10 minutes.
+ */
+@Injectable()
+export class PeerDayFolder implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('PeerDayFolder');
+  private timer: NodeJS.Timeout | null = null;
+  private first: NodeJS.Timeout | null = null;
+  private running: Promise<number> | null = null;
+
+  constructor(
+    private readonly db: Database,
+    private readonly repo: ComparisonRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    const round = () => {
+      this.fold().catch((error: unknown) => this.logger.warn(`folding peer percentiles failed: ${error instanceof Error ? error.message : String(error)}`));
+    };
+    this.first = setTimeout(round, 5_000);
+    this.first.unref();
+    this.timer = setInterval(round, PEER_FOLD_INTERVAL_MS);
+    // A timer must not keep a stopping process alive.
+    this.timer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.first) clearTimeout(this.first);
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Folds the days due (at most `limit`); returns how many days were folded (0 when another instance folds). */
+  fold(limit = PEER_FOLD_DAYS_PER_ROUND): Promise<number> {
+    this.running ??= this.foldDue(limit).finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async foldDue(limit: number): Promise<number> {
+    const today = dayOfInstant(this.clock.now(), this.config.timeZone);
+    const from = isoFromDay(today - (PEER_LINE_DAYS - 1));
+    const days = await this.repo.foldDaysDue(this.db, from, isoFromDay(today - 1), limit);
+    let folded = 0;
+    for (const day of days) {
+      const done = await this.db.transaction('comparison.fold', async (tx) => {
+        if (!(await this.repo.tryPeerFoldLock(tx))) return false;
+        await this.repo.foldPeerDay(tx, day);
+        if (folded === 0) await this.repo.dropPeerDaysBefore(tx, from);
+        return true;
+      });
+      if (!done) break;
+      folded += 1;
+    }
+    return folded;
+  }
+}
