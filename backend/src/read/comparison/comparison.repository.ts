@@ -170,17 +170,17 @@ export class ComparisonRepository {
   }
 
   /**
-   * Days from..to to fold now, at most `limit`: never folded first (newest first), then the last 3 days when folded
-   * over an hour ago (late events revise recent days), then any day folded over 24 hours ago (oldest fold first).
+   * Days from..to to fold now, at most `limit`: never folded (newest first), then the last 3 days when folded over an
+   * hour ago (late events revise recent days). An older day is folded once: a revision of it after its fold (a replay,
+   * a very late event) shows in the line only after the fold row of that day is deleted.
    */
   async foldDaysDue(q: Queryable, from: string, to: string, limit: number): Promise<string[]> {
     const rows = await q.query<{ day: string }>(
       'comparison.fold_days_due',
       `SELECT d::date::text AS day FROM generate_series($1::date, $2::date, interval '1 day') AS d
        LEFT JOIN peer_percentile_folds f ON f.day = d::date
-       WHERE f.day IS NULL OR f.folded_at < now() - interval '24 hours'
-          OR (d::date > $2::date - 3 AND f.folded_at < now() - interval '1 hour')
-       ORDER BY (f.day IS NULL) DESC, (d::date > $2::date - 3) DESC, f.folded_at NULLS FIRST, d DESC
+       WHERE f.day IS NULL OR (d::date > $2::date - 3 AND f.folded_at < now() - interval '1 hour')
+       ORDER BY (f.day IS NULL) DESC, d DESC
        LIMIT $3`,
       [from, to, limit],
     );

@@ -6,7 +6,7 @@ import { Database } from '../../platform/db/database.service';
 import { ComparisonRepository } from './comparison.repository';
 
 export const PEER_FOLD_INTERVAL_MS = 10 * 60_000;
-/** Days folded per round: spreads a first backfill (89 days) and the daily refresh over the rounds. */
+/** Days folded per round: spreads a first backfill (89 days) over the rounds. */
 export const PEER_FOLD_DAYS_PER_ROUND = 6;
 /** Days of the peer line, today included (today itself is always computed live). */
 export const PEER_LINE_DAYS = 90;
@@ -14,6 +14,7 @@ export const PEER_LINE_DAYS = 90;
 /**
  * Folds the peer ranks of past days into peer_percentile_days (one day per transaction), so a 90-day peer line reads
  * 90 rows. One instance folds at a time; the others skip the round. A few seconds after start, then every 10 minutes.
+ * Which days are due: ComparisonRepository.foldDaysDue.
  */
 @Injectable()
 export class PeerDayFolder implements OnModuleInit, OnModuleDestroy {
