@@ -6,14 +6,17 @@ import { Database } from '../../platform/db/database.service';
 import { ComparisonRepository } from './comparison.repository';
 
 export const PEER_FOLD_INTERVAL_MS = 10 * 60_000;
-/** Days folded per round: spreads a first backfill (89 days) over the rounds. */
-export const PEER_FOLD_DAYS_PER_ROUND = 6;
+/**
+ * Database time one round may spend (it stops after the day that crosses it): a small registry backfills its 89 days
+ * in the first round, 200,000 enterprises a few days per round.
+ */
+export const PEER_FOLD_BUDGET_MS = 20_000;
 /** Days of the peer line, today included (today itself is always computed live). */
 export const PEER_LINE_DAYS = 90;
 
 /**
  * Folds the peer ranks of past days into peer_percentile_days (one day per transaction), so a 90-day peer line reads
- * 90 rows. One instance folds at a time; the others skip the round. A few seconds after start, then every 10 minutes.
+ * 90 rows. One instance folds at a time; the others skip the round. Each round stops after about 20 s of work. A few seconds after start, then every 10 minutes.
  * Which days are due: ComparisonRepository.foldDaysDue.
  */
 @Injectable()
@@ -48,20 +51,22 @@ export class PeerDayFolder implements OnModuleInit, OnModuleDestroy {
     await this.running?.catch(() => undefined);
   }
 
-  /** Folds the days due (at most `limit`); returns how many days were folded (0 when another instance folds). */
-  fold(limit = PEER_FOLD_DAYS_PER_ROUND): Promise<number> {
-    this.running ??= this.foldDue(limit).finally(() => {
+  /** Folds the days due within the time budget; returns how many days were folded (0 when another instance folds). */
+  fold(budgetMs = PEER_FOLD_BUDGET_MS): Promise<number> {
+    this.running ??= this.foldDue(budgetMs).finally(() => {
       this.running = null;
     });
     return this.running;
   }
 
-  private async foldDue(limit: number): Promise<number> {
+  private async foldDue(budgetMs: number): Promise<number> {
+    const started = Date.now();
     const today = dayOfInstant(this.clock.now(), this.config.timeZone);
     const from = isoFromDay(today - (PEER_LINE_DAYS - 1));
-    const days = await this.repo.foldDaysDue(this.db, from, isoFromDay(today - 1), limit);
+    const days = await this.repo.foldDaysDue(this.db, from, isoFromDay(today - 1), PEER_LINE_DAYS);
     let folded = 0;
     for (const day of days) {
+      if (folded > 0 && Date.now() - started > budgetMs) break;
       const done = await this.db.transaction('comparison.fold', async (tx) => {
         if (!(await this.repo.tryPeerFoldLock(tx))) return false;
         await this.repo.foldPeerDay(tx, day);
