@@ -125,6 +125,7 @@ describe('accessibility (#14 section 7), in Chromium', () => {
     ['login', 'citizen', '/login'],
     ['overview', 'inspector', '/'],
     ['explorer', 'inspector', '/enterprises'],
+    ['map', 'inspector', '/map'],
     ['enterprise', 'inspector', `/enterprises/${target}`],
     ['complaints', 'inspector', '/complaints'],
     ['appeals', 'inspector', '/appeals'],

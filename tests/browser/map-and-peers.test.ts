@@ -93,7 +93,10 @@ describe('region map, peers and quarters in Chromium', () => {
 
     const { context, page } = await open('zh-CN', 1440);
     // the overview carries the map card too
-    await page.waitForSelector('[data-testid="region-map-card"] canvas');
+    await page.waitForSelector('[data-testid="region-map-card"] [data-testid="map-points-note"]');
+    await page.locator('[data-testid="region-map-card"]').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(800);
+    await page.locator('[data-testid="region-map-card"]').screenshot({ path: path.join(ARTIFACTS, 'overview-map-card-zh-1440.png') });
     await page.goto(`${app.url}/map`);
     await page.waitForSelector('[data-testid="map-points-note"]');
     await page.waitForTimeout(800);

@@ -118,6 +118,29 @@ describe('ComparisonRepository (medium, real PostgreSQL)', () => {
     expect(got[1]!.below).toBeGreaterThan(got[0]!.below); // revision 2 of the 3rd (4★) counts, not revision 1 (2★)
   });
 
+  it('folds past days into the same ranks as the direct computation, and says which days are due', async () => {
+    const db = medium().db;
+    // a region peer rated exactly like me on the 5th (latest revision): a tie, not below
+    await rating(group[1]!.uscc, '2026-05-05', 2, 2, 600);
+    expect(await repo.foldDaysDue(db, '2026-05-01', '2026-05-05', 10)).toEqual(['2026-05-05', '2026-05-04', '2026-05-03', '2026-05-02', '2026-05-01']);
+    for (const day of ['2026-05-01', '2026-05-02', '2026-05-03', '2026-05-04', '2026-05-05']) {
+      await db.transaction('test.fold', async (tx) => {
+        expect(await repo.tryPeerFoldLock(tx)).toBe(true);
+        expect(await repo.foldPeerDay(tx, day)).toBeGreaterThan(10);
+      });
+    }
+    expect(await repo.foldDaysDue(db, '2026-05-01', '2026-05-05', 10)).toEqual([]);
+    const folded = await repo.foldedPeerDays(db, me, '2026-05-01', '2026-05-05');
+    const region = await repo.peersByDay(db, me, { kind: 'region', regionCode: '320115' }, '2026-05-01', '2026-05-05');
+    const industry = await repo.peersByDay(db, me, { kind: 'industry', city: '3201', industryClass: '261' }, '2026-05-01', '2026-05-05');
+    expect(folded.map((f) => [f.day, f.region_below, f.region_peers])).toEqual(region.map((r) => [r.day, r.below, r.peers]));
+    expect(folded.map((f) => [f.day, f.industry_below, f.industry_peers])).toEqual(industry.map((r) => [r.day, r.below, r.peers]));
+    // a peer of the same day rated the same is not below (rank with ties)
+    expect(region[4]!.ties).toBeGreaterThan(0);
+    await db.transaction('test.drop', (tx) => repo.dropPeerDaysBefore(tx, '2026-05-03'));
+    expect((await repo.foldedPeerDays(db, me, '2026-05-01', '2026-05-05')).map((f) => f.day)).toEqual(['2026-05-03', '2026-05-04', '2026-05-05']);
+  });
+
   it('aggregates regions and lists points worst first', async () => {
     const regions = await repo.regionStars(medium().db);
     const all = [{ region: '320115', stars: 3, score: 750 }, ...group];

@@ -44,6 +44,17 @@ export interface PeerDayRow extends PeerCountRow {
   day: string;
 }
 
+export interface FoldedPeerDayRow {
+  day: string;
+  industry_below: number | null;
+  industry_peers: number | null;
+  region_below: number | null;
+  region_peers: number | null;
+}
+
+// Any constant works; it only has to be the same for every instance.
+const PEER_FOLD_LOCK_KEY = 0x70656572; // "peer"
+
 export interface QuarterRatingRow {
   quarter_start: string;
   rated_days: number;
@@ -149,6 +160,79 @@ export class ComparisonRepository {
        FROM m LEFT JOIN r p ON p.day = m.day AND p.enterprise_id <> $1
        GROUP BY m.day ORDER BY m.day`,
       [uscc, from, to, ...c.params],
+    );
+  }
+
+  /** One instance folds at a time (transaction-scoped advisory lock). */
+  async tryPeerFoldLock(tx: Queryable): Promise<boolean> {
+    const rows = await tx.query<{ locked: boolean }>('comparison.peer_fold_lock', 'SELECT pg_try_advisory_xact_lock($1) AS locked', [PEER_FOLD_LOCK_KEY]);
+    return rows[0]?.locked === true;
+  }
+
+  /**
+   * Days from..to to fold now, at most `limit`: never folded (newest first), then the last 3 days when folded over an
+   * hour ago (late events revise recent days). An older day is folded once: a revision of it after its fold (a replay,
+   * a very late event) shows in the line only after the fold row of that day is deleted.
+   */
+  async foldDaysDue(q: Queryable, from: string, to: string, limit: number): Promise<string[]> {
+    const rows = await q.query<{ day: string }>(
+      'comparison.fold_days_due',
+      `SELECT d::date::text AS day FROM generate_series($1::date, $2::date, interval '1 day') AS d
+       LEFT JOIN peer_percentile_folds f ON f.day = d::date
+       WHERE f.day IS NULL OR (d::date > $2::date - 3 AND f.folded_at < now() - interval '1 hour')
+       ORDER BY (f.day IS NULL) DESC, d DESC
+       LIMIT $3`,
+      [from, to, limit],
+    );
+    return rows.map((r) => r.day);
+  }
+
+  /**
+   * Folds one day: every enterprise rated that day gets its rank among its groups from the latest revision of each
+   * enterprise that day (rank() − 1 = the rows ordered strictly before, ties share a rank: exactly "strictly
+   * lower"). Groups as registered now, like the live answer. Returns the enterprises folded.
+   */
+  async foldPeerDay(tx: Queryable, day: string): Promise<number> {
+    const rows = await tx.query<{ n: number }>(
+      'comparison.fold_peer_day',
+      `WITH r AS (SELECT DISTINCT ON (d.enterprise_id) d.enterprise_id, d.stars, d.score_tenths FROM daily_ratings d
+                  WHERE d.day = $1::date ORDER BY d.enterprise_id, d.revision DESC),
+            x AS (SELECT r.enterprise_id, r.stars, r.score_tenths, e.region_code, left(e.region_code, 4) AS city, left(e.industry_code, 3) AS cls
+                  FROM r JOIN enterprises e ON e.uscc = r.enterprise_id),
+            ranked AS (
+              SELECT enterprise_id,
+                     CASE WHEN region_code IS NULL OR cls IS NULL THEN NULL ELSE rank() OVER (PARTITION BY city, cls ORDER BY stars, score_tenths) - 1 END AS industry_below,
+                     CASE WHEN region_code IS NULL OR cls IS NULL THEN NULL ELSE count(*) OVER (PARTITION BY city, cls) - 1 END AS industry_peers,
+                     CASE WHEN region_code IS NULL THEN NULL ELSE rank() OVER (PARTITION BY region_code ORDER BY stars, score_tenths) - 1 END AS region_below,
+                     CASE WHEN region_code IS NULL THEN NULL ELSE count(*) OVER (PARTITION BY region_code) - 1 END AS region_peers
+              FROM x),
+            upserted AS (
+              INSERT INTO peer_percentile_days (enterprise_id, day, industry_below, industry_peers, region_below, region_peers)
+              SELECT enterprise_id, $1::date, industry_below, industry_peers, region_below, region_peers FROM ranked
+              ON CONFLICT (enterprise_id, day) DO UPDATE SET industry_below = EXCLUDED.industry_below, industry_peers = EXCLUDED.industry_peers,
+                region_below = EXCLUDED.region_below, region_peers = EXCLUDED.region_peers
+              RETURNING 1),
+            marked AS (INSERT INTO peer_percentile_folds (day, folded_at) VALUES ($1::date, now())
+                       ON CONFLICT (day) DO UPDATE SET folded_at = now() RETURNING 1)
+       SELECT (SELECT count(*) FROM upserted)::int + (SELECT count(*) FROM marked)::int * 0 AS n`,
+      [day],
+    );
+    return rows[0]?.n ?? 0;
+  }
+
+  /** Folded days before `before` are no longer shown: drop them. */
+  async dropPeerDaysBefore(tx: Queryable, before: string): Promise<void> {
+    await tx.query('comparison.drop_peer_days', 'DELETE FROM peer_percentile_days WHERE day < $1::date', [before]);
+    await tx.query('comparison.drop_peer_folds', 'DELETE FROM peer_percentile_folds WHERE day < $1::date', [before]);
+  }
+
+  /** The folded line of one enterprise, from..to (primary-key range). */
+  async foldedPeerDays(q: Queryable, uscc: string, from: string, to: string): Promise<FoldedPeerDayRow[]> {
+    return q.query<FoldedPeerDayRow>(
+      'comparison.folded_peer_days',
+      `SELECT day::text AS day, industry_below, industry_peers, region_below, region_peers FROM peer_percentile_days
+       WHERE enterprise_id = $1 AND day BETWEEN $2::date AND $3::date ORDER BY day`,
+      [uscc, from, to],
     );
   }
 

@@ -5,11 +5,9 @@ import { CLOCK, type Clock } from '../../platform/clock';
 import { Database } from '../../platform/db/database.service';
 import { ApiError } from '../../platform/web/api-error';
 import { RatingQueryService } from '../ratings/rating-query.service';
-import { ComparisonRepository, type PeerGroupKey, type PeerSelf } from './comparison.repository';
+import { ComparisonRepository, type FoldedPeerDayRow, type PeerGroupKey, type PeerSelf } from './comparison.repository';
+import { PEER_LINE_DAYS } from './peer-day-folder.service';
 import { peerPercentile, quartersBack } from './peer-percentile';
-
-/** Days of the peer line, today included. */
-export const PEER_LINE_DAYS = 90;
 /** Quarters before the current one in the compliance table. */
 export const QUARTERS_BEFORE = 12;
 
@@ -62,15 +60,20 @@ export class ComparisonService {
     const keys: PeerGroupKey[] = [];
     if (self.region_code && self.industry_code) keys.push({ kind: 'industry', city: self.region_code.slice(0, 4), industryClass: self.industry_code.slice(0, 3) });
     if (self.region_code) keys.push({ kind: 'region', regionCode: self.region_code });
-    const groups = await Promise.all(keys.map((k) => this.group(self, k, from, to)));
+    // Past days from the daily fold (90 primary-key rows, PeerDayFolder); today live from the current ratings.
+    const folded = await this.repo.foldedPeerDays(this.db, uscc, from, isoFromDay(today - 1));
+    const groups = await Promise.all(keys.map((k) => this.group(self, k, folded, to)));
     return { enterpriseId: uscc, day: to, groups };
   }
 
-  private async group(self: PeerSelf, key: PeerGroupKey, from: string, to: string): Promise<PeerGroup> {
-    const [today, days] = await Promise.all([
-      self.stars === null ? Promise.resolve({ peers: 0, below: 0, ties: 0 }) : this.repo.peersToday(this.db, self, key),
-      this.repo.peersByDay(this.db, self.uscc, key, from, to),
-    ]);
+  private async group(self: PeerSelf, key: PeerGroupKey, folded: readonly FoldedPeerDayRow[], to: string): Promise<PeerGroup> {
+    const today = self.stars === null ? { peers: 0, below: 0, ties: 0 } : await this.repo.peersToday(this.db, self, key);
+    const past = folded.flatMap((d) => {
+      const below = key.kind === 'industry' ? d.industry_below : d.region_below;
+      const peers = key.kind === 'industry' ? d.industry_peers : d.region_peers;
+      return below === null || peers === null ? [] : [{ day: d.day, percentile: peerPercentile(below, peers), peers }];
+    });
+    const series = self.stars === null ? past : [...past, { day: to, percentile: peerPercentile(today.below, today.peers), peers: today.peers }];
     return {
       kind: key.kind,
       regionCode: key.kind === 'region' ? key.regionCode : `${key.city}00`,
@@ -79,7 +82,7 @@ export class ComparisonService {
       below: today.below,
       ties: today.ties,
       percentile: self.stars === null ? null : peerPercentile(today.below, today.peers),
-      series: days.map((d) => ({ day: d.day, percentile: peerPercentile(d.below, d.peers), peers: d.peers })),
+      series,
     };
   }
 

@@ -25,7 +25,7 @@ export function QuarterlyTable({ uscc, refreshKey = 0 }: { uscc: string; refresh
       {query.status === 'loading' ? <LoadingState compact /> : null}
       {query.status === 'error' ? <ErrorState onRetry={query.reload}>{t('errors.unknown')}</ErrorState> : null}
       {query.status === 'success' ? (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={q('title')}>
           <table className="data-table quarterly__table">
             <thead>
               <tr>

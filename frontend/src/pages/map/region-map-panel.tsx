@@ -8,7 +8,7 @@ import { EChartsChart } from '../../charts/echarts-chart';
 import { buildRegionMapOption, focusCoords, regionMapLink, type RegionMapMode } from '../../charts/region-map.option';
 import { regionName, regionShortName } from '../../i18n/code-names';
 import { sentenceLanguage } from '../../i18n/event-sentences';
-import { ErrorState } from '../../components/state-view';
+import { ErrorState, LoadingState } from '../../components/state-view';
 import { loadRegionMap, type RegionGeo } from '../../map/region-geo';
 
 function usePhoneWidth(): boolean {
@@ -96,15 +96,13 @@ export function RegionMapPanel({ variant, height = 480 }: RegionMapPanelProps) {
       </div>
       {query.status === 'error' || geoFailed ? (
         <ErrorState onRetry={query.reload}>{t('errors.unknown')}</ErrorState>
+      ) : !data || !drawable ? (
+        // Its own loading state until the boundaries and the numbers are both here: the chart then draws once, whole.
+        <div className="region-map__loading" style={{ height }}>
+          <LoadingState compact />
+        </div>
       ) : (
-        <EChartsChart
-          option={option}
-          notMerge
-          onEvents={onEvents}
-          loading={!data || !drawable}
-          height={height}
-          ariaLabel={t('comparison.map.ariaLabel', { mode: modeName })}
-        />
+        <EChartsChart option={option} notMerge onEvents={onEvents} height={height} ariaLabel={t('comparison.map.ariaLabel', { mode: modeName })} />
       )}
       {data ? (
         <p className="muted region-map__note" data-testid="map-points-note">
