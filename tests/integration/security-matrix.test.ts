@@ -261,6 +261,11 @@ describe('security: routes × roles, object-level authorisation, strict input, t
     // A, B, C and the hospital D registered by hand in C's region.
     expect((await t.call('GET', '/api/stats/overview', { token: tokens.inspector })).body.total).toBe(4);
     expect(JSON.stringify(overview.body.byRegion)).not.toContain('330106');
+    // The region map: C's county and C itself only for the unscoped inspector.
+    const scopedMap = await t.call('GET', '/api/stats/map', { token: tokens.scoped });
+    expect(scopedMap.status).toBe(200);
+    expect(JSON.stringify(scopedMap.body)).not.toContain('330106');
+    expect(JSON.stringify((await t.call('GET', '/api/stats/map', { token: tokens.inspector })).body)).toContain('330106');
     expect(JSON.stringify((await t.call('GET', '/api/stats/recent-changes', { token: tokens.scoped })).body)).not.toContain(C);
     expect(JSON.stringify((await t.call('GET', '/api/stats/early-warnings', { token: tokens.scoped })).body)).not.toContain(C);
     expect(usccs(await t.call('GET', '/api/complaints', { token: tokens.scoped }), (c) => c.enterpriseId)).not.toContain(C);

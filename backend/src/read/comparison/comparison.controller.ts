@@ -4,6 +4,7 @@ import { emptyQuerySchema, quartersExportQuerySchema, regionMapQuerySchema, type
 import type { AuthUser } from '../../auth/auth-user';
 import { AuthGuard } from '../../auth/auth.guard';
 import { CurrentUser } from '../../auth/current-user.decorator';
+import { scopeOf } from '../../auth/jurisdiction';
 import { Roles } from '../../auth/roles.decorator';
 import { PasswordChangeGuard } from '../../accounts/password-change.guard';
 import { ApiError } from '../../platform/web/api-error';
@@ -41,8 +42,8 @@ export class ComparisonController {
   constructor(private readonly comparison: ComparisonService) {}
 
   @Get('stats/map')
-  map(@Query(new ZodValidationPipe(regionMapQuerySchema)) q: RegionMapQuery) {
-    return this.comparison.regionMap(q.points);
+  map(@Query(new ZodValidationPipe(regionMapQuerySchema)) q: RegionMapQuery, @CurrentUser() user: AuthUser) {
+    return this.comparison.regionMap(q.points, scopeOf(user));
   }
 
   @Get('enterprises/:uscc/peers')

@@ -142,7 +142,7 @@ describe('ComparisonRepository (medium, real PostgreSQL)', () => {
   });
 
   it('aggregates regions and lists points worst first', async () => {
-    const regions = await repo.regionStars(medium().db);
+    const regions = await repo.regionStars(medium().db, null);
     const all = [{ region: '320115', stars: 3, score: 750 }, ...group];
     for (const code of ['320115', '320113', '320505']) {
       const members = all.filter((e) => e.region === code);
@@ -153,7 +153,12 @@ describe('ComparisonRepository (medium, real PostgreSQL)', () => {
       expect([row.s1, row.s2, row.s3, row.s4, row.s5]).toEqual([1, 2, 3, 4, 5].map((s) => rated.filter((e) => e.stars === s).length));
       expect(row.mean_score_tenths).toBeCloseTo(rated.reduce((a, e) => a + e.score!, 0) / rated.length, 6);
     }
-    const { points, total } = await repo.mapPoints(medium().db, 5);
+    // A jurisdiction of 3201 (Nanjing) leaves Suzhou's 320505 out of the regions.
+    expect((await repo.regionStars(medium().db, ['3201%'])).map((r) => r.region_code)).not.toContain('320505');
+    const { points, total } = await repo.mapPoints(medium().db, 5, null);
+    const scoped = await repo.mapPoints(medium().db, 100, ['320505%']);
+    expect(scoped.points.every((p) => p.region_code === '320505')).toBe(true);
+    expect(scoped.total).toBe(scoped.points.length);
     const located = [{ stars: 3, score: 750 }, ...group.filter((e) => e.lat !== undefined && e.stars !== null).map((e) => ({ stars: e.stars!, score: e.score! }))];
     expect(total).toBe(located.length);
     expect(points).toHaveLength(5);

@@ -1,3 +1,4 @@
+import { regionScopeSql } from '../../auth/jurisdiction';
 import { Injectable } from '@nestjs/common';
 import type { Queryable } from '../../platform/db/database.service';
 
@@ -92,28 +93,34 @@ const SAME = '(p.stars = m.stars AND p.score_tenths = m.score_tenths)';
 @Injectable()
 export class ComparisonRepository {
   /** Enterprises per county and star level, with the mean score (tenths) of the rated ones, in one scan. */
-  async regionStars(q: Queryable): Promise<RegionStarRow[]> {
+  /** Per region within the caller's jurisdiction (`scope`: LIKE patterns, null = everything). */
+  async regionStars(q: Queryable, scope: string[] | null): Promise<RegionStarRow[]> {
     return q.query<RegionStarRow>(
       'comparison.region_stars',
       `SELECT region_code::text AS region_code, count(*)::int AS enterprises, count(stars)::int AS rated,
          count(*) FILTER (WHERE stars = 1)::int AS s1, count(*) FILTER (WHERE stars = 2)::int AS s2,
          count(*) FILTER (WHERE stars = 3)::int AS s3, count(*) FILTER (WHERE stars = 4)::int AS s4,
          count(*) FILTER (WHERE stars = 5)::int AS s5, avg(score_tenths)::float8 AS mean_score_tenths
-       FROM enterprises WHERE region_code IS NOT NULL GROUP BY region_code ORDER BY region_code`,
+       FROM enterprises WHERE region_code IS NOT NULL AND ${regionScopeSql('region_code', 1)} GROUP BY region_code ORDER BY region_code`,
+      [scope],
     );
   }
 
   /** Rated enterprises with a position, fewest stars (then lowest score) first: the ones a map must not drop. */
-  async mapPoints(q: Queryable, limit: number): Promise<{ points: MapPointRow[]; total: number }> {
+  async mapPoints(q: Queryable, limit: number, scope: string[] | null): Promise<{ points: MapPointRow[]; total: number }> {
     const [points, total] = await Promise.all([
       q.query<MapPointRow>(
         'comparison.map_points',
         `SELECT uscc, name, region_code::text AS region_code, lat, lon, stars, score_tenths FROM enterprises
-         WHERE stars IS NOT NULL AND lat IS NOT NULL AND lon IS NOT NULL
+         WHERE stars IS NOT NULL AND lat IS NOT NULL AND lon IS NOT NULL AND ${regionScopeSql('region_code', 2)}
          ORDER BY stars, score_tenths, uscc LIMIT $1`,
-        [limit],
+        [limit, scope],
       ),
-      q.query<{ n: number }>('comparison.map_points_total', 'SELECT count(*)::int AS n FROM enterprises WHERE stars IS NOT NULL AND lat IS NOT NULL AND lon IS NOT NULL'),
+      q.query<{ n: number }>(
+        'comparison.map_points_total',
+        `SELECT count(*)::int AS n FROM enterprises WHERE stars IS NOT NULL AND lat IS NOT NULL AND lon IS NOT NULL AND ${regionScopeSql('region_code', 1)}`,
+        [scope],
+      ),
     ]);
     return { points, total: total[0]?.n ?? 0 };
   }

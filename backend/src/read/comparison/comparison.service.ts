@@ -1,3 +1,4 @@
+import { scopePatterns, type RegionScope } from '../../auth/jurisdiction';
 import { Inject, Injectable } from '@nestjs/common';
 import { dayOfInstant, isoFromDay, type PeerComparison, type PeerGroup, type QuarterRow, type QuarterlyCompliance, type RegionMap } from '@envface/streams';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
@@ -28,8 +29,10 @@ export class ComparisonService {
     return dayOfInstant(this.clock.now(), this.config.timeZone);
   }
 
-  async regionMap(pointLimit: number): Promise<RegionMap> {
-    const [regions, points] = await Promise.all([this.repo.regionStars(this.db), this.repo.mapPoints(this.db, pointLimit)]);
+  /** The map within the caller's jurisdiction: a scoped inspector sees only its regions and their enterprises. */
+  async regionMap(pointLimit: number, scope: RegionScope = null): Promise<RegionMap> {
+    const patterns = scopePatterns(scope);
+    const [regions, points] = await Promise.all([this.repo.regionStars(this.db, patterns), this.repo.mapPoints(this.db, pointLimit, patterns)]);
     return {
       regions: regions.map((r) => ({
         regionCode: r.region_code,
