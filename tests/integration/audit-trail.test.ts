@@ -99,6 +99,19 @@ describe('audit trail: a row for every human action, browsed and downloaded by a
     }
     expect((await t.call('POST', `/api/appeals/${appeals[0]}/accept`, { token: inspector, body: { reason: '证据不足，撤销' } })).status).toBe(200);
     expect(await row('appeal.accepted', `appeal:${appeals[0]}`)).toMatchObject({ actor_name: 'aud-insp', reason: '证据不足，撤销' });
+    // The revision the accepted appeal caused says who decided it and why (and the HTTP penalty who sent it).
+    const voided = (await sql.query<{ enterprise_id: string; day: string; void_event_id: string }>(
+      `SELECT r.enterprise_id, r.day::text AS day, a.void_event_id FROM appeals a JOIN daily_ratings r ON a.void_event_id = ANY(r.cause_event_ids)
+        WHERE a.id = $1::bigint ORDER BY r.day LIMIT 1`,
+      [appeals[0]],
+    )).rows[0]!;
+    const revisions = await t.call('GET', `/api/enterprises/${voided.enterprise_id}/ratings/${voided.day}/revisions`, { token: inspector });
+    expect(revisions.status).toBe(200);
+    expect(revisions.body.causes).toEqual(
+      expect.arrayContaining([
+        { eventId: voided.void_event_id, type: 'enforcement.voided', via: 'workflow', sender: null, decidedBy: 'aud-insp', reason: '证据不足，撤销' },
+      ]),
+    );
     expect((await t.call('POST', `/api/appeals/${appeals[1]}/reject`, { token: inspector, body: { reason: '处罚事实清楚' } })).status).toBe(200);
     expect(await row('appeal.rejected', `appeal:${appeals[1]}`)).toMatchObject({ actor_name: 'aud-insp', reason: '处罚事实清楚' });
 

@@ -222,4 +222,26 @@ describe('registry import, hand registration and batch edits', () => {
     const audit = await sql.query(`SELECT action, actor_name FROM audit_log WHERE target = $1 ORDER BY id`, [hospital]);
     expect(audit.rows).toEqual([{ action: 'registry.hand_registered', actor_name: 'inspector1' }, { action: 'registry.hand_verified', actor_name: 'admin' }]);
   });
+
+  it('a district inspector imports and batch-edits only inside the jurisdiction', async () => {
+    await sql.query(`INSERT INTO users (username, password_hash, role, region_prefixes) VALUES ('district1', $1, 'inspector', '{320104}')`, [await hashPassword('district1-pw-123')]);
+    const district = await t.login('district1', 'district1-pw-123');
+    const inside = usccOf('320104', 40);
+    const outside = usccOf('320505', 41);
+    const file = [HEADER, `${inside},辖区内公司,320104,C2614,,,`, `${outside},辖区外公司,320505,C2614,,,`, `${B},乙公司,320505,C2614,,,`].join('\r\n');
+    const dry = await t.call('POST', '/api/registry/imports', { token: district, raw: csvForm(file) });
+    expect(dry.status).toBe(201);
+    // Line 3 is a region outside; line 4 would move B (in 320104) out of the district: both errors, line 2 imports.
+    expect(dry.body.errors.map((e: { row: number; code: string }) => [e.row, e.code])).toEqual([[3, 'outside_jurisdiction'], [4, 'outside_jurisdiction']]);
+    expect(dry.body.errors[0].message.zh).toContain('不在您的辖区内');
+    expect(dry.body.counts).toMatchObject({ add: 1, change: 0 });
+    // Batch edits: an enterprise outside is not found; a move out of the district is refused.
+    await t.ingest('registry', registration(outside, '辖区外公司', 'reg-outside', '320505'));
+    const listed = await t.call('POST', '/api/registry/batch-edits/preview', { token: district, body: { selection: { usccs: [B, outside] }, set: { industryCode: 'C2619' } } });
+    expect(listed.status).toBe(404);
+    const moved = await t.call('POST', '/api/registry/batch-edits/preview', { token: district, body: { selection: { usccs: [B] }, set: { regionCode: '320505' } } });
+    expect([moved.status, moved.body.error.code]).toEqual([400, 'outside_jurisdiction']);
+    const unscoped = await t.call('POST', '/api/registry/batch-edits/preview', { token: inspector, body: { selection: { usccs: [B, outside] }, set: { industryCode: 'C2619' } } });
+    expect(unscoped.status).toBe(200);
+  });
 });

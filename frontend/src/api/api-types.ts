@@ -64,6 +64,7 @@ export type EnterpriseListResponse = Schemas['EnterpriseListResponse'];
 export type EnterpriseDetail = Schemas['EnterpriseDetail'];
 /** GET /api/enterprises/{uscc}/ratings/{day}/revisions */
 export type RatingRevisionsResponse = Schemas['RatingRevisionsResponse'];
+export type RevisionCause = Schemas['RevisionCause'];
 /** One stored event of GET /api/enterprises/{uscc}/events */
 export type StoredEvent = Schemas['StoredEvent'];
 /** `nextBefore`: pass as `before` for the next (older) page; null at the end. */

@@ -31,6 +31,7 @@ import { EffectSentenceItem } from '../components/effect-sentence';
 import { EmptyState, ErrorState, LoadingState } from '../components/state-view';
 import { industryName, regionName } from '../i18n/code-names';
 import { eventSentence, sentenceLanguage, vetoDetail } from '../i18n/event-sentences';
+import { causeParts } from './enterprise/cause-attribution';
 import { levelStreak } from './enterprise/level-streak';
 import { EventLogCard } from './enterprise/event-log-card';
 import { QrCard } from './enterprise/qr-card';
@@ -186,6 +187,12 @@ function RevisionsCard({ uscc, day, known }: { uscc: string; day: string; known:
                         </>
                       ) : null}
                     </div>
+                    {/* Who caused it and why: sender, deciding inspector, reason (staff only). */}
+                    {r.causeEventIds.flatMap((id) => {
+                      const cause = data.causes.find((c) => c.eventId === id);
+                      return cause ? [<div key={id} className="muted revision-list__meta" data-testid="revision-cause">{/* CauseKey checks the keys; i18next's types cannot take a union of keys with values, hence the cast. */}
+                          {causeParts(cause).map((part) => String(t(part.key as 'enterprise.causes', part.values))).join(lang === 'zh' ? '；' : '; ')}</div>] : [];
+                    })}
                   </div>
                 </li>
               ))}

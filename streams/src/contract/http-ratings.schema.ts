@@ -45,7 +45,25 @@ export const ratingRevisionSchema = z
   .meta({ id: 'RatingRevision' });
 export type RatingRevision = z.infer<typeof ratingRevisionSchema>;
 
+/** Who caused a revision's event and why (staff only): the sender, and for decisions the deciding account and reason. */
+export const revisionCauseSchema = z
+  .object({
+    eventId: z.string(),
+    type: z.string().nullable().meta({ description: 'null when the event is not stored (a rollover revision names the day only)' }),
+    via: z.enum(['kafka', 'http', 'workflow', 'simulator']).meta({ description: 'how the event arrived' }),
+    sender: z.string().nullable().meta({ description: 'the account or service key that sent it over HTTP, or the Kafka topic' }),
+    decidedBy: z.string().nullable().meta({ description: 'the inspector who verified the complaint or accepted the appeal behind it' }),
+    reason: z.string().nullable().meta({ description: "the decision's reason (complaint verification, appeal acceptance) or the void's reason" }),
+  })
+  .meta({ id: 'RevisionCause' });
+export type RevisionCause = z.infer<typeof revisionCauseSchema>;
+
 export const ratingRevisionsResponseSchema = z
-  .object({ enterpriseId: z.string(), day: isoDaySchema, revisions: z.array(ratingRevisionSchema).meta({ description: 'oldest first' }) })
+  .object({
+    enterpriseId: z.string(),
+    day: isoDaySchema,
+    revisions: z.array(ratingRevisionSchema).meta({ description: 'oldest first' }),
+    causes: z.array(revisionCauseSchema).meta({ description: 'one per distinct cause event id of the revisions' }),
+  })
   .meta({ id: 'RatingRevisionsResponse' });
 export type RatingRevisionsResponse = z.infer<typeof ratingRevisionsResponseSchema>;

@@ -1,16 +1,35 @@
 import { Injectable } from '@nestjs/common';
-import { dayFromIso, EVENT_CATEGORY_TYPES, isoFromDay, type EnterpriseEventsResponse, type EventCategory, type RatingRevisionsResponse } from '@envface/streams';
+import { dayFromIso, EVENT_CATEGORY_TYPES, isoFromDay, type EnterpriseEventsResponse, type EventCategory, type RatingRevisionsResponse, type RevisionCause } from '@envface/streams';
 
 const READING = 'monitoring.reading';
 import { ApiError } from '../../platform/web/api-error';
 import { Database } from '../../platform/db/database.service';
-import { RatingReadRepository } from '../ratings/rating-read.repository';
+import { RatingReadRepository, type RevisionCauseRow } from '../ratings/rating-read.repository';
 import { RatingQueryService } from '../ratings/rating-query.service';
 
 function eventData(body: unknown): Record<string, unknown> {
   if (typeof body !== 'object' || body === null) return {};
   const data = (body as Record<string, unknown>).data;
   return typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
+}
+
+/**
+ * Who caused an event, in fields the page turns into a sentence: sent_by is `account:<id>:<name>`,
+ * `service-key:<id>:<name>` or `workflow:<what>` for HTTP; no sender and a topic means Kafka; neither, the
+ * built-in simulator.
+ */
+export function revisionCause(r: RevisionCauseRow): RevisionCause {
+  const sent = r.sent_by ?? '';
+  const named = /^(?:account|service-key):\d+:(.+)$/.exec(sent);
+  const via: RevisionCause['via'] = sent.startsWith('workflow:') ? 'workflow' : sent !== '' ? 'http' : r.source_topic ? 'kafka' : 'simulator';
+  return {
+    eventId: r.event_id,
+    type: r.type,
+    via,
+    sender: named ? named[1]! : via === 'kafka' ? r.source_topic : via === 'workflow' ? r.workflow_user : null,
+    decidedBy: r.complaint_decider ?? r.appeal_decider,
+    reason: r.complaint_reason ?? r.appeal_reason ?? r.event_reason,
+  };
 }
 
 /** The history behind an enterprise's ratings: every revision of a day, and the stored events. */
@@ -35,6 +54,8 @@ export class EnterpriseHistoryService {
     const iso = isoFromDay(d);
     const rows = await this.ratings.revisionsOfDay(this.db, uscc, iso);
     if (rows.length === 0) throw new ApiError(404, 'rating_not_found', `No rating of ${uscc} on ${iso}`);
+    const causeIds = [...new Set(rows.flatMap((r) => r.cause_event_ids))];
+    const causes = await this.ratings.causesOf(this.db, uscc, causeIds);
     return {
       enterpriseId: uscc,
       day: iso,
@@ -52,6 +73,7 @@ export class EnterpriseHistoryService {
         causeEventIds: r.cause_event_ids,
         recordedAt: r.recorded_at.toISOString(),
       })),
+      causes: causes.map(revisionCause),
     };
   }
 

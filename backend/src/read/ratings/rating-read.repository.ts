@@ -130,4 +130,41 @@ export class RatingReadRepository {
     );
     return rows[0] ?? { count: 0, exceeded: 0 };
   }
+
+  /**
+   * Who sent each event and, for decision events, who decided and why: event_ids.sent_by (HTTP), the
+   * Kafka topic, the complaint whose verification emitted it, the appeal whose acceptance voided with it.
+   */
+  async causesOf(q: Queryable, enterpriseId: string, eventIds: readonly string[]): Promise<RevisionCauseRow[]> {
+    if (eventIds.length === 0) return [];
+    return q.query<RevisionCauseRow>(
+      'ratings.revision_causes',
+      `SELECT i.event_id, e.type, i.sent_by, e.source_topic, e.body -> 'data' ->> 'reason' AS event_reason,
+              cu.username AS complaint_decider, c.decision_reason AS complaint_reason,
+              au.username AS appeal_decider, a.decision_reason AS appeal_reason, wu.username AS workflow_user
+         FROM event_ids i
+         LEFT JOIN events e ON e.enterprise_id = i.enterprise_id AND e.occurred_at = i.occurred_at AND e.event_id = i.event_id
+         LEFT JOIN complaints c ON c.event_id = i.event_id
+         LEFT JOIN users cu ON cu.id = c.decided_by
+         LEFT JOIN appeals a ON a.void_event_id = i.event_id
+         LEFT JOIN users au ON au.id = a.decided_by
+         -- registry workflows send as workflow:<what>:<account id>
+         LEFT JOIN users wu ON wu.id = (substring(i.sent_by from '^workflow:[^:]+:([0-9]+)$'))::bigint
+        WHERE i.event_id = ANY($2::text[]) AND i.enterprise_id = $1`,
+      [enterpriseId, eventIds],
+    );
+  }
+}
+
+export interface RevisionCauseRow {
+  event_id: string;
+  type: string | null;
+  sent_by: string | null;
+  source_topic: string | null;
+  event_reason: string | null;
+  complaint_decider: string | null;
+  complaint_reason: string | null;
+  appeal_decider: string | null;
+  appeal_reason: string | null;
+  workflow_user: string | null;
 }

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { MAX_IMPORT_BYTES, REGISTRY_FIELDS, type ImportApplyResult, type ImportReport } from '@envface/streams';
 import type { AuthUser } from '../../auth/auth-user';
 import { AuditLogRepository } from '../../auth/audit-log.repository';
+import { inScope, scopeOf, type RegionScope } from '../../auth/jurisdiction';
 import { CLOCK, type Clock } from '../../platform/clock';
 import { Database } from '../../platform/db/database.service';
 import { ApiError } from '../../platform/web/api-error';
@@ -53,7 +54,7 @@ export class RegistryImportService {
       const names = missing.map((f) => `${FIELD_HEADERS[f].zh} (${FIELD_HEADERS[f].en})`).join(', ');
       throw new ApiError(400, 'missing_columns', `The header row lacks the column(s) ${names}; download the template to see the expected columns`);
     }
-    const checked = checkRows(table.dataRows, columns);
+    const checked = await this.withinJurisdiction(checkRows(table.dataRows, columns), scopeOf(user));
     const record = await this.repository.insertImport(this.db, {
       fileName: cleanFileName(file.originalname, type),
       sha256: createHash('sha256').update(file.buffer).digest('hex'),
@@ -64,6 +65,33 @@ export class RegistryImportService {
       rowCount: table.dataRows.length,
     });
     return this.report(record, await this.plan(record.rows));
+  }
+
+  /**
+   * A scoped inspector imports only inside the jurisdiction: a row whose region, or whose enterprise's
+   * present region, lies outside becomes an error of its line (the rest of the file still imports).
+   */
+  private async withinJurisdiction(checked: ReturnType<typeof checkRows>, scope: RegionScope): Promise<ReturnType<typeof checkRows>> {
+    if (scope === null) return checked;
+    const current = await this.repository.current(this.db, checked.rows.map((r) => r.uscc));
+    const rows: RegistryRow[] = [];
+    const errors = [...checked.errors];
+    for (const r of checked.rows) {
+      const present = current.get(r.uscc)?.regionCode ?? null;
+      if (inScope(scope, r.regionCode) && (present === null || inScope(scope, present))) {
+        rows.push(r);
+        continue;
+      }
+      const region = inScope(scope, r.regionCode) ? present! : r.regionCode;
+      errors.push({
+        row: r.row,
+        column: 'regionCode',
+        code: 'outside_jurisdiction',
+        message: { zh: `行政区划 ${region} 不在您的辖区内，这一行不会导入。`, en: `The region ${region} is outside your jurisdiction; this line will not be imported.` },
+      });
+    }
+    errors.sort((a, b) => a.row - b.row);
+    return { rows, errors, errorRows: checked.errorRows + (checked.rows.length - rows.length) };
   }
 
   async get(id: string): Promise<ImportReport> {

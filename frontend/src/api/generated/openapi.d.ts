@@ -7597,6 +7597,8 @@ export interface components {
             day: string;
             /** @description oldest first */
             revisions: components["schemas"]["RatingRevision"][];
+            /** @description one per distinct cause event id of the revisions */
+            causes: components["schemas"]["RevisionCause"][];
         };
         RatingRevision: {
             /**
@@ -7620,6 +7622,22 @@ export interface components {
             causeEventIds: string[];
             /** Format: date-time */
             recordedAt: string;
+        };
+        RevisionCause: {
+            eventId: string;
+            /** @description null when the event is not stored (a rollover revision names the day only) */
+            type: string | null;
+            /**
+             * @description how the event arrived
+             * @enum {string}
+             */
+            via: "kafka" | "http" | "workflow" | "simulator";
+            /** @description the account or service key that sent it over HTTP, or the Kafka topic */
+            sender: string | null;
+            /** @description the inspector who verified the complaint or accepted the appeal behind it */
+            decidedBy: string | null;
+            /** @description the decision's reason (complaint verification, appeal acceptance) or the void's reason */
+            reason: string | null;
         };
         EnterpriseEventsResponse: {
             enterpriseId: string;
