@@ -320,7 +320,7 @@ describe('query API over the sample stream', () => {
       for (const i of items) {
         const d = lastDay(i.uscc);
         expect(i).toMatchObject({ ratedDay: TODAY, score: d.score, stars: d.stars, face: d.face, colour: d.colour, grade: d.grade, veto: d.veto });
-        expect(Object.keys(i).sort()).toEqual(['colour', 'face', 'grade', 'industryCode', 'name', 'ratedDay', 'regionCode', 'registered', 'score', 'stars', 'streak', 'uscc', 'veto'].sort());
+        expect(Object.keys(i).sort()).toEqual(['colour', 'face', 'grade', 'handRegistration', 'industryCode', 'name', 'ratedDay', 'regionCode', 'registered', 'score', 'stars', 'streak', 'uscc', 'veto'].sort());
       }
     });
 

@@ -267,7 +267,7 @@ export const en: Translations = {
     recordedAt: 'Recorded',
     causes: 'Caused by',
     causeAttribution: {
-      kafka: 'delivered by {{sender}} over Kafka',
+      kafka: 'delivered by another system over Kafka',
       http: 'entered by {{sender}} over the API',
       workflow: 'handled by {{sender}} in EnvFace',
       workflowNoSender: 'produced by an EnvFace workflow',

@@ -268,7 +268,7 @@ export const zhCN = {
     recordedAt: '记录时间',
     causes: '触发事件',
     causeAttribution: {
-      kafka: '由 {{sender}} 经 Kafka 送达',
+      kafka: '由其他业务系统经 Kafka 送达',
       http: '由 {{sender}} 经接口录入',
       workflow: '由 {{sender}} 在系统中办理',
       workflowNoSender: '由系统流程生成',

@@ -166,7 +166,7 @@ function RevisionsCard({ uscc, day, known }: { uscc: string; day: string; known:
       ) : (
         <Loadable query={query}>
           {(data) => (
-            <ol className="revision-list" data-testid="revisions">
+            <ol className="revision-list" data-testid="revisions" tabIndex={0} aria-label={t('enterprise.revisionsTitle')}>
               {[...data.revisions].reverse().map((r) => (
                 <li key={r.revision} className="revision-list__item">
                   <FaceIcon face={r.face} colour={r.colour} size={28} decorative />
@@ -190,7 +190,7 @@ function RevisionsCard({ uscc, day, known }: { uscc: string; day: string; known:
                     {/* Who caused it and why: sender, deciding inspector, reason (staff only). */}
                     {r.causeEventIds.flatMap((id) => {
                       const cause = data.causes.find((c) => c.eventId === id);
-                      return cause ? [<div key={id} className="muted revision-list__meta" data-testid="revision-cause">{/* CauseKey checks the keys; i18next's types cannot take a union of keys with values, hence the cast. */}
+                      return cause ? [<div key={id} className="muted revision-list__meta" data-testid="revision-cause" title={cause.via === 'kafka' ? (cause.sender ?? undefined) : undefined}>{/* CauseKey checks the keys; i18next's types cannot take a union of keys with values, hence the cast. */}
                           {causeParts(cause).map((part) => String(t(part.key as 'enterprise.causes', part.values))).join(lang === 'zh' ? '；' : '; ')}</div>] : [];
                     })}
                   </div>

@@ -120,7 +120,10 @@ export class KafkaIngestService implements OnApplicationBootstrap, OnModuleDestr
       this.status.assigned(e.payload.memberAssignment);
     });
     consumer.on(consumer.events.CRASH, (e) => {
-      this.logger.error(`consumer crashed: ${String(e.payload.error)} (${e.payload.restart ? 'kafkajs restarts it' : 'restarting it'})`);
+      // A crash kafkajs recovers from by itself (a dropped connection) is a warning; one it gives up on, an error.
+      const message = `consumer crashed: ${String(e.payload.error)} (${e.payload.restart ? 'kafkajs restarts it' : 'restarting it'})`;
+      if (e.payload.restart) this.logger.warn(message);
+      else this.logger.error(message);
       this.crashes.inc({ restarted_by: e.payload.restart ? 'kafkajs' : 'app' });
       // kafkajs gives up on errors it deems non-retriable; the consumer must never stay stopped, so start a new one.
       if (!e.payload.restart && !this.stopping) this.starting = this.startWithRetry();

@@ -17,7 +17,9 @@ export function causeParts(cause: RevisionCause): CausePart[] {
   if (cause.via === 'workflow') {
     parts.push(cause.sender ? { key: 'enterprise.causeAttribution.workflow', values: { sender: cause.sender } } : { key: 'enterprise.causeAttribution.workflowNoSender' });
   } else if (cause.via === 'simulator') parts.push({ key: 'enterprise.causeAttribution.simulator' });
-  else parts.push({ key: `enterprise.causeAttribution.${cause.via}`, values: { sender: cause.sender ?? '—' } });
+  // The Kafka topic is a machine name: it goes in the line's tooltip, the sentence says "another system".
+  else if (cause.via === 'kafka') parts.push({ key: 'enterprise.causeAttribution.kafka' });
+  else parts.push({ key: 'enterprise.causeAttribution.http', values: { sender: cause.sender ?? '—' } });
   if (cause.decidedBy) parts.push({ key: 'enterprise.causeAttribution.decided', values: { decidedBy: cause.decidedBy } });
   if (cause.reason) parts.push({ key: 'enterprise.causeAttribution.reason', values: { reason: cause.reason } });
   return parts;
