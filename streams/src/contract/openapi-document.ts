@@ -16,6 +16,7 @@ import { ingestBodySchema, ingestResultSchema } from './http-ingest.schema';
 import { ratingModelSchema } from './http-model.schema';
 import { portalEventsSchema, portalLimitQuerySchema, portalOverviewSchema, portalRevisionsSchema } from './http-portal.schema';
 import {
+  complaintChallengeSchema,
   complaintReceiptSchema,
   newComplaintFormSchema,
   newComplaintSchema,
@@ -79,6 +80,7 @@ import {
   appealListQuerySchema,
   appealPageSchema,
   appealSchema,
+  complaintAlertsSchema,
   complaintListQuerySchema,
   complaintPageSchema,
   complaintSchema,
@@ -285,7 +287,7 @@ const ROUTES: RouteSpec[] = [
     method: 'post', path: '/api/public/{token}/complaints', tag: 'public', summary: 'Report a problem about the enterprise behind a QR code', who: 'anyone',
     params: z.object({ token: z.string() }),
     ok: { status: 201, schema: complaintReceiptSchema, description: 'received' },
-    errors: { 400: 'invalid input or photo', 404: 'unknown token', 413: 'photo too large', 429: 'too many reports' },
+    errors: { 400: 'invalid input or photo, or a missing, wrong, expired or spent challenge while one is required', 404: 'unknown token', 413: 'photo too large', 429: 'too many reports from this client' },
     extra: {
       request: {
         body: {
@@ -296,6 +298,16 @@ const ROUTES: RouteSpec[] = [
         },
       },
     },
+  },
+  {
+    method: 'get', path: '/api/public/{token}/complaints/challenge', tag: 'public', summary: 'Whether a report needs a proof-of-work challenge now (many reports about this enterprise), and one to solve', who: 'anyone',
+    params: z.object({ token: z.string() }),
+    ok: { status: 200, schema: complaintChallengeSchema, description: 'a challenge (always), and whether it is required' },
+    errors: { 404: 'unknown token', 429: 'too many requests' },
+  },
+  {
+    method: 'get', path: '/api/complaint-alerts', tag: 'complaints', summary: 'Enterprises receiving many reports right now (possible flood): their reports are flagged', who: 'staff',
+    ok: { status: 200, schema: complaintAlertsSchema, description: 'inside the caller\u2019s jurisdiction' },
   },
   {
     method: 'get', path: '/api/complaints', tag: 'complaints', summary: 'The complaint queue', who: 'staff', query: complaintListQuerySchema,
