@@ -38,7 +38,12 @@ import {
   trendStatsSchema,
 } from './http-stats.schema';
 import { auditExportQuerySchema, auditListQuerySchema, auditPageSchema } from './http-audit.schema';
-import { deadLetterExportQuerySchema, earlyWarningsExportQuerySchema, enterpriseExportQuerySchema, listExportQuerySchema, ratingsExportQuerySchema, XLSX_MIME } from './http-exports.schema';
+import {
+  appealExportQuerySchema,
+  complaintExportQuerySchema,
+  noticeExportQuerySchema,
+  planDrawsExportQuerySchema,
+  planExportQuerySchema, deadLetterExportQuerySchema, earlyWarningsExportQuerySchema, enterpriseExportQuerySchema, listExportQuerySchema, ratingsExportQuerySchema, XLSX_MIME } from './http-exports.schema';
 import {
   batchEditIdSchema,
   batchEditPreviewSchema,
@@ -507,6 +512,11 @@ const ROUTES: RouteSpec[] = [
   },
   ...exportRoutes('/api/stats/early-warnings', 'statistics', 'Every enterprise with an early warning today', earlyWarningsExportQuerySchema, undefined, 'unknown parameter'),
   ...exportRoutes('/api/dead-letters', 'operations', 'Every dead letter (of a reason), newest first', deadLetterExportQuerySchema, undefined, 'invalid parameter'),
+  ...exportRoutes('/api/inspection-plans', 'supervision', 'Every inspection plan the caller sees, newest first', planExportQuerySchema, undefined, 'unknown or invalid parameter'),
+  ...exportRoutes('/api/inspection-plans/{id}/draws', 'supervision', 'One plan\u2019s drawn enterprises in draw order, with inspectors and results', planDrawsExportQuerySchema, z.object({ id: planIdSchema }), 'invalid id or parameter', { 404: 'unknown plan' }),
+  ...exportRoutes('/api/complaints', 'complaints', 'The whole complaint queue with its filters, oldest first', complaintExportQuerySchema, undefined, 'invalid parameter'),
+  ...exportRoutes('/api/appeals', 'appeals', 'The whole appeal queue with its filters, oldest first', appealExportQuerySchema, undefined, 'invalid parameter'),
+  ...exportRoutes('/api/notices', 'supervision', 'Every credit notice (of an enterprise, or unacknowledged), newest first', noticeExportQuerySchema, undefined, 'invalid parameter'),
   // ---- audit trail (issue 15): admins browse and download it ----
   {
     method: 'get', path: '/api/audit-log', tag: 'accounts', summary: 'The audit trail, newest first (filters: actor, action, target, time range)', who: 'admin',

@@ -3,6 +3,7 @@ import { AuthModule } from '../../auth/auth.module';
 import { PublicModule } from '../../read/public-view/public.module';
 import { ScoringModule } from '../../pipeline/score/scoring.module';
 import { ComplaintAlertsController } from './complaint-alerts.controller';
+import { ComplaintExportsController } from './complaint-exports.controller';
 import { ComplaintChallenge } from './complaint-challenge';
 import { ComplaintRepository } from './complaint.repository';
 import { ComplaintService } from './complaint.service';
@@ -13,7 +14,7 @@ import { PublicComplaintsController } from './public-complaints.controller';
 /** Public reports (码上监督) and the inspectors' complaint queue; decision events for appeals too. */
 @Module({
   imports: [AuthModule, ScoringModule, PublicModule],
-  controllers: [PublicComplaintsController, ComplaintsController, ComplaintAlertsController],
+  controllers: [PublicComplaintsController, ComplaintsController, ComplaintAlertsController, ComplaintExportsController],
   providers: [ComplaintService, ComplaintRepository, EnforcementEventPublisher, ComplaintChallenge],
   exports: [EnforcementEventPublisher],
 })
