@@ -282,6 +282,16 @@ describe('exports: CSV and XLSX of the explorer (and the other exports), staff o
       expect(own.rows.length).toBeGreaterThan(0);
       const [header] = await xlsxRows('/api/notices.xlsx?lang=en');
       expect(header![0]).toBe('Notice no.');
+      // An enterprise's effects today (the penalty's), each with its event.
+      const detail = (await t.call('GET', `/api/enterprises/${usccOf(REGION, 1)}`, { token: t.adminToken })).body;
+      expect(detail.effects.length).toBeGreaterThan(0);
+      const effects = await csvRows(`/api/enterprises/${usccOf(REGION, 1)}/effects.csv?lang=en`);
+      expect(effects.header).toEqual(['Indicator', 'Criterion', 'Points', 'Impact on the score', 'From', 'Until (exclusive)', 'Repairable', 'Event', 'Event type', 'Event day']);
+      expect(effects.rows).toEqual(
+        asCells(detail.effects.map((e: Record<string, any>) => ({ ...e, sourceType: e.source?.type ?? null, sourceDay: e.source?.day ?? null })), ['indicator', 'criterion', 'points', 'impact', 'from', 'until', 'repairable', 'eventId', 'sourceType', 'sourceDay']),
+      );
+      expect(effects.rows.map((r) => r[7])).toContain('exp-pen-1');
+      expect((await xlsxRows(`/api/enterprises/${usccOf(REGION, 1)}/effects.xlsx`))[0]![0]).toBe('指标');
       expect((await csvRows('/api/appeals.csv')).header[0]).toBe('编号');
       expect((await xlsxRows('/api/appeals.xlsx?lang=en'))[0]![0]).toBe('ID');
     });
@@ -298,6 +308,8 @@ describe('exports: CSV and XLSX of the explorer (and the other exports), staff o
       expect(plans.rows.map((r) => r[1])).toEqual(["'=导出抽查"]);
       const otherPlan = (await t.call('GET', '/api/inspection-plans?limit=200', { token: t.adminToken })).body.plans.find((p: { name: string }) => p.name === '其他区抽查');
       expect((await download(`/api/inspection-plans/${otherPlan.id}/draws.csv`, scoped)).status).toBe(404);
+      expect((await download(`/api/enterprises/${usccOf(OTHER, 1)}/effects.csv`, scoped)).status).toBe(404);
+      expect((await download(`/api/enterprises/${usccOf(REGION, 1)}/effects.csv`, scoped)).status).toBe(200);
       // The same list as the scoped JSON routes.
       const scopedJson = (await t.call('GET', '/api/complaints?limit=200', { token: scoped })).body.items;
       expect(complaints.rows.map((r) => r[0])).toEqual(scopedJson.map((c: { id: string }) => c.id));

@@ -52,3 +52,7 @@ export type AppealExportQuery = z.infer<typeof appealExportQuerySchema>;
 /** GET /api/notices.csv|.xlsx: every notice (of an enterprise, or unacknowledged), newest first. */
 export const noticeExportQuerySchema = noticeListQuerySchema.omit({ limit: true }).extend({ lang });
 export type NoticeExportQuery = z.infer<typeof noticeExportQuerySchema>;
+
+/** GET /api/enterprises/{uscc}/effects.csv|.xlsx: today's active effects of one enterprise with their events. */
+export const effectsExportQuerySchema = z.strictObject({ lang });
+export type EffectsExportQuery = z.infer<typeof effectsExportQuerySchema>;

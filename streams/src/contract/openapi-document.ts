@@ -40,6 +40,7 @@ import {
 import { auditExportQuerySchema, auditListQuerySchema, auditPageSchema } from './http-audit.schema';
 import {
   appealExportQuerySchema,
+  effectsExportQuerySchema,
   complaintExportQuerySchema,
   noticeExportQuerySchema,
   planDrawsExportQuerySchema,
@@ -531,6 +532,7 @@ const ROUTES: RouteSpec[] = [
     ok: { status: 200, contentType: XLSX_MIME, description: 'one sheet, frozen header row in the chosen language' }, errors: { 400: 'invalid filter' },
   },
   ...exportRoutes('/api/enterprises/{uscc}/quarters', 'enterprises', 'Quarterly compliance table (13 quarters)', quartersExportQuerySchema, uscc, 'invalid USCC or parameter', { 404: 'unknown enterprise' }),
+  ...exportRoutes('/api/enterprises/{uscc}/effects', 'enterprises', 'Today\u2019s active effects with the event behind each', effectsExportQuerySchema, uscc, 'invalid USCC or parameter', { 404: 'unknown enterprise' }),
   ...exportRoutes('/api/enterprises/{uscc}/ratings', 'ratings', 'Rating history: day, score, stars, revision (at most 400 days)', ratingsExportQuerySchema, uscc, 'invalid USCC, date or range', { 404: 'unknown enterprise' }),
   // ---- registry import, hand registration and batch edits (issue #13 §2): changes go out as enterprise.upserted events ----
   {

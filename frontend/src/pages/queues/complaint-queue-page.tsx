@@ -5,6 +5,7 @@ import { apiClient } from '../../api/api-client';
 import { fetchBlob } from '../../api/fetch-blob';
 import type { ComplaintAlerts, ComplaintJson, ComplaintPage } from '../../api/public-types';
 import { QUEUE_POLL_MS, useApiQuery } from '../../api/use-api-query';
+import { ExportButtons } from '../../components/export-buttons';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../components/state-view';
 import { DecisionControls } from './decision-controls';
@@ -26,7 +27,11 @@ export function ComplaintQueuePage() {
 
   return (
     <>
-      <PageHeader title={t('queues.complaintsTitle')} subtitle={t('queues.complaintsSubtitle')} />
+      <PageHeader
+        title={t('queues.complaintsTitle')}
+        subtitle={t('queues.complaintsSubtitle')}
+        actions={<ExportButtons path="/api/complaints" query={status ? `status=${status}` : ''} fileName={`complaints${status ? `-${status}` : ''}`} testId="complaints-export" />}
+      />
       {alerts.status === 'success' && alerts.data.items.length > 0 ? (
         <div className="queue-alert" role="alert" data-testid="complaint-flood-alert">
           {alerts.data.items.map((a) => (
