@@ -86,7 +86,16 @@ describe('complaint flood in Chromium', () => {
     const item = inspector.getByTestId('complaint-item').filter({ hasText: '印染废水直排河道' }).first();
     await item.waitFor();
     await expect(item.getByTestId('complaint-flagged').count()).resolves.toBe(1);
+    await expect(inspector.getByTestId('complaints-export-csv').isVisible()).resolves.toBe(true);
     await inspector.screenshot({ path: path.join(ARTIFACTS, 'complaint-queue-flood-1440.png') });
+    // The queue and its banner on a phone too.
+    await inspector.setViewportSize({ width: 390, height: 844 });
+    await alert.waitFor();
+    await inspector.screenshot({ path: path.join(ARTIFACTS, 'complaint-queue-flood-390.png') });
+    // The export buttons download the queue (as the page's filter), saved by the browser.
+    await inspector.setViewportSize({ width: 1440, height: 900 });
+    const [download] = await Promise.all([inspector.waitForEvent('download'), inspector.getByTestId('complaints-export-csv').click()]);
+    expect(download.suggestedFilename()).toBe('complaints-pending.csv');
     await inspector.close();
   });
 });
