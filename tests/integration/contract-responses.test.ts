@@ -97,6 +97,8 @@ describe('every answer matches its contract schema', () => {
     await check('GET /api/public/{token}', `/api/public/${publicToken}`, { token: null });
     const complaint = await check('POST /api/public/{token}/complaints', `/api/public/${publicToken}/complaints`, { token: null, body: { category: 'odour', text: '刺鼻气味' } });
     await check('GET /api/complaints', '/api/complaints');
+    await check('GET /api/public/{token}/complaints/challenge', `/api/public/${publicToken}/complaints/challenge`, { token: null });
+    await check('GET /api/complaint-alerts', '/api/complaint-alerts');
     await check('GET /api/complaints/{id}', `/api/complaints/${complaint.body.id}`);
     await check('POST /api/complaints/{id}/dismiss', `/api/complaints/${complaint.body.id}/dismiss`, { body: { reason: '不属实' } });
 

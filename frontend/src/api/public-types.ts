@@ -12,6 +12,10 @@ export type ComplaintCategory = Schemas['NewComplaint']['category'];
 export const COMPLAINT_CATEGORIES = ['air', 'water', 'noise', 'waste', 'odour', 'other'] as const satisfies readonly ComplaintCategory[];
 
 export type ComplaintReceipt = Schemas['ComplaintReceipt'];
+/** GET /api/public/{token}/complaints/challenge */
+export type ComplaintChallenge = Schemas['ComplaintChallenge'];
+/** GET /api/complaint-alerts: the flood early warning */
+export type ComplaintAlerts = Schemas['ComplaintAlerts'];
 export type ComplaintJson = Schemas['Complaint'];
 export type AppealJson = Schemas['Appeal'];
 

@@ -247,6 +247,8 @@ export const en: Translations = {
     days: '{{count}} days',
     timelineTitle: 'Score over the last {{count}} days',
     effectsTitle: 'How to regain stars',
+    effectsExport: 'Today\'s effects',
+    noticesExport: 'Credit notices',
     effectsNone: 'Nothing is deducted today; keep it that way.',
     effectsIntro: 'These items affect today’s rating:',
     indicator: 'Item',

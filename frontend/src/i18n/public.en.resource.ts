@@ -42,6 +42,8 @@ export const publicEn: TranslationShape<typeof publicZhCN> = {
     rateLimited: 'Too many reports; please try again later',
     failed: 'Sending failed; please try again',
     required: 'Please describe the problem',
+    verifying: 'This enterprise is receiving many reports: running an automatic check, please wait…',
+    challengeFailed: 'The automatic check failed; please send again',
   },
   queues: {
     complaintsTitle: 'Complaints',
@@ -66,6 +68,8 @@ export const publicEn: TranslationShape<typeof publicZhCN> = {
     decision: 'Decision',
     empty: 'Nothing here',
     more: 'Load more',
+    flagged: 'Received during a surge of reports',
+    floodAlert: '{{name}}: {{reports}} reports in the last hour (more than {{threshold}}); {{flagged}} flagged — possibly a flood, check them with care.',
   },
   portal: {
     effectsIntro: 'These items affect today\'s rating (by their effect on the total score, sub-score points in brackets):',

@@ -41,6 +41,8 @@ export const publicZhCN = {
     rateLimited: '提交过于频繁，请稍后再试',
     failed: '提交失败，请稍后重试',
     required: '请填写问题描述',
+    verifying: '该企业近期举报较多，正在进行自动安全验证，请稍候…',
+    challengeFailed: '安全验证未通过，请重新提交',
   },
   queues: {
     complaintsTitle: '投诉处理',
@@ -65,6 +67,8 @@ export const publicZhCN = {
     decision: '处理结果',
     empty: '暂无记录',
     more: '加载更多',
+    flagged: '举报量激增期间收到',
+    floodAlert: '{{name}}：近 1 小时收到 {{reports}} 条举报（超过 {{threshold}} 条），其中 {{flagged}} 条已标记，可能为恶意刷屏，请注意甄别。',
   },
   portal: {
     effectsIntro: '以下事项正在影响今日评价（按对总分的影响列出，括号内为分项扣分）：',

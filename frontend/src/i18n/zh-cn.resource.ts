@@ -248,6 +248,8 @@ export const zhCN = {
     days: '{{count}} 天',
     timelineTitle: '评分走势（近 {{count}} 天）',
     effectsTitle: '如何恢复星级',
+    effectsExport: '今日影响事项',
+    noticesExport: '信用记录告知书',
     effectsNone: '当前没有扣分或否决事项，保持即可。',
     effectsIntro: '以下事项正在影响今日评价：',
     indicator: '事项',

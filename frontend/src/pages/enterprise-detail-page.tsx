@@ -115,7 +115,7 @@ function CompositionCard({ day, weights }: { day: RatingDayDetail; weights: Crit
 }
 
 /** Active effects as sentences (the same component as the portal's): what, its effect on the total, the last day. */
-function RegainCard({ day, sources }: { day: RatingDayDetail; sources: ReadonlyMap<string, RatingEffect['source']> }) {
+function RegainCard({ uscc, day, sources }: { uscc: string; day: RatingDayDetail; sources: ReadonlyMap<string, RatingEffect['source']> }) {
   const { t } = useTranslation();
   const plan = regainPlan(day.effects, day.day);
   return (
@@ -123,6 +123,13 @@ function RegainCard({ day, sources }: { day: RatingDayDetail; sources: ReadonlyM
       <h2 id="regain-title" className="card__title">
         {t('enterprise.effectsTitle')}
       </h2>
+      {/* Downloads: today's effects with their events, and the enterprise's credit notices. */}
+      <div className="enterprise__exports">
+        <span className="muted">{t('enterprise.effectsExport')}</span>
+        <ExportButtons path={`/api/enterprises/${uscc}/effects`} fileName={`effects-${uscc}`} testId="effects-export" />
+        <span className="muted">{t('enterprise.noticesExport')}</span>
+        <ExportButtons path="/api/notices" query={`enterpriseId=${uscc}`} fileName={`notices-${uscc}`} testId="enterprise-notices-export" />
+      </div>
       {plan.length === 0 ? (
         <EmptyState compact title={t('enterprise.effectsNone')} />
       ) : (
@@ -351,7 +358,7 @@ export function EnterpriseDetailPage() {
             {(d) => <Loadable query={model}>{(m) => <CompositionCard day={d} weights={profileFor(m, info.industryCode).weights} />}</Loadable>}
           </Loadable>
         ) : null}
-        {current ? <Loadable query={day}>{(d) => <RegainCard day={d} sources={sources} />}</Loadable> : null}
+        {current ? <Loadable query={day}>{(d) => <RegainCard uscc={uscc} day={d} sources={sources} />}</Loadable> : null}
 
         <section className="card enterprise__timeline" aria-labelledby="timeline-title">
           <div className="card__head">

@@ -40,6 +40,11 @@ export const newComplaintSchema = z
     category: z.enum(COMPLAINT_CATEGORIES),
     text: z.string().trim().min(1).max(2000),
     contact: z.string().trim().max(100).optional(),
+    altcha: z
+      .string()
+      .max(4096)
+      .optional()
+      .meta({ description: 'the solved proof-of-work challenge (base64 JSON of altcha), needed while the enterprise receives many reports' }),
   })
   .meta({ id: 'NewComplaint' });
 export type NewComplaintRequest = z.infer<typeof newComplaintSchema>;
@@ -53,6 +58,21 @@ export const complaintReceiptSchema = z
   .object({ id: z.string(), reference: z.string().meta({ example: 'CMP-12' }), receivedAt: instantSchema })
   .meta({ id: 'ComplaintReceipt' });
 export type ComplaintReceipt = z.infer<typeof complaintReceiptSchema>;
+
+/** An altcha proof-of-work challenge (created and verified by this server, no outside service). */
+export const altchaChallengeSchema = z
+  .object({ algorithm: z.string(), challenge: z.string(), maxnumber: z.number().int().positive(), salt: z.string(), signature: z.string() })
+  .meta({ id: 'AltchaChallenge' });
+export type AltchaChallenge = z.infer<typeof altchaChallengeSchema>;
+
+/** GET /api/public/{token}/complaints/challenge: whether a report needs a solved challenge now, and one to solve. */
+export const complaintChallengeSchema = z
+  .object({
+    required: z.boolean().meta({ description: 'true while the enterprise receives many reports: the next report must carry `altcha`' }),
+    challenge: altchaChallengeSchema.nullable(),
+  })
+  .meta({ id: 'ComplaintChallenge' });
+export type ComplaintChallenge = z.infer<typeof complaintChallengeSchema>;
 
 /** Everything one printed A4 sign shows (GET /api/enterprises/{uscc}/sign, GET /api/signs). */
 export const signSchema = z

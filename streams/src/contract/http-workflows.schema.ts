@@ -41,12 +41,28 @@ export const complaintSchema = z
     decidedAt: instantSchema.nullable(),
     eventId: z.string().nullable().meta({ description: 'the enforcement.complaint_verified event of a verified complaint' }),
     createdAt: instantSchema,
+    flagged: z.boolean().meta({ description: 'received while the enterprise had many reports (past the volume threshold): may be a flood' }),
   })
   .meta({ id: 'Complaint' });
 export type ComplaintJson = z.infer<typeof complaintSchema>;
 
 export const complaintPageSchema = z.object({ items: z.array(complaintSchema), nextCursor: z.string().nullable() }).meta({ id: 'ComplaintPage' });
 export type ComplaintPage = z.infer<typeof complaintPageSchema>;
+
+/** GET /api/complaint-alerts: enterprises whose report volume is past the threshold right now (flood early warning). */
+export const complaintAlertSchema = z
+  .object({
+    enterpriseId: z.string(),
+    enterpriseName: z.string().nullable(),
+    reports: z.number().int().meta({ description: 'reports in the window' }),
+    flagged: z.number().int().meta({ description: 'of which flagged (past the threshold)' }),
+    firstFlaggedAt: instantSchema,
+  })
+  .meta({ id: 'ComplaintAlert' });
+export const complaintAlertsSchema = z
+  .object({ windowSeconds: z.number().int(), threshold: z.number().int(), items: z.array(complaintAlertSchema) })
+  .meta({ id: 'ComplaintAlerts' });
+export type ComplaintAlerts = z.infer<typeof complaintAlertsSchema>;
 
 export const APPEAL_STATUSES = ['pending', 'accepted', 'rejected'] as const;
 export type AppealStatus = (typeof APPEAL_STATUSES)[number];

@@ -16,6 +16,7 @@ import { ingestBodySchema, ingestResultSchema } from './http-ingest.schema';
 import { ratingModelSchema } from './http-model.schema';
 import { portalEventsSchema, portalLimitQuerySchema, portalOverviewSchema, portalRevisionsSchema } from './http-portal.schema';
 import {
+  complaintChallengeSchema,
   complaintReceiptSchema,
   newComplaintFormSchema,
   newComplaintSchema,
@@ -37,7 +38,13 @@ import {
   trendStatsSchema,
 } from './http-stats.schema';
 import { auditExportQuerySchema, auditListQuerySchema, auditPageSchema } from './http-audit.schema';
-import { deadLetterExportQuerySchema, earlyWarningsExportQuerySchema, enterpriseExportQuerySchema, listExportQuerySchema, ratingsExportQuerySchema, XLSX_MIME } from './http-exports.schema';
+import {
+  appealExportQuerySchema,
+  effectsExportQuerySchema,
+  complaintExportQuerySchema,
+  noticeExportQuerySchema,
+  planDrawsExportQuerySchema,
+  planExportQuerySchema, deadLetterExportQuerySchema, earlyWarningsExportQuerySchema, enterpriseExportQuerySchema, listExportQuerySchema, ratingsExportQuerySchema, XLSX_MIME } from './http-exports.schema';
 import {
   batchEditIdSchema,
   batchEditPreviewSchema,
@@ -79,6 +86,7 @@ import {
   appealListQuerySchema,
   appealPageSchema,
   appealSchema,
+  complaintAlertsSchema,
   complaintListQuerySchema,
   complaintPageSchema,
   complaintSchema,
@@ -285,7 +293,7 @@ const ROUTES: RouteSpec[] = [
     method: 'post', path: '/api/public/{token}/complaints', tag: 'public', summary: 'Report a problem about the enterprise behind a QR code', who: 'anyone',
     params: z.object({ token: z.string() }),
     ok: { status: 201, schema: complaintReceiptSchema, description: 'received' },
-    errors: { 400: 'invalid input or photo', 404: 'unknown token', 413: 'photo too large', 429: 'too many reports' },
+    errors: { 400: 'invalid input or photo, or a missing, wrong, expired or spent challenge while one is required', 404: 'unknown token', 413: 'photo too large', 429: 'too many reports from this client' },
     extra: {
       request: {
         body: {
@@ -296,6 +304,16 @@ const ROUTES: RouteSpec[] = [
         },
       },
     },
+  },
+  {
+    method: 'get', path: '/api/public/{token}/complaints/challenge', tag: 'public', summary: 'Whether a report needs a proof-of-work challenge now (many reports about this enterprise), and one to solve', who: 'anyone',
+    params: z.object({ token: z.string() }),
+    ok: { status: 200, schema: complaintChallengeSchema, description: 'a challenge (always), and whether it is required' },
+    errors: { 404: 'unknown token', 429: 'too many requests' },
+  },
+  {
+    method: 'get', path: '/api/complaint-alerts', tag: 'complaints', summary: 'Enterprises receiving many reports right now (possible flood): their reports are flagged', who: 'staff',
+    ok: { status: 200, schema: complaintAlertsSchema, description: 'inside the caller\u2019s jurisdiction' },
   },
   {
     method: 'get', path: '/api/complaints', tag: 'complaints', summary: 'The complaint queue', who: 'staff', query: complaintListQuerySchema,
@@ -495,6 +513,11 @@ const ROUTES: RouteSpec[] = [
   },
   ...exportRoutes('/api/stats/early-warnings', 'statistics', 'Every enterprise with an early warning today', earlyWarningsExportQuerySchema, undefined, 'unknown parameter'),
   ...exportRoutes('/api/dead-letters', 'operations', 'Every dead letter (of a reason), newest first', deadLetterExportQuerySchema, undefined, 'invalid parameter'),
+  ...exportRoutes('/api/inspection-plans', 'supervision', 'Every inspection plan the caller sees, newest first', planExportQuerySchema, undefined, 'unknown or invalid parameter'),
+  ...exportRoutes('/api/inspection-plans/{id}/draws', 'supervision', 'One plan\u2019s drawn enterprises in draw order, with inspectors and results', planDrawsExportQuerySchema, z.object({ id: planIdSchema }), 'invalid id or parameter', { 404: 'unknown plan' }),
+  ...exportRoutes('/api/complaints', 'complaints', 'The whole complaint queue with its filters, oldest first', complaintExportQuerySchema, undefined, 'invalid parameter'),
+  ...exportRoutes('/api/appeals', 'appeals', 'The whole appeal queue with its filters, oldest first', appealExportQuerySchema, undefined, 'invalid parameter'),
+  ...exportRoutes('/api/notices', 'supervision', 'Every credit notice (of an enterprise, or unacknowledged), newest first', noticeExportQuerySchema, undefined, 'invalid parameter'),
   // ---- audit trail (issue 15): admins browse and download it ----
   {
     method: 'get', path: '/api/audit-log', tag: 'accounts', summary: 'The audit trail, newest first (filters: actor, action, target, time range)', who: 'admin',
@@ -509,6 +532,7 @@ const ROUTES: RouteSpec[] = [
     ok: { status: 200, contentType: XLSX_MIME, description: 'one sheet, frozen header row in the chosen language' }, errors: { 400: 'invalid filter' },
   },
   ...exportRoutes('/api/enterprises/{uscc}/quarters', 'enterprises', 'Quarterly compliance table (13 quarters)', quartersExportQuerySchema, uscc, 'invalid USCC or parameter', { 404: 'unknown enterprise' }),
+  ...exportRoutes('/api/enterprises/{uscc}/effects', 'enterprises', 'Today\u2019s active effects with the event behind each', effectsExportQuerySchema, uscc, 'invalid USCC or parameter', { 404: 'unknown enterprise' }),
   ...exportRoutes('/api/enterprises/{uscc}/ratings', 'ratings', 'Rating history: day, score, stars, revision (at most 400 days)', ratingsExportQuerySchema, uscc, 'invalid USCC, date or range', { 404: 'unknown enterprise' }),
   // ---- registry import, hand registration and batch edits (issue #13 §2): changes go out as enterprise.upserted events ----
   {

@@ -118,10 +118,16 @@ describe('loadConfig', () => {
     expect(Object.isFrozen(config.kafka.brokers)).toBe(true);
   });
 
+  it('reads the complaint challenge key (at least 16 characters), else null', () => {
+    expect(loadConfig({}).complaintChallengeKey).toBeNull();
+    expect(loadConfig({ ENVFACE_COMPLAINT_CHALLENGE_KEY: 'k'.repeat(32) }).complaintChallengeKey).toBe('k'.repeat(32));
+    expect(() => loadConfig({ ENVFACE_COMPLAINT_CHALLENGE_KEY: 'short' })).toThrow(/ENVFACE_COMPLAINT_CHALLENGE_KEY/);
+  });
+
   it('lists every variable it reads', () => {
     expect([...CONFIG_VARIABLES].sort()).toEqual(
       ['DATABASE_URL', 'ENVFACE_ADMIN_PASSWORD', 'ENVFACE_DATA_DIR', 'ENVFACE_JWT_SECRET', 'ENVFACE_SIMULATOR', 'ENVFACE_TZ',
-        'ENVFACE_SIMULATOR_ENTERPRISES', 'ENVFACE_CONSUMER_STALL_SECONDS', 'ENVFACE_TRUSTED_PROXIES', 'ENVFACE_METRICS_TOKEN', 'ENVFACE_API_DOCS',
+        'ENVFACE_SIMULATOR_ENTERPRISES', 'ENVFACE_CONSUMER_STALL_SECONDS', 'ENVFACE_TRUSTED_PROXIES', 'ENVFACE_METRICS_TOKEN', 'ENVFACE_API_DOCS', 'ENVFACE_COMPLAINT_CHALLENGE_KEY',
         'KAFKA_BROKERS', 'KAFKA_GROUP_ID', 'KAFKA_SESSION_TIMEOUT_MS', 'KAFKA_TOPIC_PREFIX', 'LOG_LEVEL', 'PORT', 'PUBLIC_BASE_URL'].sort(),
     );
   });

@@ -42,6 +42,11 @@ export interface AppConfig {
   readonly metricsToken: string | null;
   /** Swagger UI at /api/docs and the document at /api/docs-json. */
   readonly apiDocs: boolean;
+  /**
+   * HMAC key signing the complaint proof-of-work challenges; null: a random key made at start (then
+   * a challenge fetched from one instance cannot be spent on another, so set it behind a balancer).
+   */
+  readonly complaintChallengeKey: string | null;
 }
 
 /** Every environment variable the app reads; docker-compose tests check against this list. */
@@ -64,6 +69,7 @@ export const CONFIG_VARIABLES = [
   'ENVFACE_TRUSTED_PROXIES',
   'ENVFACE_METRICS_TOKEN',
   'ENVFACE_API_DOCS',
+  'ENVFACE_COMPLAINT_CHALLENGE_KEY',
 ] as const;
 export type ConfigVariable = (typeof CONFIG_VARIABLES)[number];
 
@@ -203,6 +209,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     trustedProxies: parse('ENVFACE_TRUSTED_PROXIES', trustedProxies, []),
     metricsToken: parse('ENVFACE_METRICS_TOKEN', metricsToken, null),
     apiDocs: parse('ENVFACE_API_DOCS', onOff, 'on') === 'on',
+    complaintChallengeKey: parse('ENVFACE_COMPLAINT_CHALLENGE_KEY', metricsToken, null),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze(config);

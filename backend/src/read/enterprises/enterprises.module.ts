@@ -7,6 +7,7 @@ import { EnterpriseExportsController } from './enterprise-exports.controller';
 import { EnterpriseHistoryController } from './enterprise-history.controller';
 import { EnterpriseHistoryService } from './enterprise-history.service';
 import { EnterpriseQueryRepository } from './enterprise-query.repository';
+import { EnterpriseEffectsExportController } from './enterprise-effects-export.controller';
 import { EnterpriseSearchService } from './enterprise-search.service';
 import { EnterprisesController } from './enterprises.controller';
 import { QrController } from './qr.controller';
@@ -15,7 +16,7 @@ import { RatingsController } from './ratings.controller';
 /** Every read route under /api/enterprises: list and detail, ratings (contract), history, QR codes and signs. */
 @Module({
   imports: [AuthModule, RatingsModule, StatsModule, PublicModule],
-  controllers: [EnterpriseExportsController, EnterprisesController, RatingsController, EnterpriseHistoryController, QrController],
+  controllers: [EnterpriseEffectsExportController, EnterpriseExportsController, EnterprisesController, RatingsController, EnterpriseHistoryController, QrController],
   providers: [EnterpriseSearchService, EnterpriseQueryRepository, EnterpriseHistoryService],
 })
 export class EnterprisesModule {}

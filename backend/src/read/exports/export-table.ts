@@ -54,3 +54,30 @@ export async function* keysetPages<Row, Key>(size: number, fetch: (after: Key | 
 export async function* mapPages<A, B>(pages: AsyncIterable<readonly A[]>, f: (a: A) => B): AsyncIterable<B[]> {
   for await (const page of pages) yield page.map(f);
 }
+
+/**
+ * Pages of a JSON route's own cursor paging (items + nextCursor), so an export holds exactly the
+ * rows the route answers, with its filters and its jurisdiction.
+ */
+export async function* cursorPages<T>(fetch: (cursor: string | null) => Promise<{ items: T[]; nextCursor: string | null }>): AsyncIterable<T[]> {
+  let cursor: string | null = null;
+  do {
+    const page: { items: T[]; nextCursor: string | null } = await fetch(cursor);
+    if (page.items.length > 0) yield page.items;
+    cursor = page.nextCursor;
+  } while (cursor !== null);
+}
+
+/** A column holding one field of a JSON row (the export's columns are the route's fields). */
+export interface FieldColumn<T> extends ExportColumn {
+  field: keyof T & string;
+}
+
+/** One row of cells from a JSON row; arrays are joined with "; ". */
+export function cellsOf<T>(columns: readonly FieldColumn<T>[], row: T): Cell[] {
+  return columns.map((c) => {
+    const v = row[c.field] as unknown;
+    if (Array.isArray(v)) return v.join('; ');
+    return v === undefined ? null : (v as Cell);
+  });
+}

@@ -4,6 +4,7 @@ import { AuthModule } from '../../auth/auth.module';
 import { ComplaintsModule } from '../complaints/complaints.module';
 import { PublishModule } from '../../pipeline/publish/publish.module';
 import { CreditNoticesModule } from '../credit-notices/credit-notices.module';
+import { AppealExportsController } from './appeal-exports.controller';
 import { AppealRepository } from './appeal.repository';
 import { AppealService } from './appeal.service';
 import { AppealsController } from './appeals.controller';
@@ -11,7 +12,7 @@ import { AppealsController } from './appeals.controller';
 /** Appeals (复核) against stored events. */
 @Module({
   imports: [AuthModule, ComplaintsModule, PublishModule, AccountsModule, CreditNoticesModule],
-  controllers: [AppealsController],
+  controllers: [AppealsController, AppealExportsController],
   providers: [AppealService, AppealRepository],
 })
 export class AppealsModule {}

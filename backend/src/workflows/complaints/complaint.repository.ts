@@ -13,6 +13,8 @@ export interface NewComplaint {
   photo: Buffer | null;
   photoType: string | null;
   clientKey: string;
+  /** received past the enterprise's volume threshold */
+  flagged?: boolean;
 }
 
 /** A complaint as inspectors see it (the photo itself is fetched separately). */
@@ -30,6 +32,7 @@ export interface ComplaintRow {
   decided_at: Date | null;
   event_id: string | null;
   created_at: Date;
+  flagged: boolean;
 }
 
 export interface ComplaintFilter {
@@ -43,7 +46,7 @@ export interface ComplaintFilter {
 }
 
 const COLUMNS = `c.id::text AS id, c.enterprise_id, e.name AS enterprise_name, c.category, c.text, c.contact,
-  c.photo IS NOT NULL AS has_photo, c.status, c.decision_reason, c.decided_by::text AS decided_by, c.decided_at, c.event_id, c.created_at`;
+  c.photo IS NOT NULL AS has_photo, c.status, c.decision_reason, c.decided_by::text AS decided_by, c.decided_at, c.event_id, c.created_at, c.flagged`;
 
 @Injectable()
 export class ComplaintRepository {
@@ -69,11 +72,44 @@ export class ComplaintRepository {
   async insert(q: Queryable, c: NewComplaint): Promise<{ id: string; created_at: Date }> {
     const rows = await q.query<{ id: string; created_at: Date }>(
       'complaints.insert',
-      `INSERT INTO complaints (enterprise_id, category, text, contact, photo, photo_type, client_key)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id::text AS id, created_at`,
-      [c.enterpriseId, c.category, c.text, c.contact, c.photo, c.photoType, c.clientKey],
+      `INSERT INTO complaints (enterprise_id, category, text, contact, photo, photo_type, client_key, flagged)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id::text AS id, created_at`,
+      [c.enterpriseId, c.category, c.text, c.contact, c.photo, c.photoType, c.clientKey, c.flagged ?? false],
     );
     return rows[0]!;
+  }
+
+  /**
+   * Spends a solved challenge: false when its signature was spent before (a replay). Spent
+   * signatures older than an hour are dropped on the way (challenges expire long before).
+   */
+  async spendChallenge(q: Queryable, signature: string): Promise<boolean> {
+    await q.query('complaints.challenge_prune', `DELETE FROM complaint_challenge_uses WHERE used_at < now() - interval '1 hour'`, []);
+    const rows = await q.query<{ signature: string }>(
+      'complaints.challenge_spend',
+      `INSERT INTO complaint_challenge_uses (signature) VALUES ($1) ON CONFLICT DO NOTHING RETURNING signature`,
+      [signature],
+    );
+    return rows.length === 1;
+  }
+
+  /** Enterprises (inside `scope`) with flagged reports in the last `seconds`: the flood early warning. */
+  async highVolume(
+    q: Queryable,
+    seconds: number,
+    scope: RegionScope,
+  ): Promise<Array<{ enterprise_id: string; enterprise_name: string | null; reports: number; flagged: number; first_flagged_at: Date }>> {
+    return q.query(
+      'complaints.high_volume',
+      `SELECT c.enterprise_id, e.name AS enterprise_name, count(*)::int AS reports, count(*) FILTER (WHERE c.flagged)::int AS flagged,
+              min(c.created_at) FILTER (WHERE c.flagged) AS first_flagged_at
+         FROM complaints c LEFT JOIN enterprises e ON e.uscc = c.enterprise_id
+        WHERE c.created_at > now() - make_interval(secs => $1) AND ${regionScopeSql('e.region_code', 2)}
+        GROUP BY c.enterprise_id, e.name
+       HAVING count(*) FILTER (WHERE c.flagged) > 0
+        ORDER BY count(*) DESC, c.enterprise_id`,
+      [seconds, scopePatterns(scope)],
+    );
   }
 
   /** Oldest first (a queue), keyset-paged by id. */

@@ -1,22 +1,28 @@
 import { createHash } from 'node:crypto';
-import type { ComplaintJson, ComplaintPage, ComplaintReceipt } from '@envface/streams';
-import { Injectable } from '@nestjs/common';
+import type { ComplaintAlerts, ComplaintChallenge as ComplaintChallengeJson, ComplaintJson, ComplaintPage, ComplaintReceipt } from '@envface/streams';
+import { Injectable, Logger } from '@nestjs/common';
 import { AuditLogRepository } from '../../auth/audit-log.repository';
 import type { AuthUser } from '../../auth/auth-user';
 import { scopeOf, type RegionScope } from '../../auth/jurisdiction';
 import { ApiError } from '../../platform/web/api-error';
 import { Database } from '../../platform/db/database.service';
 import { PublicViewService } from '../../read/public-view/public-view.service';
+import { ComplaintChallenge } from './complaint-challenge';
 import { ComplaintRepository, type ComplaintRow } from './complaint.repository';
 import type { ComplaintListQuery, NewComplaintRequest } from './complaint-requests';
 import { EnforcementEventPublisher } from './enforcement-event.publisher';
 import { MAX_PHOTO_BYTES, photoTypeOf, type PhotoType } from './photo-type';
 import { reencodePhoto } from './photo-reencoder';
 
-/** Rate limits of public reports, counted in the database so they hold across instances and restarts. */
+/**
+ * Limits of public reports, counted in the database so they hold across instances and restarts.
+ * A client past its own limit is refused (429). An enterprise past its volume threshold is never
+ * silenced (issue #15 finding 5): its reports are still accepted, flagged for the inspectors, and each
+ * needs a solved proof-of-work challenge; crossing the threshold alerts the inspectors.
+ */
 export const COMPLAINT_LIMITS = {
   perClient: { count: 5, seconds: 10 * 60 },
-  perEnterprise: { count: 30, seconds: 60 * 60 },
+  highVolume: { count: 30, seconds: 60 * 60 },
 } as const;
 
 export interface UploadedPhoto {
@@ -39,8 +45,12 @@ function complaintJson(r: ComplaintRow): ComplaintJson {
     decidedAt: r.decided_at?.toISOString() ?? null,
     eventId: r.event_id,
     createdAt: r.created_at.toISOString(),
+    flagged: r.flagged,
   };
 }
+
+/** Reports are counted per client by a hash of its address (the address itself is never stored). */
+const clientKeyOf = (clientAddress: string): string => createHash('sha256').update(`envface-complaint:${clientAddress}`).digest('hex');
 
 /** The event id of a verification: derived from the complaint, so a retried verification cannot count twice. */
 export const complaintEventId = (id: string): string => `complaint-verified-${id}`;
@@ -54,7 +64,27 @@ export class ComplaintService {
     private readonly views: PublicViewService,
     private readonly events: EnforcementEventPublisher,
     private readonly audit: AuditLogRepository,
+    private readonly challenges: ComplaintChallenge,
   ) {}
+
+  private readonly logger = new Logger('Complaints');
+
+  /** Whether a report about this enterprise needs a solved challenge now, and a fresh challenge. */
+  async challenge(token: string, clientAddress: string): Promise<ComplaintChallengeJson> {
+    const enterprise = await this.views.resolve(token);
+    const recent = await this.complaints.recentCounts(this.db, clientKeyOf(clientAddress), enterprise.uscc, COMPLAINT_LIMITS.perClient.seconds, COMPLAINT_LIMITS.highVolume.seconds);
+    return { required: recent.enterprise >= COMPLAINT_LIMITS.highVolume.count, challenge: await this.challenges.create() };
+  }
+
+  /** Enterprises (inside the caller's jurisdiction) whose reports are being flagged right now. */
+  async alerts(scope: RegionScope): Promise<ComplaintAlerts> {
+    const rows = await this.complaints.highVolume(this.db, COMPLAINT_LIMITS.highVolume.seconds, scope);
+    return {
+      windowSeconds: COMPLAINT_LIMITS.highVolume.seconds,
+      threshold: COMPLAINT_LIMITS.highVolume.count,
+      items: rows.map((r) => ({ enterpriseId: r.enterprise_id, enterpriseName: r.enterprise_name, reports: r.reports, flagged: r.flagged, firstFlaggedAt: r.first_flagged_at.toISOString() })),
+    };
+  }
 
   /** Stores a public report. It changes no rating: only an inspector's verification does. */
   async submit(token: string, body: NewComplaintRequest, photo: UploadedPhoto | null, clientAddress: string): Promise<ComplaintReceipt> {
@@ -68,14 +98,21 @@ export class ComplaintService {
       // Never store what was uploaded: only freshly encoded pixels (no EXIF/GPS, no trailing payload).
       photoBytes = await reencodePhoto(photo.buffer, photoType);
     }
-    const clientKey = createHash('sha256').update(`envface-complaint:${clientAddress}`).digest('hex');
+    const clientKey = clientKeyOf(clientAddress);
+    // The answer is checked before taking the enterprise's lock (HMAC and one hash); it is only
+    // demanded, and spent, when the enterprise turns out to be past its threshold.
+    const solved = body.altcha === undefined ? null : await this.challenges.check(body.altcha);
     const stored = await this.db.transaction('complaints.submit', async (tx) => {
       await this.complaints.lockEnterprise(tx, enterprise.uscc);
-      const recent = await this.complaints.recentCounts(tx, clientKey, enterprise.uscc, COMPLAINT_LIMITS.perClient.seconds, COMPLAINT_LIMITS.perEnterprise.seconds);
-      if (recent.client >= COMPLAINT_LIMITS.perClient.count || recent.enterprise >= COMPLAINT_LIMITS.perEnterprise.count) {
-        throw new ApiError(429, 'rate_limited', 'Too many reports; try again later');
+      const recent = await this.complaints.recentCounts(tx, clientKey, enterprise.uscc, COMPLAINT_LIMITS.perClient.seconds, COMPLAINT_LIMITS.highVolume.seconds);
+      if (recent.client >= COMPLAINT_LIMITS.perClient.count) throw new ApiError(429, 'rate_limited', 'Too many reports; try again later');
+      const flagged = recent.enterprise >= COMPLAINT_LIMITS.highVolume.count;
+      if (flagged) {
+        if (solved === null) throw new ApiError(400, 'challenge_required', 'This enterprise is receiving many reports: solve the challenge (GET …/complaints/challenge) and send it as `altcha`');
+        if (!solved.ok) throw new ApiError(400, 'challenge_failed', 'The challenge answer is wrong or expired: fetch a new challenge');
+        if (!(await this.complaints.spendChallenge(tx, solved.signature))) throw new ApiError(400, 'challenge_failed', 'This challenge was already used: fetch a new one');
       }
-      return this.complaints.insert(tx, {
+      const inserted = await this.complaints.insert(tx, {
         enterpriseId: enterprise.uscc,
         category: body.category,
         text: body.text,
@@ -83,8 +120,22 @@ export class ComplaintService {
         photo: photoBytes,
         photoType,
         clientKey,
+        flagged,
       });
+      return { ...inserted, firstFlagged: recent.enterprise === COMPLAINT_LIMITS.highVolume.count };
     });
+    if (stored.firstFlagged) {
+      // The first report past the threshold in the window: tell the inspectors (audit trail, log, and
+      // GET /api/complaint-alerts, which the complaint queue shows as a banner).
+      this.logger.warn(`complaints about ${enterprise.uscc}: ${COMPLAINT_LIMITS.highVolume.count} within ${COMPLAINT_LIMITS.highVolume.seconds} s, further reports are flagged and need a challenge`);
+      void this.audit.record({
+        action: 'complaint.high_volume',
+        actor: null,
+        target: enterprise.uscc,
+        reason: null,
+        detail: { threshold: COMPLAINT_LIMITS.highVolume.count, windowSeconds: COMPLAINT_LIMITS.highVolume.seconds, firstFlagged: complaintRef(stored.id) },
+      });
+    }
     return { id: stored.id, reference: complaintRef(stored.id), receivedAt: stored.created_at.toISOString() };
   }
 

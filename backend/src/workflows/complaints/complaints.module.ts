@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../../auth/auth.module';
 import { PublicModule } from '../../read/public-view/public.module';
 import { ScoringModule } from '../../pipeline/score/scoring.module';
+import { ComplaintAlertsController } from './complaint-alerts.controller';
+import { ComplaintExportsController } from './complaint-exports.controller';
+import { ComplaintChallenge } from './complaint-challenge';
 import { ComplaintRepository } from './complaint.repository';
 import { ComplaintService } from './complaint.service';
 import { ComplaintsController } from './complaints.controller';
@@ -11,8 +14,8 @@ import { PublicComplaintsController } from './public-complaints.controller';
 /** Public reports (码上监督) and the inspectors' complaint queue; decision events for appeals too. */
 @Module({
   imports: [AuthModule, ScoringModule, PublicModule],
-  controllers: [PublicComplaintsController, ComplaintsController],
-  providers: [ComplaintService, ComplaintRepository, EnforcementEventPublisher],
+  controllers: [PublicComplaintsController, ComplaintsController, ComplaintAlertsController, ComplaintExportsController],
+  providers: [ComplaintService, ComplaintRepository, EnforcementEventPublisher, ComplaintChallenge],
   exports: [EnforcementEventPublisher],
 })
 export class ComplaintsModule {}

@@ -148,13 +148,15 @@ export class CreditNoticeRepository {
     );
   }
 
-  async list(q: Queryable, filter: { enterpriseId: string | null; unacknowledged: boolean; scope?: RegionScope }, limit: number): Promise<NoticeRow[]> {
+  /** Newest first; `beforeId` pages on (the exports walk every notice). */
+  async list(q: Queryable, filter: { enterpriseId: string | null; unacknowledged: boolean; scope?: RegionScope; beforeId?: string | null }, limit: number): Promise<NoticeRow[]> {
     return q.query<NoticeRow>(
       'notices.list',
       `SELECT ${COLUMNS} FROM credit_notices n LEFT JOIN enterprises e ON e.uscc = n.enterprise_id
         WHERE ($1::text IS NULL OR n.enterprise_id = $1) AND (NOT $2 OR n.acknowledged_at IS NULL) AND ${regionScopeSql('e.region_code', 4)}
+          AND ($5::bigint IS NULL OR n.id < $5::bigint)
         ORDER BY n.id DESC LIMIT $3`,
-      [filter.enterpriseId, filter.unacknowledged, limit, scopePatterns(filter.scope ?? null)],
+      [filter.enterpriseId, filter.unacknowledged, limit, scopePatterns(filter.scope ?? null), filter.beforeId ?? null],
     );
   }
 

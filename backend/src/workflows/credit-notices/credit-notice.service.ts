@@ -140,7 +140,7 @@ export class CreditNoticeService implements OnApplicationBootstrap, OnModuleDest
     return { id, eventId, enterpriseId: row.enterprise_id, eventType: type, eventDay, noticeDay, appealDeadline, text: renderNoticeText(facts), facts };
   }
 
-  async list(filter: { enterpriseId: string | null; unacknowledged: boolean; scope?: RegionScope }, limit: number): Promise<NoticePage> {
+  async list(filter: { enterpriseId: string | null; unacknowledged: boolean; scope?: RegionScope; beforeId?: string | null }, limit: number): Promise<NoticePage> {
     return { items: (await this.notices.list(this.db, filter, limit)).map(noticeJson) };
   }
 

@@ -2,12 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/api-client';
 import { COMPLAINT_CATEGORIES, type ComplaintCategory } from '../../api/public-types';
-import { submitComplaint } from './public-api';
+import { fetchComplaintChallenge, solveComplaintChallenge, submitComplaint } from './public-api';
 
 const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
 const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 
-type FormState = { kind: 'idle' } | { kind: 'sending' } | { kind: 'sent'; reference: string } | { kind: 'error'; message: string };
+type FormState = { kind: 'idle' } | { kind: 'sending' } | { kind: 'verifying' } | { kind: 'sent'; reference: string } | { kind: 'error'; message: string };
 
 /** 码上监督: a report needs a category and a description; photo and contact are optional. */
 export function ComplaintForm({ token }: { token: string }) {
@@ -31,6 +31,16 @@ export function ComplaintForm({ token }: { token: string }) {
     if (photo) form.set('photo', photo);
     setState({ kind: 'sending' });
     try {
+      // While the enterprise receives many reports, each needs a solved proof-of-work challenge:
+      // solved here in the browser (a second or so on a phone), so a real reporter is never shut out.
+      const asked = await fetchComplaintChallenge(token);
+      if (asked.required && asked.challenge) {
+        setState({ kind: 'verifying' });
+        const altcha = await solveComplaintChallenge(asked.challenge);
+        if (!altcha) return setState({ kind: 'error', message: t('complaint.challengeFailed') });
+        form.set('altcha', altcha);
+        setState({ kind: 'sending' });
+      }
       const receipt = await submitComplaint(token, form);
       setState({ kind: 'sent', reference: receipt.reference });
       setText('');
@@ -39,7 +49,7 @@ export function ComplaintForm({ token }: { token: string }) {
     } catch (error) {
       const status = error instanceof ApiError ? error.status : 0;
       const message =
-        status === 429 ? t('complaint.rateLimited') : status === 413 ? t('complaint.photoTooLarge') : status === 400 && error instanceof ApiError && error.code === 'unsupported_photo_type' ? t('complaint.photoType') : t('complaint.failed');
+        status === 429 ? t('complaint.rateLimited') : status === 413 ? t('complaint.photoTooLarge') : status === 400 && error instanceof ApiError && error.code === 'unsupported_photo_type' ? t('complaint.photoType') : error instanceof ApiError && error.code.startsWith('challenge_') ? t('complaint.challengeFailed') : t('complaint.failed');
       setState({ kind: 'error', message });
     }
   }
@@ -76,13 +86,18 @@ export function ComplaintForm({ token }: { token: string }) {
           <span>{t('complaint.contact')}</span>
           <input name="contact" type="text" maxLength={100} autoComplete="tel" value={contact} onChange={(e) => setContact(e.target.value)} />
         </label>
+        {state.kind === 'verifying' ? (
+          <p className="q-notice" role="status" data-testid="complaint-verifying">
+            {t('complaint.verifying')}
+          </p>
+        ) : null}
         {state.kind === 'error' ? (
           <p className="q-notice q-notice--error" role="alert">
             {state.message}
           </p>
         ) : null}
-        <button type="submit" className="q-button" disabled={state.kind === 'sending'}>
-          {state.kind === 'sending' ? t('complaint.submitting') : t('complaint.submit')}
+        <button type="submit" className="q-button" disabled={state.kind === 'sending' || state.kind === 'verifying'}>
+          {state.kind === 'sending' || state.kind === 'verifying' ? t('complaint.submitting') : t('complaint.submit')}
         </button>
       </form>
     </section>

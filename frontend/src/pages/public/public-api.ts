@@ -1,6 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { ApiError } from '../../api/api-client';
-import type { ComplaintReceipt, PublicViewJson } from '../../api/public-types';
+import { solveChallenge } from 'altcha-lib/v1';
+import type { ComplaintChallenge, ComplaintReceipt, PublicViewJson } from '../../api/public-types';
 
 /** Calls of the public page: no session, no bearer token (a visitor who is also signed in stays anonymous here). */
 async function failure(response: Response): Promise<ApiError> {
@@ -27,6 +28,24 @@ export async function submitComplaint(token: string, form: FormData): Promise<Co
   const response = await fetch(`/api/public/${encodeURIComponent(token)}/complaints`, { method: 'POST', body: form });
   if (!response.ok) throw await failure(response);
   return (await response.json()) as ComplaintReceipt;
+}
+
+/** Whether a report needs a solved proof-of-work challenge now, and one to solve. */
+export async function fetchComplaintChallenge(token: string): Promise<ComplaintChallenge> {
+  const response = await fetch(`/api/public/${encodeURIComponent(token)}/complaints/challenge`, { headers: { Accept: 'application/json' } });
+  if (!response.ok) throw await failure(response);
+  return (await response.json()) as ComplaintChallenge;
+}
+
+/**
+ * Solves the challenge in the browser (altcha-lib, Web Crypto; no outside service) and returns the
+ * `altcha` field: the base64 JSON payload the server verifies. Null when no number was found.
+ */
+export async function solveComplaintChallenge(challenge: NonNullable<ComplaintChallenge['challenge']>): Promise<string | null> {
+  const solution = await solveChallenge(challenge.challenge, challenge.salt, challenge.algorithm, challenge.maxnumber).promise;
+  if (!solution) return null;
+  const payload = { algorithm: challenge.algorithm, challenge: challenge.challenge, number: solution.number, salt: challenge.salt, signature: challenge.signature };
+  return btoa(JSON.stringify(payload));
 }
 
 /** The `/public` socket: the server picks the room from the token and sends the whole public view on each change. */

@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import { apiClient } from '../../api/api-client';
 import type { AppealPage } from '../../api/public-types';
 import { QUEUE_POLL_MS, useApiQuery } from '../../api/use-api-query';
+import { ExportButtons } from '../../components/export-buttons';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../components/state-view';
 import { eventSentence, sentenceLanguage } from '../../i18n/event-sentences';
@@ -24,7 +25,11 @@ export function AppealQueuePage() {
 
   return (
     <>
-      <PageHeader title={t('queues.appealsTitle')} subtitle={t('queues.appealsSubtitle')} />
+      <PageHeader
+        title={t('queues.appealsTitle')}
+        subtitle={t('queues.appealsSubtitle')}
+        actions={<ExportButtons path="/api/appeals" query={status ? `status=${status}` : ''} fileName={`appeals${status ? `-${status}` : ''}`} testId="appeals-export" />}
+      />
       <div className="queue-filter">
         <label>
           {t('queues.filter')}{' '}

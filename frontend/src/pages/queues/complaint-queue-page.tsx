@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { apiClient } from '../../api/api-client';
 import { fetchBlob } from '../../api/fetch-blob';
-import type { ComplaintJson, ComplaintPage } from '../../api/public-types';
+import type { ComplaintAlerts, ComplaintJson, ComplaintPage } from '../../api/public-types';
 import { QUEUE_POLL_MS, useApiQuery } from '../../api/use-api-query';
+import { ExportButtons } from '../../components/export-buttons';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../components/state-view';
 import { DecisionControls } from './decision-controls';
@@ -22,9 +23,24 @@ export function ComplaintQueuePage() {
   // New complaints change no rating, so no live message announces them: a slow poll brings them in.
   const list = useApiQuery(path, (signal) => apiClient.get<ComplaintPage>(path, signal), { keepData: true, refetchIntervalMs: QUEUE_POLL_MS });
 
+  const alerts = useApiQuery('/api/complaint-alerts', (signal) => apiClient.get<ComplaintAlerts>('/api/complaint-alerts', signal), { keepData: true, refetchIntervalMs: QUEUE_POLL_MS });
+
   return (
     <>
-      <PageHeader title={t('queues.complaintsTitle')} subtitle={t('queues.complaintsSubtitle')} />
+      <PageHeader
+        title={t('queues.complaintsTitle')}
+        subtitle={t('queues.complaintsSubtitle')}
+        actions={<ExportButtons path="/api/complaints" query={status ? `status=${status}` : ''} fileName={`complaints${status ? `-${status}` : ''}`} testId="complaints-export" />}
+      />
+      {alerts.status === 'success' && alerts.data.items.length > 0 ? (
+        <div className="queue-alert" role="alert" data-testid="complaint-flood-alert">
+          {alerts.data.items.map((a) => (
+            <p key={a.enterpriseId}>
+              {t('queues.floodAlert', { name: a.enterpriseName ?? a.enterpriseId, reports: a.reports, threshold: alerts.data.threshold, flagged: a.flagged })}
+            </p>
+          ))}
+        </div>
+      ) : null}
       <div className="queue-filter">
         <label>
           {t('queues.filter')}{' '}
@@ -59,6 +75,11 @@ function ComplaintItem({ complaint: c, onDecided }: { complaint: ComplaintJson; 
       <div className="queue__head">
         <span className={`queue__status queue__status--${c.status}`}>{t(`queues.status.${c.status}`)}</span>
         <strong>{t(`complaint.categories.${c.category}`)}</strong>
+        {c.flagged ? (
+          <span className="queue__flag" data-testid="complaint-flagged">
+            {t('queues.flagged')}
+          </span>
+        ) : null}
         <Link to={`/enterprises/${c.enterpriseId}`}>{c.enterpriseName ?? c.enterpriseId}</Link>
         <span className="queue__muted">{new Date(c.createdAt).toLocaleString(i18n.resolvedLanguage)}</span>
       </div>

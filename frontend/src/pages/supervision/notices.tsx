@@ -5,6 +5,7 @@ import { apiClient, ApiError } from '../../api/api-client';
 import type { NoticeJson, NoticePageJson } from '../../api/supervision-types';
 import { QUEUE_POLL_MS, useApiQuery } from '../../api/use-api-query';
 import { useSession } from '../../app/session-provider';
+import { ExportButtons } from '../../components/export-buttons';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../components/state-view';
 import '../../styles/supervision.css';
@@ -83,7 +84,10 @@ export function NoticesPage() {
   const q = useApiQuery(path, (signal) => apiClient.get<NoticePageJson>(path, signal), { keepData: true, refetchIntervalMs: QUEUE_POLL_MS });
   return (
     <>
-      <PageHeader title={t('supervision.notices.title')} />
+      <PageHeader
+        title={t('supervision.notices.title')}
+        actions={<ExportButtons path="/api/notices" query={open ? 'unacknowledged=true' : ''} fileName="credit-notices" testId="notices-export" />}
+      />
       <label className="sv-toggle">
         <input type="checkbox" checked={open} onChange={(e) => setOpen(e.target.checked)} /> {t('supervision.notices.onlyUnacknowledged')}
       </label>

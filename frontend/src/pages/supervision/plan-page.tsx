@@ -5,6 +5,7 @@ import { apiClient, ApiError } from '../../api/api-client';
 import type { DrawnJson, InspectionResult, PlanJson } from '../../api/supervision-types';
 import { useApiQuery } from '../../api/use-api-query';
 import { useSession } from '../../app/session-provider';
+import { ExportButtons } from '../../components/export-buttons';
 import { PageHeader } from '../../components/page-header';
 import { StarRating } from '../../components/star-rating';
 import { ErrorState, LoadingState } from '../../components/state-view';
@@ -34,9 +35,12 @@ export function PlanPage() {
         title={p.name}
         subtitle={`${t('supervision.plans.plan.day')} ${p.day} · ${t('supervision.plans.population', { count: p.populationSize })}`}
         actions={
-          <Link className="button button--secondary" to={`/public/inspection-plans/${p.id}`} target="_blank" rel="noreferrer" data-testid="plan-public-link">
-            {t('supervision.plans.plan.publicLink')}
-          </Link>
+          <>
+            <ExportButtons path={`/api/inspection-plans/${p.id}/draws`} fileName={`inspection-plan-${p.id}-${p.day}`} testId="plan-draws-export" />
+            <Link className="button button--secondary" to={`/public/inspection-plans/${p.id}`} target="_blank" rel="noreferrer" data-testid="plan-public-link">
+              {t('supervision.plans.plan.publicLink')}
+            </Link>
+          </>
         }
       />
       {!active ? (

@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import { apiClient } from '../../api/api-client';
 import type { PlanListJson } from '../../api/supervision-types';
 import { useApiQuery } from '../../api/use-api-query';
+import { ExportButtons } from '../../components/export-buttons';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../components/state-view';
 import '../../styles/supervision.css';
@@ -22,9 +23,12 @@ export function PlansPage() {
         title={t('supervision.plans.title')}
         subtitle={t('supervision.plans.subtitle')}
         actions={
-          <Link to="/inspection-plans/new" className="button button--primary" data-testid="plan-new">
-            {t('supervision.plans.new')}
-          </Link>
+          <>
+            <ExportButtons path="/api/inspection-plans" query={mine ? 'mine=true' : ''} fileName="inspection-plans" testId="plans-export" />
+            <Link to="/inspection-plans/new" className="button button--primary" data-testid="plan-new">
+              {t('supervision.plans.new')}
+            </Link>
+          </>
         }
       />
       <label className="sv-toggle">
