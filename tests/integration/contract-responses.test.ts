@@ -99,6 +99,9 @@ describe('every answer matches its contract schema', () => {
     await check('GET /api/complaints', '/api/complaints');
     await check('GET /api/complaints/{id}', `/api/complaints/${complaint.body.id}`);
     await check('POST /api/complaints/{id}/dismiss', `/api/complaints/${complaint.body.id}/dismiss`, { body: { reason: '不属实' } });
+    const toUndo = await check('POST /api/public/{token}/complaints', `/api/public/${publicToken}/complaints`, { token: null, body: { category: 'noise', text: '夜间噪声' } });
+    await check('POST /api/complaints/{id}/verify', `/api/complaints/${toUndo.body.id}/verify`, { body: { reason: '现场核实' } });
+    await check('POST /api/complaints/{id}/undo-verification', `/api/complaints/${toUndo.body.id}/undo-verification`, { body: { reason: '点错了' } });
 
     // Accounts and the enterprise portal.
     await check('POST /api/accounts', '/api/accounts', { body: { username: 'company-a', enterpriseId: A, password: 'company-a-initial-1' } });
@@ -184,7 +187,7 @@ describe('every answer matches its contract schema', () => {
     expect(problems).toEqual([]);
     // Everything documented with a JSON answer was called, except decisions whose twin was (accept/verify).
     const skipped = DOCUMENTED_ROUTES.filter((r) => documentedSuccess(r)!.schema !== null && !checked.has(r));
-    expect(skipped.sort()).toEqual(['POST /api/appeals/{id}/accept', 'POST /api/complaints/{id}/verify']);
+    expect(skipped.sort()).toEqual(['POST /api/appeals/{id}/accept']);
   });
 
   it('answers errors in the contract error shape', async () => {

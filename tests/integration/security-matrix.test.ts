@@ -229,7 +229,7 @@ describe('security: routes × roles, object-level authorisation, strict input, t
       else for (const [pattern, id] of objectOf) if (pattern.test(route.path)) path = route.path.replace(':id', id);
       if (path === null || route.path.startsWith('/api/portal')) continue;
       named++;
-      const body = route.method !== 'POST' ? undefined : key.endsWith('/results') ? { uscc: C, result: 'compliant' } : key.endsWith('/verify') ? { note: '越权测试' } : { reason: '越权测试' };
+      const body = route.method !== 'POST' ? undefined : key.endsWith('/results') ? { uscc: C, result: 'compliant' } : { reason: '越权测试' };
       // Scoped first: the unscoped inspector's call may decide the object.
       const scoped = await t.call(route.method, path, { token: tokens.scoped, body });
       const inspector = await t.call(route.method, path, { token: tokens.inspector, body });

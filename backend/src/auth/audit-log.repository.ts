@@ -20,6 +20,7 @@ export type AuditAction =
   | 'inspection_plan.cancelled'
   | 'complaint.verified'
   | 'complaint.dismissed'
+  | 'complaint.verification_undone'
   | 'appeal.accepted'
   | 'appeal.rejected'
   | 'event.ingested'

@@ -76,6 +76,7 @@ export const adminEn: TranslationShape<typeof adminZhCN> = {
         inspection_plan_cancelled: 'Cancelled inspection plan',
         complaint_verified: 'Verified complaint',
         complaint_dismissed: 'Dismissed complaint',
+        complaint_verification_undone: 'Undid complaint verification',
         appeal_accepted: 'Accepted appeal',
         appeal_rejected: 'Rejected appeal',
         event_ingested: 'Sent event over HTTP',

@@ -21,7 +21,13 @@ export const complaintListQuerySchema = z.strictObject({
 });
 export type ComplaintListQuery = z.infer<typeof complaintListQuerySchema>;
 
-export const verifyComplaintSchema = z.strictObject({ note: z.string().trim().max(2000).optional() }).meta({ id: 'VerifyComplaint' });
+// A verification costs the enterprise points publicly, so it needs a reason like a dismissal does.
+export const verifyComplaintSchema = z.strictObject({ reason: z.string().trim().min(1).max(2000) }).meta({ id: 'VerifyComplaint' });
+/** POST /api/complaints/{id}/undo-verification: within UNDO_VERIFICATION_MINUTES of the verification. */
+export const undoVerificationSchema = z.strictObject({ reason: z.string().trim().min(1).max(2000) }).meta({ id: 'UndoVerification' });
+export type UndoVerificationRequest = z.infer<typeof undoVerificationSchema>;
+/** How long an inspector may take back a verification (it then voids the complaint_verified event). */
+export const UNDO_VERIFICATION_MINUTES = 10;
 export const dismissComplaintSchema = z.strictObject({ reason: z.string().trim().min(1).max(2000) }).meta({ id: 'DismissComplaint' });
 export type VerifyComplaintRequest = z.infer<typeof verifyComplaintSchema>;
 export type DismissComplaintRequest = z.infer<typeof dismissComplaintSchema>;
@@ -41,6 +47,17 @@ export const complaintSchema = z
     decidedAt: instantSchema.nullable(),
     eventId: z.string().nullable().meta({ description: 'the enforcement.complaint_verified event of a verified complaint' }),
     createdAt: instantSchema,
+    consequence: z
+      .object({
+        indicator: z.literal('S1'),
+        target: z.literal('S'),
+        points: z.number().meta({ description: 'points taken off the S sub-score' }),
+        days: z.number().int().meta({ description: 'how many days the deduction lasts' }),
+        weight: z.number().int().meta({ description: 'weight of S in ten-thousandths for this enterprise\u2019s industry profile' }),
+        public: z.boolean().meta({ description: 'whether the deduction shows on the public page' }),
+      })
+      .meta({ id: 'VerificationConsequence', description: 'what verifying costs the enterprise, from the server\u2019s rule book' }),
+    undoUntil: instantSchema.nullable().meta({ description: 'a verified complaint: until when the verification can be undone (null once the window has passed or when not verified)' }),
   })
   .meta({ id: 'Complaint' });
 export type ComplaintJson = z.infer<typeof complaintSchema>;

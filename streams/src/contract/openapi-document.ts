@@ -85,6 +85,7 @@ import {
   dismissComplaintSchema,
   newAppealSchema,
   rejectAppealSchema,
+  undoVerificationSchema,
   verifyComplaintSchema,
 } from './http-workflows.schema';
 import { deadLetterMessageSchema } from './dead-letter-message.schema';
@@ -312,6 +313,12 @@ const ROUTES: RouteSpec[] = [
   {
     method: 'post', path: '/api/complaints/{id}/verify', tag: 'complaints', summary: 'Verify a complaint (adds an S1 effect)', who: 'staff', params: idParam('complaint'), body: verifyComplaintSchema,
     ok: { status: 200, schema: complaintSchema, description: 'the decided complaint' }, errors: { 400: 'invalid input', 404: 'unknown complaint', 409: 'already decided' },
+  },
+  {
+    method: 'post', path: '/api/complaints/{id}/undo-verification', tag: 'complaints', who: 'staff', params: idParam('complaint'), body: undoVerificationSchema,
+    summary: 'Take back a verification within 10 minutes: voids its complaint_verified event and puts the complaint back in the queue',
+    ok: { status: 200, schema: complaintSchema, description: 'the complaint, pending again' },
+    errors: { 400: 'invalid input', 404: 'unknown complaint', 409: 'not verified (not_verified), or the 10 minutes have passed (undo_window_closed)' },
   },
   {
     method: 'post', path: '/api/complaints/{id}/dismiss', tag: 'complaints', summary: 'Dismiss a complaint', who: 'staff', params: idParam('complaint'), body: dismissComplaintSchema,

@@ -2458,6 +2458,97 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/complaints/{id}/undo-verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take back a verification within 10 minutes: voids its complaint_verified event and puts the complaint back in the queue
+         * @description Inspectors and admins (bearer token).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description complaint id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["UndoVerification"];
+                };
+            };
+            responses: {
+                /** @description the complaint, pending again */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Complaint"];
+                    };
+                };
+                /** @description invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description no token, or a bad, expired or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description not allowed for this account */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description unknown complaint */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description not verified (not_verified), or the 10 minutes have passed (undo_window_closed) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/complaints/{id}/dismiss": {
         parameters: {
             query?: never;
@@ -8032,9 +8123,33 @@ export interface components {
             eventId: string | null;
             /** Format: date-time */
             createdAt: string;
+            consequence: components["schemas"]["VerificationConsequence"];
+            /**
+             * Format: date-time
+             * @description a verified complaint: until when the verification can be undone (null once the window has passed or when not verified)
+             */
+            undoUntil: string | null;
+        };
+        /** @description what verifying costs the enterprise, from the server’s rule book */
+        VerificationConsequence: {
+            /** @enum {string} */
+            indicator: "S1";
+            /** @enum {string} */
+            target: "S";
+            /** @description points taken off the S sub-score */
+            points: number;
+            /** @description how many days the deduction lasts */
+            days: number;
+            /** @description weight of S in ten-thousandths for this enterprise’s industry profile */
+            weight: number;
+            /** @description whether the deduction shows on the public page */
+            public: boolean;
         };
         VerifyComplaint: {
-            note?: string;
+            reason: string;
+        };
+        UndoVerification: {
+            reason: string;
         };
         DismissComplaint: {
             reason: string;
