@@ -1,0 +1,112 @@
+import { mkdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { FRONTEND_DIST, ensureFrontendBuilt } from '../support/frontend-build';
+import { NOW, TODAY, movableClock, registration, startPublicTestApp, usccOf, type PublicTestApp } from '../integration/public-test-app';
+
+/**
+ * Issue #14 §5 in Chromium: verifying a complaint needs a reason and asks for confirmation with its
+ * consequence in plain words (numbers from the API's rule book), then offers an undo that restores the
+ * rating. At 1440 and 390 px, in Chinese and English. Screenshots go to tests/artifacts/actions/.
+ */
+const ROOT = path.resolve(__dirname, '..', '..');
+const ARTIFACTS = path.join(ROOT, 'tests', 'artifacts', 'actions');
+const E = usccOf('320104', 7);
+const NAME = '南京秦淮印染有限公司';
+
+describe('complaint verification with confirmation and undo (#14 §5), in Chromium', () => {
+  const clock = movableClock(NOW);
+  let t: PublicTestApp;
+  let browser: Browser;
+  let publicToken: string;
+  const contexts: BrowserContext[] = [];
+
+  const score = async () => (await t.call('GET', `/api/enterprises/${E}/ratings/${TODAY}`, { token: t.adminToken })).body.score as number;
+
+  async function open(width: number, language: 'zh-CN' | 'en'): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: language, timezoneId: 'Asia/Shanghai' });
+    contexts.push(context);
+    await context.addInitScript(
+      ([lng, tok]) => {
+        localStorage.setItem('envface.language', lng);
+        sessionStorage.setItem('envface.token', tok);
+      },
+      [language, t.adminToken] as const,
+    );
+    const page = await context.newPage();
+    await page.goto(`${t.app.url}/complaints`);
+    return page;
+  }
+
+  beforeAll(async () => {
+    ensureFrontendBuilt();
+    mkdirSync(ARTIFACTS, { recursive: true });
+    t = await startPublicTestApp({ webDistDir: FRONTEND_DIST, clock });
+    await t.ingest('registry', registration(E, NAME, 'act-reg-1', '320104'));
+    const sign = await t.call('GET', `/api/enterprises/${E}/sign`, { token: t.adminToken });
+    publicToken = new URL(sign.body.publicUrl).pathname.split('/').pop()!;
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  });
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await t?.close();
+  });
+
+  const cases = [
+    { width: 1440, language: 'zh-CN', tag: 'zh-1440', reasonRequired: '请填写理由', consequence: /扣 20 分，持续 90 天，总分约 −([\d.]+) 分/, undo: '撤销核实', confirmUndo: '确认撤销', undone: '已撤销核实' },
+    { width: 390, language: 'zh-CN', tag: 'zh-390', reasonRequired: '请填写理由', consequence: /扣 20 分，持续 90 天，总分约 −([\d.]+) 分/, undo: '撤销核实', confirmUndo: '确认撤销', undone: '已撤销核实' },
+    { width: 1440, language: 'en', tag: 'en-1440', reasonRequired: 'reason', consequence: /lose 20 points in Public supervision for 90 days, about −([\d.]+) on the total/, undo: 'Undo verification', confirmUndo: 'Undo', undone: 'Verification undone' },
+    { width: 390, language: 'en', tag: 'en-390', reasonRequired: 'reason', consequence: /lose 20 points in Public supervision for 90 days, about −([\d.]+) on the total/, undo: 'Undo verification', confirmUndo: 'Undo', undone: 'Verification undone' },
+  ] as const;
+
+  for (const [n, c] of cases.entries()) {
+    it(`confirms with the consequence and undoes (${c.tag})`, async () => {
+      const res = await t.call('POST', `/api/public/${publicToken}/complaints`, { body: { category: 'water', text: `排污口流出有色废水 ${n}` }, headers: { 'x-forwarded-for': `198.51.100.${n + 1}` } });
+      const id = res.body.id as string;
+      const complaint = (await t.call('GET', `/api/complaints/${id}`, { token: t.adminToken })).body;
+      const model = (await t.call('GET', '/api/model')).body;
+      const before = await score();
+
+      const page = await open(c.width, c.language);
+      const item = page.locator(`[data-testid="complaint-item"][data-id="${id}"]`);
+      await item.waitFor();
+      // Without a reason, nothing is sent.
+      await item.locator('.decision button').first().click();
+      await item.locator('[role="alert"]').waitFor();
+      expect(await item.locator('[role="alert"]').textContent()).toContain(c.reasonRequired);
+
+      await item.locator('.decision__reason').fill('现场检查确有废水外排');
+      await item.locator('.decision button').first().click();
+      const confirmation = item.locator('[data-testid="verify-confirmation"]');
+      await confirmation.waitFor();
+      const text = (await confirmation.textContent())!;
+      expect(text).toContain(NAME);
+      // The numbers come from the API's rule book: sub-score points, days, and the weighted total.
+      expect(complaint.consequence).toMatchObject({ points: 20, days: 90, weight: model.default.weights.S });
+      const impact = text.match(c.consequence);
+      expect(impact).not.toBeNull();
+      expect(Number(impact![1])).toBeCloseTo((20 * model.default.weights.S) / 10000, 1);
+      expect(await score()).toBe(before); // nothing happened yet
+      await page.screenshot({ path: path.join(ARTIFACTS, `confirm-${c.tag}.png`), fullPage: true });
+
+      await confirmation.locator('button').first().click();
+      const notice = page.locator('[data-testid="verified-notice"]');
+      await notice.waitFor();
+      expect(await score()).toBeLessThan(before); // the answer comes once the event is stored
+      await page.screenshot({ path: path.join(ARTIFACTS, `verified-${c.tag}.png`), fullPage: true });
+
+      await notice.getByRole('button', { name: c.undo }).click();
+      await notice.locator('.decision__reason').fill('核实对象有误');
+      await notice.getByRole('button', { name: c.confirmUndo, exact: true }).click();
+      await page.locator('[data-testid="undone-notice"]').waitFor();
+      expect(await page.locator('[data-testid="undone-notice"]').textContent()).toContain(c.undone);
+      expect(await score()).toBe(before);
+      // Back in the pending queue, with its decision controls again.
+      await item.locator('.decision__reason').waitFor();
+      await page.screenshot({ path: path.join(ARTIFACTS, `undone-${c.tag}.png`), fullPage: true });
+      expect((await t.call('GET', `/api/complaints/${id}`, { token: t.adminToken })).body.status).toBe('pending');
+    });
+  }
+});
