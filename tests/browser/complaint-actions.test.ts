@@ -13,6 +13,8 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const ARTIFACTS = path.join(ROOT, 'tests', 'artifacts', 'actions');
 const E = usccOf('320104', 7);
 const NAME = '南京秦淮印染有限公司';
+const OTHER = usccOf('320106', 8);
+const chinaDay = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
 describe('complaint verification with confirmation and undo (#14 §5), in Chromium', () => {
   const clock = movableClock(NOW);
@@ -23,7 +25,7 @@ describe('complaint verification with confirmation and undo (#14 §5), in Chromi
 
   const score = async () => (await t.call('GET', `/api/enterprises/${E}/ratings/${TODAY}`, { token: t.adminToken })).body.score as number;
 
-  async function open(width: number, language: 'zh-CN' | 'en'): Promise<Page> {
+  async function open(width: number, language: 'zh-CN' | 'en', start = '/complaints'): Promise<Page> {
     const context = await browser.newContext({ viewport: { width, height: 900 }, locale: language, timezoneId: 'Asia/Shanghai' });
     contexts.push(context);
     await context.addInitScript(
@@ -34,7 +36,7 @@ describe('complaint verification with confirmation and undo (#14 §5), in Chromi
       [language, t.adminToken] as const,
     );
     const page = await context.newPage();
-    await page.goto(`${t.app.url}/complaints`);
+    await page.goto(`${t.app.url}${start}`);
     return page;
   }
 
@@ -43,6 +45,7 @@ describe('complaint verification with confirmation and undo (#14 §5), in Chromi
     mkdirSync(ARTIFACTS, { recursive: true });
     t = await startPublicTestApp({ webDistDir: FRONTEND_DIST, clock });
     await t.ingest('registry', registration(E, NAME, 'act-reg-1', '320104'));
+    await t.ingest('registry', registration(OTHER, '南京鼓楼纸业有限公司', 'act-reg-2', '320106'));
     const sign = await t.call('GET', `/api/enterprises/${E}/sign`, { token: t.adminToken });
     publicToken = new URL(sign.body.publicUrl).pathname.split('/').pop()!;
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
@@ -107,6 +110,41 @@ describe('complaint verification with confirmation and undo (#14 §5), in Chromi
       await item.locator('.decision__reason').waitFor();
       await page.screenshot({ path: path.join(ARTIFACTS, `undone-${c.tag}.png`), fullPage: true });
       expect((await t.call('GET', `/api/complaints/${id}`, { token: t.adminToken })).body.status).toBe('pending');
+    });
+  }
+
+  // #14 §5 signs: reachable from the enterprise page and the explorer; each shows its print day and
+  // points to today's rating.
+  for (const c of [
+    { width: 1440, language: 'zh-CN', tag: 'zh-1440', today: '扫码查看今日评价', printed: '打印日期：' },
+    { width: 390, language: 'en', tag: 'en-390', today: 'Scan for today\u2019s rating', printed: 'Printed on ' },
+  ] as const) {
+    it(`prints signs from the enterprise page and the filtered explorer (${c.tag})`, async () => {
+      const page = await open(c.width, c.language, `/enterprises/${E}`);
+      await page.locator('[data-testid="enterprise-print-sign"]').click();
+      await page.waitForURL(`**/print/sign/${E}`);
+      const sign = page.locator('[data-testid="sign"]');
+      await sign.waitFor();
+      expect(await sign.textContent()).toContain(NAME);
+      expect(await sign.locator('[data-testid="sign-today"]').textContent()).toBe(c.today);
+      expect(await sign.locator('[data-testid="sign-date"]').textContent()).toBe(`${c.printed}${chinaDay()}`);
+      await page.screenshot({ path: path.join(ARTIFACTS, `sign-${c.tag}.png`), fullPage: true });
+
+      await page.goBack();
+      await page.locator('[data-testid="enterprise-print-region"]').click();
+      await page.waitForURL('**/print/region/320104');
+      await page.locator('[data-testid="sign"]').first().waitFor();
+      expect(await page.locator('[data-testid="sign"]').count()).toBe(1);
+
+      // The explorer filtered to one district prints exactly that district's enterprises.
+      await page.goto(`${t.app.url}/enterprises?region=320106`);
+      await page.locator('[data-testid="explorer-print-signs"]').click();
+      await page.waitForURL('**/print/signs?region=320106');
+      await page.locator('[data-testid="sign"]').first().waitFor();
+      const names = await page.locator('[data-testid="sign"] .sign__name').allTextContents();
+      expect(names).toEqual(['南京鼓楼纸业有限公司']);
+      expect(await page.locator('[data-testid="sign-today"]').first().textContent()).toBe(c.today);
+      await page.screenshot({ path: path.join(ARTIFACTS, `signs-filtered-${c.tag}.png`), fullPage: true });
     });
   }
 });

@@ -12,6 +12,7 @@ const EnterpriseDetailPage = lazy(() =>
 );
 const PublicPage = lazy(() => import('../pages/public/public-page').then((m) => ({ default: m.PublicPage })));
 const SignPage = lazy(() => import('../pages/print/sign-page').then((m) => ({ default: m.SignPage })));
+const FilteredSignsPage = lazy(() => import('../pages/print/filtered-signs-page').then((m) => ({ default: m.FilteredSignsPage })));
 const RegionSignsPage = lazy(() => import('../pages/print/region-signs-page').then((m) => ({ default: m.RegionSignsPage })));
 const ComplaintQueuePage = lazy(() => import('../pages/queues/complaint-queue-page').then((m) => ({ default: m.ComplaintQueuePage })));
 const AppealQueuePage = lazy(() => import('../pages/queues/appeal-queue-page').then((m) => ({ default: m.AppealQueuePage })));
@@ -51,6 +52,7 @@ export function AppRouter() {
         <Route path="/public/lists/:list" element={<Suspense fallback={null}><PublicListPage /></Suspense>} />
         <Route path="/print/sign/:uscc" element={<RequireAuth><Suspense fallback={null}><SignPage /></Suspense></RequireAuth>} />
         <Route path="/print/notice/:id" element={<RequireAuth roles={ALL_ROLES}><Suspense fallback={null}><NoticePrintPage /></Suspense></RequireAuth>} />
+        <Route path="/print/signs" element={<RequireAuth><Suspense fallback={null}><FilteredSignsPage /></Suspense></RequireAuth>} />
         <Route path="/print/region/:region" element={<RequireAuth><Suspense fallback={null}><RegionSignsPage /></Suspense></RequireAuth>} />
         <Route path="/portal" element={<RequireAuth roles={ENTERPRISE_ROLES}><Suspense fallback={null}><PortalLayout /></Suspense></RequireAuth>}>
           <Route index element={<PortalPage />} />

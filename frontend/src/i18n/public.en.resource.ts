@@ -127,5 +127,11 @@ export const publicEn: TranslationShape<typeof publicZhCN> = {
     rotated: 'Replaced: print the sign again',
     regionTitle: 'Batch print: {{region}}',
     truncated: 'Only the first {{count}} are shown',
+    todayRating: 'Scan for today\u2019s rating',
+    printedOn: 'Printed on {{date}}',
+    printSign: 'Print sign',
+    printRegion: 'Print all signs of this district',
+    printFiltered: 'Print signs of this list',
+    filteredTitle: 'Batch print: filtered list ({{count}})',
   },
 };

@@ -126,5 +126,11 @@ export const publicZhCN = {
     rotated: '已更换，请重新打印标牌',
     regionTitle: '批量打印：{{region}}',
     truncated: '仅显示前 {{count}} 家',
+    todayRating: '扫码查看今日评价',
+    printedOn: '打印日期：{{date}}',
+    printSign: '打印标牌',
+    printRegion: '打印本区县全部标牌',
+    printFiltered: '打印筛选结果的标牌',
+    filteredTitle: '批量打印：筛选结果（{{count}} 家）',
   },
 } as const;
