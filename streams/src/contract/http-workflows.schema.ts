@@ -90,6 +90,24 @@ export const rejectAppealSchema = z.strictObject({ reason: z.string().trim().min
 export type AcceptAppealRequest = z.infer<typeof acceptAppealSchema>;
 export type RejectAppealRequest = z.infer<typeof rejectAppealSchema>;
 
+/** Evidence files of an appeal: PDF, JPEG, PNG or WebP, checked by their first bytes. */
+export const APPEAL_EVIDENCE_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp'] as const;
+export const MAX_APPEAL_EVIDENCE_BYTES = 5 * 1024 * 1024;
+export const MAX_APPEAL_EVIDENCE_FILES = 5;
+export const appealEvidenceIdSchema = numericIdSchema('evidence');
+export const appealEvidenceSchema = z
+  .object({
+    id: z.string(),
+    fileName: z.string(),
+    contentType: z.enum(APPEAL_EVIDENCE_TYPES),
+    size: z.number().int().meta({ description: 'bytes as stored (images re-encoded)' }),
+    createdAt: instantSchema,
+  })
+  .meta({ id: 'AppealEvidence' });
+export type AppealEvidenceJson = z.infer<typeof appealEvidenceSchema>;
+/** Multipart form of POST /api/appeals/{id}/evidence. */
+export const appealEvidenceFormSchema = z.object({ file: z.string().meta({ format: 'binary' }) }).meta({ id: 'AppealEvidenceForm' });
+
 export const appealSchema = z
   .object({
     id: z.string(),
@@ -104,6 +122,7 @@ export const appealSchema = z
     decidedAt: instantSchema.nullable(),
     voidEventId: z.string().nullable().meta({ description: 'the enforcement.voided event of an accepted appeal' }),
     createdAt: instantSchema,
+    evidence: z.array(appealEvidenceSchema).meta({ description: 'files the enterprise attached (download: GET /api/appeals/{id}/evidence/{evidenceId})' }),
   })
   .meta({ id: 'Appeal' });
 export type AppealJson = z.infer<typeof appealSchema>;

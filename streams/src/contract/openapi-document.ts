@@ -77,6 +77,8 @@ import {
 import {
   acceptAppealSchema,
   appealListQuerySchema,
+  appealEvidenceFormSchema,
+  appealEvidenceSchema,
   appealPageSchema,
   appealSchema,
   complaintListQuerySchema,
@@ -337,6 +339,20 @@ const ROUTES: RouteSpec[] = [
   {
     method: 'get', path: '/api/appeals/{id}', tag: 'appeals', summary: 'One appeal', who: 'admin_or_inspector_or_enterprise', params: idParam('appeal'),
     ok: { status: 200, schema: appealSchema, description: 'the appeal' }, errors: { 400: 'invalid id', 404: 'unknown appeal' },
+  },
+  {
+    method: 'post', path: '/api/appeals/{id}/evidence', tag: 'appeals', who: 'enterprise', params: idParam('appeal'),
+    summary: 'Attach evidence to a pending appeal of the own enterprise (multipart field `file`: PDF, JPEG, PNG or WebP, at most 5 MB, 5 files)',
+    ok: { status: 201, schema: appealEvidenceSchema, description: 'stored (images re-encoded)' },
+    errors: { 400: 'no file, or not a PDF or image', 404: 'unknown appeal (or another enterprise\u2019s)', 409: 'appeal already decided, or 5 files already', 413: 'file too large' },
+    extra: { request: { body: { content: { 'multipart/form-data': { schema: appealEvidenceFormSchema } } } } },
+  },
+  {
+    method: 'get', path: '/api/appeals/{id}/evidence/{evidenceId}', tag: 'appeals', who: 'admin_or_inspector_or_enterprise',
+    summary: 'Download one evidence file (staff, or the appeal\u2019s own enterprise)',
+    params: z.object({ id: z.string(), evidenceId: z.string() }),
+    ok: { status: 200, contentType: 'application/octet-stream', description: 'the file, as an attachment' },
+    errors: { 400: 'invalid id', 404: 'unknown appeal or file (or another enterprise\u2019s)' },
   },
   {
     method: 'post', path: '/api/appeals/{id}/accept', tag: 'appeals', summary: 'Accept an appeal (voids the event)', who: 'staff', params: idParam('appeal'), body: acceptAppealSchema,

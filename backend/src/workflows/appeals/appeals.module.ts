@@ -5,6 +5,7 @@ import { ComplaintsModule } from '../complaints/complaints.module';
 import { PublishModule } from '../../pipeline/publish/publish.module';
 import { CreditNoticesModule } from '../credit-notices/credit-notices.module';
 import { AppealRepository } from './appeal.repository';
+import { AppealEvidenceRepository } from './appeal-evidence.repository';
 import { AppealService } from './appeal.service';
 import { AppealsController } from './appeals.controller';
 
@@ -12,6 +13,6 @@ import { AppealsController } from './appeals.controller';
 @Module({
   imports: [AuthModule, ComplaintsModule, PublishModule, AccountsModule, CreditNoticesModule],
   controllers: [AppealsController],
-  providers: [AppealService, AppealRepository],
+  providers: [AppealService, AppealRepository, AppealEvidenceRepository],
 })
 export class AppealsModule {}
