@@ -127,6 +127,9 @@ describe('every answer matches its contract schema', () => {
 
     // Appeals.
     const appeal = await check('POST /api/appeals', '/api/appeals', { token: enterpriseToken, body: { eventId: 'c-pen-a', reasons: '已整改' } });
+    const evidence = new FormData();
+    evidence.append('file', new Blob([Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1')]), '整改报告.pdf');
+    await check('POST /api/appeals/{id}/evidence', `/api/appeals/${appeal.body.id}/evidence`, { token: enterpriseToken, raw: evidence });
     await check('GET /api/appeals', '/api/appeals', { token: enterpriseToken });
     await check('GET /api/appeals/{id}', `/api/appeals/${appeal.body.id}`);
     await check('POST /api/appeals/{id}/reject', `/api/appeals/${appeal.body.id}/reject`, { body: { reason: '证据不足' } });
