@@ -95,4 +95,22 @@ describe('appeal evidence', () => {
     expect((await upload(companyA, PDF, 'late.pdf')).body.error?.code).toBe('already_decided');
     expect((await download(companyA, evidenceId)).status).toBe(200);
   });
+
+  it('shows staff the appealed record in words and the report behind a verified complaint; not the enterprise', async () => {
+    const sign = await t.call('GET', `/api/enterprises/${A}/sign`, { token: t.adminToken });
+    const token = new URL(sign.body.publicUrl).pathname.split('/').pop()!;
+    const report = await t.call('POST', `/api/public/${token}/complaints`, { body: { category: 'noise', text: '夜里机器轰鸣' } });
+    await t.call('POST', `/api/complaints/${report.body.id}/verify`, { token: t.adminToken, body: { reason: '夜查属实' } });
+    const filed = await t.call('POST', '/api/appeals', { token: companyA, body: { eventId: `complaint-verified-${report.body.id}`, reasons: '当晚停产，附停产记录' } });
+    expect(filed.status).toBe(201);
+    const staff = await t.call('GET', `/api/appeals/${filed.body.id}`, { token: t.adminToken });
+    expect(staff.body).toMatchObject({
+      eventType: 'enforcement.complaint_verified',
+      eventData: { complaintId: `CMP-${report.body.id}` },
+      complaint: { id: report.body.id, category: 'noise', text: '夜里机器轰鸣', hasPhoto: false },
+    });
+    expect(filed.body.complaint).toBeNull();
+    const penaltyAppeal = (await t.call('GET', `/api/appeals/${appealId}`, { token: t.adminToken })).body;
+    expect(penaltyAppeal.eventData).toMatchObject({ caseNo: 'NJ-EV-1', severity: 'general' });
+  });
 });

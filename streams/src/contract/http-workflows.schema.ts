@@ -122,6 +122,11 @@ export const appealSchema = z
     decidedAt: instantSchema.nullable(),
     voidEventId: z.string().nullable().meta({ description: 'the enforcement.voided event of an accepted appeal' }),
     createdAt: instantSchema,
+    eventData: z.record(z.string(), z.unknown()).nullable().meta({ description: 'the appealed event\u2019s data (for its sentence)' }),
+    complaint: z
+      .object({ id: z.string(), category: z.enum(COMPLAINT_CATEGORIES), text: z.string(), hasPhoto: z.boolean() })
+      .nullable()
+      .meta({ description: 'staff only: the report behind an appealed complaint_verified event (photo: GET /api/complaints/{id}/photo)' }),
     evidence: z.array(appealEvidenceSchema).meta({ description: 'files the enterprise attached (download: GET /api/appeals/{id}/evidence/{evidenceId})' }),
   })
   .meta({ id: 'Appeal' });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MAX_APPEAL_EVIDENCE_FILES, type AppealEvidenceJson, type AppealJson, type AppealPage } from '@envface/streams';
+import { MAX_APPEAL_EVIDENCE_FILES, type AppealEvidenceJson, type AppealJson, type AppealPage, type ComplaintCategory } from '@envface/streams';
 import { AuditLogRepository } from '../../auth/audit-log.repository';
 import type { AuthUser } from '../../auth/auth-user';
 import { scopeOf } from '../../auth/jurisdiction';
@@ -16,7 +16,8 @@ import { acceptEvidence, evidenceJson } from './appeal-evidence';
 /** Events an enterprise may contest: those that can lower its rating. Registrations and voids cannot. */
 const NOT_APPEALABLE = new Set(['enterprise.upserted', 'enforcement.voided', 'enforcement.award', 'permit.issued', 'permit.renewed', 'permit.report_submitted', 'enforcement.rectification_completed']);
 
-function appealJson(r: AppealRow, evidence: AppealEvidenceJson[] = []): AppealJson {
+/** `staff`: the citizen's report behind a verified complaint is for inspectors, not the enterprise. */
+function appealJson(r: AppealRow, evidence: AppealEvidenceJson[] = [], staff = false): AppealJson {
   return {
     id: r.id,
     enterpriseId: r.enterprise_id,
@@ -30,6 +31,11 @@ function appealJson(r: AppealRow, evidence: AppealEvidenceJson[] = []): AppealJs
     decidedAt: r.decided_at?.toISOString() ?? null,
     voidEventId: r.void_event_id,
     createdAt: r.created_at.toISOString(),
+    eventData: r.event_data,
+    complaint:
+      staff && r.complaint_id !== null && r.complaint_text !== null
+        ? { id: r.complaint_id, category: r.complaint_category as ComplaintCategory, text: r.complaint_text, hasPhoto: r.complaint_has_photo === true }
+        : null,
     evidence,
   };
 }
@@ -74,14 +80,14 @@ export class AppealService {
     const page = rows.slice(0, query.limit);
     const files = await this.evidence.listFor(this.db, page.map((r) => r.id));
     const of = (id: string) => files.filter((f) => f.appeal_id === id).map(evidenceJson);
-    return { items: page.map((r) => appealJson(r, of(r.id))), nextCursor: rows.length > query.limit ? page[page.length - 1]!.id : null };
+    return { items: page.map((r) => appealJson(r, of(r.id), user.role !== 'enterprise')), nextCursor: rows.length > query.limit ? page[page.length - 1]!.id : null };
   }
 
   async get(user: AuthUser, id: string): Promise<AppealJson> {
     // A scoped inspector's jurisdiction: an appeal about an enterprise elsewhere is "not found".
     const row = await this.appeals.find(this.db, id, scopeOf(user));
     if (!row || (user.role === 'enterprise' && row.enterprise_id !== user.enterpriseId)) throw new ApiError(404, 'not_found', `No appeal ${id}`);
-    return appealJson(row, (await this.evidence.listFor(this.db, [row.id])).map(evidenceJson));
+    return appealJson(row, (await this.evidence.listFor(this.db, [row.id])).map(evidenceJson), user.role !== 'enterprise');
   }
 
   /** The enterprise attaches evidence to its own pending appeal (another's is "not found"). */

@@ -8353,6 +8353,18 @@ export interface components {
             voidEventId: string | null;
             /** Format: date-time */
             createdAt: string;
+            /** @description the appealed event’s data (for its sentence) */
+            eventData: {
+                [key: string]: unknown;
+            } | null;
+            /** @description staff only: the report behind an appealed complaint_verified event (photo: GET /api/complaints/{id}/photo) */
+            complaint: {
+                id: string;
+                /** @enum {string} */
+                category: "air" | "water" | "noise" | "waste" | "odour" | "other";
+                text: string;
+                hasPhoto: boolean;
+            } | null;
             /** @description files the enterprise attached (download: GET /api/appeals/{id}/evidence/{evidenceId}) */
             evidence: components["schemas"]["AppealEvidence"][];
         };
