@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { FRONTEND_DIST, ensureFrontendBuilt } from '../support/frontend-build';
-import { NOW, TODAY, movableClock, registration, startPublicTestApp, usccOf, type PublicTestApp } from '../integration/public-test-app';
+import { NOW, ONE_PIXEL_PNG, TODAY, movableClock, penalty, registration, startPublicTestApp, usccOf, type PublicTestApp } from '../integration/public-test-app';
 
 /**
  * Issue #14 §5 in Chromium: verifying a complaint needs a reason and asks for confirmation with its
@@ -25,7 +25,7 @@ describe('complaint verification with confirmation and undo (#14 §5), in Chromi
 
   const score = async () => (await t.call('GET', `/api/enterprises/${E}/ratings/${TODAY}`, { token: t.adminToken })).body.score as number;
 
-  async function open(width: number, language: 'zh-CN' | 'en', start = '/complaints'): Promise<Page> {
+  async function open(width: number, language: 'zh-CN' | 'en', start = '/complaints', bearer?: string): Promise<Page> {
     const context = await browser.newContext({ viewport: { width, height: 900 }, locale: language, timezoneId: 'Asia/Shanghai' });
     contexts.push(context);
     await context.addInitScript(
@@ -33,7 +33,7 @@ describe('complaint verification with confirmation and undo (#14 §5), in Chromi
         localStorage.setItem('envface.language', lng);
         sessionStorage.setItem('envface.token', tok);
       },
-      [language, t.adminToken] as const,
+      [language, bearer ?? t.adminToken] as const,
     );
     const page = await context.newPage();
     await page.goto(`${t.app.url}${start}`);
@@ -147,4 +147,48 @@ describe('complaint verification with confirmation and undo (#14 §5), in Chromi
       await page.screenshot({ path: path.join(ARTIFACTS, `signs-filtered-${c.tag}.png`), fullPage: true });
     });
   }
+
+  // #14 §5 appeals: the enterprise attaches evidence in its portal; the inspector sees the appealed record
+  // in words, the report behind a verified complaint with its photo, and the evidence to download.
+  it('attaches evidence in the portal and shows it to the inspector with the record in words', async () => {
+    const created = await t.call('POST', '/api/accounts', { token: t.adminToken, body: { username: 'qinhuai', enterpriseId: E } });
+    const first = await t.login('qinhuai', created.body.initialPassword);
+    await t.call('POST', '/api/accounts/me/password', { token: first, body: { currentPassword: created.body.initialPassword, newPassword: 'qinhuai-New-pw-1' } });
+    const company = await t.login('qinhuai', 'qinhuai-New-pw-1');
+    await t.ingest('enforcement', penalty(E, 'act-pen-1', 'QH-2026-009'));
+    const form = new FormData();
+    form.append('category', 'air');
+    form.append('text', '烟囱冒黑烟');
+    form.append('photo', new Blob([ONE_PIXEL_PNG], { type: 'image/png' }), 'p.png');
+    const report = await t.call('POST', `/api/public/${publicToken}/complaints`, { raw: form, headers: { 'x-forwarded-for': '203.0.113.77' } });
+    await t.call('POST', `/api/complaints/${report.body.id}/verify`, { token: t.adminToken, body: { reason: '现场核实' } });
+    const onComplaint = await t.call('POST', '/api/appeals', { token: company, body: { eventId: `complaint-verified-${report.body.id}`, reasons: '当日停产检修，附停产记录' } });
+    expect(onComplaint.status).toBe(201);
+
+    const portal = await open(390, 'zh-CN', '/portal', company);
+    const upload = portal.locator(`[data-testid="evidence-upload-${onComplaint.body.id}"]`);
+    await upload.waitFor({ state: 'attached' });
+    await upload.setInputFiles({ name: '停产记录.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1') });
+    await portal.getByRole('button', { name: '停产记录.pdf' }).waitFor();
+    // A file that is not a PDF or image is refused with the server's words.
+    await upload.setInputFiles({ name: 'x.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf') });
+    await portal.locator('.evidence__upload [role="alert"]').waitFor();
+    expect(await portal.locator('.evidence__upload [role="alert"]').textContent()).toBe('只能上传 PDF 或图片（JPEG、PNG、WebP）');
+    await portal.screenshot({ path: path.join(ARTIFACTS, 'portal-evidence-zh-390.png'), fullPage: true });
+
+    for (const c of [
+      { width: 1440, language: 'zh-CN', tag: 'zh-1440', record: '投诉查实' },
+      { width: 390, language: 'en', tag: 'en-390', record: 'complaint' },
+    ] as const) {
+      const page = await open(c.width, c.language, '/appeals');
+      const item = page.locator('[data-testid="appeal-item"]').first();
+      await item.locator('[data-testid="appeal-complaint"] img').waitFor();
+      expect(await item.locator('[data-testid="appeal-complaint"]').textContent()).toContain('烟囱冒黑烟');
+      expect((await item.locator('[data-testid="appeal-event"]').textContent())!.toLowerCase()).toContain(c.record.toLowerCase());
+      expect(await item.locator('[data-testid="evidence-download"]').allTextContents()).toEqual(['停产记录.pdf']);
+      const [download] = await Promise.all([page.waitForEvent('download'), item.locator('[data-testid="evidence-download"]').click()]);
+      expect(download.suggestedFilename()).toBe('停产记录.pdf');
+      await page.screenshot({ path: path.join(ARTIFACTS, `appeal-inspector-${c.tag}.png`), fullPage: true });
+    }
+  });
 });

@@ -134,7 +134,7 @@ function ComplaintItem({
 }
 
 /** The photo needs the bearer token, so it is fetched as a blob and shown through an object URL. */
-function ComplaintPhoto({ id }: { id: string }) {
+export function ComplaintPhoto({ id }: { id: string }) {
   const { t } = useTranslation();
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
