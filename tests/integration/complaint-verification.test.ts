@@ -98,4 +98,34 @@ describe('verifying a complaint and taking it back', () => {
     expect((await t.call('POST', `/api/complaints/999999/undo-verification`, { token: t.adminToken, body: { reason: 'x' } })).status).toBe(404);
     expect((await t.call('POST', `/api/complaints/${id}/undo-verification`, { body: { reason: 'x' } })).status).toBe(401);
   });
+
+  it('lets the citizen follow a report with its reference and the code shown once (#14 §6)', async () => {
+    const sent = await t.call('POST', `/api/public/${publicToken}/complaints`, { body: { category: 'noise', text: '凌晨施工噪声' }, headers: { 'x-forwarded-for': '192.0.2.201' } });
+    expect(sent.body).toMatchObject({ reference: `CMP-${sent.body.id}`, followCode: expect.stringMatching(/^[A-Za-z0-9_-]{12}$/) });
+    const { reference, followCode } = sent.body as { reference: string; followCode: string };
+    // Only a hash is stored.
+    const stored = await sql.query(`SELECT follow_code_hash FROM complaints WHERE id = $1`, [sent.body.id]);
+    expect(stored.rows[0].follow_code_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(stored.rows[0])).not.toContain(followCode);
+
+    const follow = (body: unknown, client = '192.0.2.202') => t.call('POST', '/api/public/complaints/follow', { body, headers: { 'x-forwarded-for': client } });
+    const received = await follow({ reference, code: followCode });
+    expect(received.status).toBe(200);
+    expect(received.body).toEqual({ reference, enterpriseName: '南京秋实化工有限公司', category: 'noise', receivedAt: expect.any(String), status: 'received', decidedAt: null, reason: null });
+    // A wrong code answers exactly like an unknown reference.
+    const wrong = await follow({ reference, code: 'AAAAAAAAAAAA' });
+    const unknown = await follow({ reference: 'CMP-999999', code: followCode });
+    expect(wrong.status).toBe(404);
+    expect(wrong.body).toEqual(unknown.body);
+    expect((await follow({ reference: 'x', code: followCode })).status).toBe(400);
+
+    await t.call('POST', `/api/complaints/${sent.body.id}/dismiss`, { token: t.adminToken, body: { reason: '经查为市政工程，已取得夜间施工许可' } });
+    expect((await follow({ reference: reference.toLowerCase(), code: followCode })).body).toMatchObject({ status: 'dismissed', reason: '经查为市政工程，已取得夜间施工许可', decidedAt: expect.any(String) });
+
+    // Guessing is rate-limited per client.
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) statuses.push((await follow({ reference, code: `guess-${i}` }, '192.0.2.203')).status);
+    expect(statuses.slice(0, 10).every((s) => s === 404)).toBe(true);
+    expect(statuses.slice(10)).toEqual([429, 429]);
+  });
 });

@@ -96,6 +96,7 @@ describe('every answer matches its contract schema', () => {
     // 码上监督 and the complaint queue.
     await check('GET /api/public/{token}', `/api/public/${publicToken}`, { token: null });
     const complaint = await check('POST /api/public/{token}/complaints', `/api/public/${publicToken}/complaints`, { token: null, body: { category: 'odour', text: '刺鼻气味' } });
+    await check('POST /api/public/complaints/follow', '/api/public/complaints/follow', { token: null, body: { reference: complaint.body.reference, code: complaint.body.followCode } });
     await check('GET /api/complaints', '/api/complaints');
     await check('GET /api/complaints/{id}', `/api/complaints/${complaint.body.id}`);
     await check('POST /api/complaints/{id}/dismiss', `/api/complaints/${complaint.body.id}/dismiss`, { body: { reason: '不属实' } });

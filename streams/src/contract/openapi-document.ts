@@ -17,6 +17,8 @@ import { ratingModelSchema } from './http-model.schema';
 import { portalEventsSchema, portalLimitQuerySchema, portalOverviewSchema, portalRevisionsSchema } from './http-portal.schema';
 import {
   complaintReceiptSchema,
+  complaintFollowSchema,
+  followComplaintSchema,
   newComplaintFormSchema,
   newComplaintSchema,
   publicViewSchema,
@@ -282,6 +284,12 @@ const ROUTES: RouteSpec[] = [
     params: z.object({ kind: z.enum(['monitoring', 'permit', 'enforcement', 'registry']) }), body: ingestBodySchema,
     ok: { status: 202, schema: ingestResultSchema, description: 'processed' },
     errors: { 400: 'rejected (the dead-letter reason is the error code)', 404: 'unknown kind', 409: 'this deployment ingests through Kafka', 413: 'too large' },
+  },
+  {
+    method: 'post', path: '/api/public/complaints/follow', tag: 'public', who: 'anyone', body: followComplaintSchema,
+    summary: 'Follow a report with its reference and the secret code shown once (rate-limited)',
+    ok: { status: 200, schema: complaintFollowSchema, description: 'received, verified, or dismissed with the reason' },
+    errors: { 400: 'invalid input', 404: 'unknown reference or wrong code (the same answer)', 429: 'too many attempts' },
   },
   // ---- complaints (码上监督) ----
   {

@@ -12,6 +12,7 @@ import { PublicViewService } from '../../read/public-view/public-view.service';
 import { ComplaintRepository, type ComplaintRow } from './complaint.repository';
 import type { ComplaintListQuery, NewComplaintRequest } from './complaint-requests';
 import { EnforcementEventPublisher } from './enforcement-event.publisher';
+import { ComplaintFollowService } from './complaint-follow.service';
 import { MAX_PHOTO_BYTES, photoTypeOf, type PhotoType } from './photo-type';
 import { reencodePhoto } from './photo-reencoder';
 
@@ -78,6 +79,7 @@ export class ComplaintService {
     private readonly audit: AuditLogRepository,
     @Inject(RULE_BOOK) private readonly book: RuleBook,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly follow: ComplaintFollowService,
   ) {}
 
   /** Stores a public report. It changes no rating: only an inspector's verification does. */
@@ -109,7 +111,9 @@ export class ComplaintService {
         clientKey,
       });
     });
-    return { id: stored.id, reference: complaintRef(stored.id), receivedAt: stored.created_at.toISOString() };
+    // The follow code is shown once, in this answer; only its hash is kept.
+    const followCode = await this.follow.issue(stored.id);
+    return { id: stored.id, reference: complaintRef(stored.id), receivedAt: stored.created_at.toISOString(), followCode };
   }
 
   /** `scope`: a scoped inspector's queue holds only complaints about enterprises of their regions. */

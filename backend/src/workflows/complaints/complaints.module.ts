@@ -7,12 +7,15 @@ import { ComplaintService } from './complaint.service';
 import { ComplaintsController } from './complaints.controller';
 import { EnforcementEventPublisher } from './enforcement-event.publisher';
 import { PublicComplaintsController } from './public-complaints.controller';
+import { ComplaintFollowController } from './complaint-follow.controller';
+import { ComplaintFollowRepository } from './complaint-follow.repository';
+import { ComplaintFollowService } from './complaint-follow.service';
 
 /** Public reports (码上监督) and the inspectors' complaint queue; decision events for appeals too. */
 @Module({
   imports: [AuthModule, ScoringModule, PublicModule],
-  controllers: [PublicComplaintsController, ComplaintsController],
-  providers: [ComplaintService, ComplaintRepository, EnforcementEventPublisher],
+  controllers: [PublicComplaintsController, ComplaintsController, ComplaintFollowController],
+  providers: [ComplaintService, ComplaintRepository, EnforcementEventPublisher, ComplaintFollowService, ComplaintFollowRepository],
   exports: [EnforcementEventPublisher],
 })
 export class ComplaintsModule {}

@@ -2049,6 +2049,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/complaints/follow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Follow a report with its reference and the secret code shown once (rate-limited)
+         * @description Anyone (no token).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["FollowComplaint"];
+                };
+            };
+            responses: {
+                /** @description received, verified, or dismissed with the reason */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ComplaintFollow"];
+                    };
+                };
+                /** @description invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description unknown reference or wrong code (the same answer) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description too many attempts */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/{token}/complaints": {
         parameters: {
             query?: never;
@@ -8265,12 +8335,35 @@ export interface components {
         IngestEvent: {
             [key: string]: unknown;
         };
+        ComplaintFollow: {
+            reference: string;
+            enterpriseName: string | null;
+            /** @enum {string} */
+            category: "air" | "water" | "noise" | "waste" | "odour" | "other";
+            /** Format: date-time */
+            receivedAt: string;
+            /**
+             * @description received (not decided yet), verified (counts in the rating), dismissed
+             * @enum {string}
+             */
+            status: "received" | "verified" | "dismissed";
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** @description why it was dismissed (null otherwise) */
+            reason: string | null;
+        };
+        FollowComplaint: {
+            reference: string;
+            code: string;
+        };
         ComplaintReceipt: {
             id: string;
             /** @example CMP-12 */
             reference: string;
             /** Format: date-time */
             receivedAt: string;
+            /** @description secret code to follow the report with its reference; shown once, only its hash is kept */
+            followCode: string;
         };
         NewComplaint: {
             /** @enum {string} */
