@@ -12,6 +12,8 @@ export type ComplaintCategory = Schemas['NewComplaint']['category'];
 export const COMPLAINT_CATEGORIES = ['air', 'water', 'noise', 'waste', 'odour', 'other'] as const satisfies readonly ComplaintCategory[];
 
 export type ComplaintReceipt = Schemas['ComplaintReceipt'];
+/** POST /api/public/complaints/follow */
+export type ComplaintFollow = Schemas['ComplaintFollow'];
 export type ComplaintJson = Schemas['Complaint'];
 export type AppealJson = Schemas['Appeal'];
 

@@ -1,6 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import { ApiError } from '../../api/api-client';
-import type { ComplaintReceipt, PublicViewJson } from '../../api/public-types';
+import type { ComplaintFollow, ComplaintReceipt, PublicViewJson } from '../../api/public-types';
 
 /** Calls of the public page: no session, no bearer token (a visitor who is also signed in stays anonymous here). */
 async function failure(response: Response): Promise<ApiError> {
@@ -27,6 +27,13 @@ export async function submitComplaint(token: string, form: FormData): Promise<Co
   const response = await fetch(`/api/public/${encodeURIComponent(token)}/complaints`, { method: 'POST', body: form });
   if (!response.ok) throw await failure(response);
   return (await response.json()) as ComplaintReceipt;
+}
+
+/** A citizen follows a report with its reference and code (404 for a wrong code or unknown reference). */
+export async function followComplaint(reference: string, code: string): Promise<ComplaintFollow> {
+  const response = await fetch('/api/public/complaints/follow', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reference, code }) });
+  if (!response.ok) throw await failure(response);
+  return (await response.json()) as ComplaintFollow;
 }
 
 /** The `/public` socket: the server picks the room from the token and sends the whole public view on each change. */
