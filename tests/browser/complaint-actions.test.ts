@@ -191,4 +191,48 @@ describe('complaint verification with confirmation and undo (#14 §5), in Chromi
       await page.screenshot({ path: path.join(ARTIFACTS, `appeal-inspector-${c.tag}.png`), fullPage: true });
     }
   });
+
+  // #14 §6: the citizen's report: the photo field clears after sending, the follow code is shown once, and
+  // the follow page answers received, then dismissed with the reason. The page title names the enterprise.
+  for (const c of [
+    { width: 390, language: 'zh-CN', tag: 'zh-390', received: '已收到，等待执法人员核实', dismissed: '不予采纳', submit: '提交', lookup: '查询' },
+    { width: 1440, language: 'en', tag: 'en-1440', received: 'Received, waiting for an inspector', dismissed: 'Dismissed', submit: 'Send', lookup: 'Look up' },
+  ] as const) {
+    it(`lets a citizen report with a photo and follow the report (${c.tag})`, async () => {
+      const page = await open(c.width, c.language, `/q/${publicToken}`, '');
+      await page.locator('textarea[name="text"]').waitFor();
+      expect(await page.title()).toContain(NAME);
+      await page.locator('textarea[name="text"]').fill('河道边有刺鼻气味');
+      await page.locator('input[name="photo"]').setInputFiles({ name: 'p.png', mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
+      await page.locator('.q-complaint button[type="submit"]').click();
+      const sent = page.locator('[data-testid="complaint-sent"]');
+      await sent.waitFor();
+      expect(await page.locator('input[name="photo"]').evaluate((input: HTMLInputElement) => input.files?.length ?? 0)).toBe(0);
+      expect(await page.locator('textarea[name="text"]').inputValue()).toBe('');
+      const code = (await page.locator('[data-testid="complaint-follow-code"]').textContent())!.match(/[:：]\s*([A-Za-z0-9_-]{12})/)![1]!;
+      await page.screenshot({ path: path.join(ARTIFACTS, `citizen-sent-${c.tag}.png`), fullPage: true });
+
+      await sent.locator('a').click();
+      await page.waitForURL('**/follow?reference=*');
+      await page.locator('input[name="code"]').fill('wrong-code-00');
+      await page.getByRole('button', { name: c.lookup }).click();
+      await page.locator('[role="alert"]').waitFor();
+      await page.locator('input[name="code"]').fill(code);
+      await page.getByRole('button', { name: c.lookup }).click();
+      const result = page.locator('[data-testid="follow-result"]');
+      await result.waitFor();
+      expect(await result.getAttribute('data-status')).toBe('received');
+      expect(await result.textContent()).toContain(c.received);
+      await page.screenshot({ path: path.join(ARTIFACTS, `citizen-follow-received-${c.tag}.png`), fullPage: true });
+
+      const reference = new URL(page.url()).searchParams.get('reference')!;
+      await t.call('POST', `/api/complaints/${reference.slice(4)}/dismiss`, { token: t.adminToken, body: { reason: '经查为上游排水，已转交相关部门' } });
+      await page.getByRole('button', { name: c.lookup }).click();
+      await page.locator('[data-testid="follow-result"][data-status="dismissed"]').waitFor();
+      const text = (await result.textContent())!;
+      expect(text).toContain(c.dismissed);
+      expect(text).toContain('经查为上游排水，已转交相关部门');
+      await page.screenshot({ path: path.join(ARTIFACTS, `citizen-follow-dismissed-${c.tag}.png`), fullPage: true });
+    });
+  }
 });
