@@ -103,7 +103,7 @@ describe('public page, complaints, appeals and the enterprise portal', () => {
     form.set('photo', new Blob([ONE_PIXEL_PNG], { type: 'image/png' }), 'photo.png');
     const created = await t.call('POST', `/api/public/${tokenE1}/complaints`, { raw: form, headers: { 'x-forwarded-for': '203.0.113.1' } });
     expect(created.status).toBe(201);
-    expect(created.body).toEqual({ id: expect.any(String), reference: `CMP-${created.body.id}`, receivedAt: expect.any(String) });
+    expect(created.body).toEqual({ id: expect.any(String), reference: `CMP-${created.body.id}`, receivedAt: expect.any(String), followCode: expect.stringMatching(/^[A-Za-z0-9_-]{12}$/) });
     expect((await t.call('GET', `/api/public/${tokenE1}`)).body).toEqual(before);
 
     const json = await t.call('POST', `/api/public/${tokenE1}/complaints`, { body: { category: 'odour', text: '刺鼻气味' }, headers: { 'x-forwarded-for': '203.0.113.2' } });
