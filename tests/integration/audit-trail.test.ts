@@ -80,7 +80,7 @@ describe('audit trail: a row for every human action, browsed and downloaded by a
       expect(res.status).toBe(201);
       complaintIds.push(res.body.id);
     }
-    expect((await t.call('POST', `/api/complaints/${complaintIds[0]}/verify`, { token: inspector, body: { note: '现场核实属实' }, headers: { 'x-request-id': 'req-verify-0001' } })).status).toBe(200);
+    expect((await t.call('POST', `/api/complaints/${complaintIds[0]}/verify`, { token: inspector, body: { reason: '现场核实属实' }, headers: { 'x-request-id': 'req-verify-0001' } })).status).toBe(200);
     const verified = await row('complaint.verified', `CMP-${complaintIds[0]}`);
     expect(verified).toMatchObject({ actor_name: 'aud-insp', reason: '现场核实属实', request_id: 'req-verify-0001' });
     expect((await t.call('POST', `/api/complaints/${complaintIds[1]}/dismiss`, { token: inspector, body: { reason: '重复举报' } })).status).toBe(200);

@@ -103,7 +103,7 @@ describe('public page, complaints, appeals and the enterprise portal', () => {
     form.set('photo', new Blob([ONE_PIXEL_PNG], { type: 'image/png' }), 'photo.png');
     const created = await t.call('POST', `/api/public/${tokenE1}/complaints`, { raw: form, headers: { 'x-forwarded-for': '203.0.113.1' } });
     expect(created.status).toBe(201);
-    expect(created.body).toEqual({ id: expect.any(String), reference: `CMP-${created.body.id}`, receivedAt: expect.any(String) });
+    expect(created.body).toEqual({ id: expect.any(String), reference: `CMP-${created.body.id}`, receivedAt: expect.any(String), followCode: expect.stringMatching(/^[A-Za-z0-9_-]{12}$/) });
     expect((await t.call('GET', `/api/public/${tokenE1}`)).body).toEqual(before);
 
     const json = await t.call('POST', `/api/public/${tokenE1}/complaints`, { body: { category: 'odour', text: '刺鼻气味' }, headers: { 'x-forwarded-for': '203.0.113.2' } });
@@ -148,14 +148,14 @@ describe('public page, complaints, appeals and the enterprise portal', () => {
     expect(await sharp(stored).metadata()).toMatchObject({ format: 'png', width: 1, height: 1 });
 
     const before = (await t.call('GET', `/api/public/${tokenE1}`)).body;
-    const verified = await t.call('POST', `/api/complaints/${withPhoto.id}/verify`, { token: t.adminToken, body: {} });
+    const verified = await t.call('POST', `/api/complaints/${withPhoto.id}/verify`, { token: t.adminToken, body: { reason: '现场核实属实' } });
     expect(verified).toMatchObject({ status: 200, body: { status: 'verified', eventId: `complaint-verified-${withPhoto.id}` } });
     const after = (await t.call('GET', `/api/public/${tokenE1}`)).body;
     expect(after.score).toBeLessThan(before.score);
     const today = await t.call('GET', `/api/enterprises/${E1}/ratings/${TODAY}`, { token: t.adminToken });
     expect(today.body.causeEventIds).toContain(`complaint-verified-${withPhoto.id}`);
     expect(today.body.effects.some((e: { indicator: string }) => e.indicator === 'S1')).toBe(true);
-    expect((await t.call('POST', `/api/complaints/${withPhoto.id}/verify`, { token: t.adminToken, body: {} })).status).toBe(409);
+    expect((await t.call('POST', `/api/complaints/${withPhoto.id}/verify`, { token: t.adminToken, body: { reason: '现场核实属实' } })).status).toBe(409);
 
     const other = queue.body.items.find((c: { text: string }) => c.text === '刺鼻气味');
     expect((await t.call('POST', `/api/complaints/${other.id}/dismiss`, { token: t.adminToken, body: {} })).status).toBe(400);

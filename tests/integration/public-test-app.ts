@@ -1,6 +1,6 @@
 import { withUsccCheck } from '@envface/streams';
 import { startApp, type RunningApp } from '../../backend/src/platform/bootstrap/start-app';
-import { fixedClock } from '../../backend/src/platform/clock';
+import { fixedClock, type Clock } from '../../backend/src/platform/clock';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 /** Shared by the public-*, security-* and browser public-* tests: an app on its own database at a fixed now. */
@@ -20,12 +20,18 @@ export interface PublicTestApp {
   close(): Promise<void>;
 }
 
-export async function startPublicTestApp(options: { webDistDir?: string; env?: Record<string, string> } = {}): Promise<PublicTestApp> {
+/** A fixed clock the test can move forward (e.g. past a 10-minute undo window). */
+export function movableClock(iso: string): Clock & { advance(ms: number): void } {
+  let ms = Date.parse(iso);
+  return { now: () => ms, advance: (by) => void (ms += by) };
+}
+
+export async function startPublicTestApp(options: { webDistDir?: string; env?: Record<string, string>; clock?: Clock } = {}): Promise<PublicTestApp> {
   const database = await createTestDatabase();
   const app = await startApp(
     // The tests play several clients through X-Forwarded-For, as a reverse proxy on this machine would send it.
     { DATABASE_URL: database.url, PORT: '0', ENVFACE_ADMIN_PASSWORD: ADMIN_PASSWORD, LOG_LEVEL: 'error', ENVFACE_SIMULATOR: 'off', ENVFACE_TRUSTED_PROXIES: 'loopback', ...options.env },
-    { print: () => undefined, clock: fixedClock(NOW), webDistDir: options.webDistDir },
+    { print: () => undefined, clock: options.clock ?? fixedClock(NOW), webDistDir: options.webDistDir },
   );
   const call: PublicTestApp['call'] = async (method, path, o = {}) => {
     const headers: Record<string, string> = { ...o.headers };

@@ -28,12 +28,13 @@ const PUBLIC_KEYS = ['colour', 'face', 'grade', 'last30', 'name', 'penalties', '
 const PUBLIC_ROUTES = new Set([
   'GET /api/health', 'POST /api/auth/login', 'GET /metrics', 'GET /api/public/:token', 'POST /api/public/:token/complaints', 'GET /api/public/:token/complaints/challenge', 'GET /api/model',
   'GET /api/public/inspection-plans/:id', 'GET /api/public/inspection-plans/:id/population.csv', 'GET /api/public/lists/:list',
+  'POST /api/public/complaints/follow',
 ]);
 /** Routes enterprise accounts may call (their own data only; checked object by object below). */
 const ENTERPRISE_ROUTES = new Set([
   'GET /api/accounts/me', 'POST /api/accounts/me/password', 'POST /api/auth/logout',
   'GET /api/portal/enterprise', 'GET /api/portal/ratings', 'GET /api/portal/ratings/:day', 'GET /api/portal/events', 'GET /api/portal/revisions',
-  'POST /api/appeals', 'GET /api/appeals', 'GET /api/appeals/:id',
+  'POST /api/appeals', 'GET /api/appeals', 'GET /api/appeals/:id', 'POST /api/appeals/:id/evidence', 'GET /api/appeals/:id/evidence/:evidenceId',
   'GET /api/portal/notices', 'GET /api/portal/notices/:id', 'POST /api/portal/notices/:id/acknowledge',
   'GET /api/portal/peers',
 ]);
@@ -44,7 +45,7 @@ const ADMIN_ONLY = new Set([
   'POST /api/service-keys', 'GET /api/service-keys', 'POST /api/service-keys/:id/revoke',
   'GET /api/audit-log', 'GET /api/audit-log.csv', 'GET /api/audit-log.xlsx',
 ]);
-const ENTERPRISE_ONLY = new Set(['GET /api/portal/peers', 'GET /api/portal/notices', 'GET /api/portal/notices/:id', 'POST /api/portal/notices/:id/acknowledge', 'GET /api/portal/enterprise', 'GET /api/portal/ratings', 'GET /api/portal/ratings/:day', 'GET /api/portal/events', 'GET /api/portal/revisions', 'POST /api/appeals']);
+const ENTERPRISE_ONLY = new Set(['GET /api/portal/peers', 'GET /api/portal/notices', 'GET /api/portal/notices/:id', 'POST /api/portal/notices/:id/acknowledge', 'GET /api/portal/enterprise', 'GET /api/portal/ratings', 'GET /api/portal/ratings/:day', 'GET /api/portal/events', 'GET /api/portal/revisions', 'POST /api/appeals', 'POST /api/appeals/:id/evidence']);
 
 describe('security: routes × roles, object-level authorisation, strict input, tokens', () => {
   let t: PublicTestApp;
@@ -71,6 +72,7 @@ describe('security: routes × roles, object-level authorisation, strict input, t
       .replace(':kind', 'enforcement')
       .replace(':list', 'red')
       .replace(':token', publicTokenA)
+      .replace(':evidenceId', '999999')
       .replace(/:id\b/, method === 'GET' && pattern.startsWith('/api/appeals') ? appealA : '999999');
   }
 
@@ -190,6 +192,9 @@ describe('security: routes × roles, object-level authorisation, strict input, t
     await sql.query(`INSERT INTO users (username, password_hash, role, enterprise_id) VALUES ('company-c', $1, 'enterprise', $2)`, [await hashPassword('company-c-pw-123'), C]);
     const tokenC = await loginFrom('company-c', 'company-c-pw-123', '198.51.100.210');
     const appealC = (await t.call('POST', '/api/appeals', { token: tokenC, body: { eventId: 'sec-pen-c', reasons: '丙公司的复核' } })).body.id as string;
+    const evidenceForm = new FormData();
+    evidenceForm.append('file', new Blob([Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1')]), 'c.pdf');
+    const evidenceC = (await t.call('POST', `/api/appeals/${appealC}/evidence`, { token: tokenC, raw: evidenceForm })).body.id as string;
     const publicTokenC = (await sql.query<{ public_token: string }>('SELECT public_token FROM enterprises WHERE uscc = $1', [C])).rows[0]!.public_token;
     const form = new FormData();
     form.set('category', 'air');
@@ -227,9 +232,11 @@ describe('security: routes × roles, object-level authorisation, strict input, t
       let path: string | null = null;
       if (route.path.includes(':uscc')) path = route.path.replace(':uscc', route.path.startsWith('/api/registry/hand-registrations') ? D : C).replace(':day', TODAY);
       else for (const [pattern, id] of objectOf) if (pattern.test(route.path)) path = route.path.replace(':id', id);
-      if (path === null || route.path.startsWith('/api/portal')) continue;
+      // Uploading evidence is the enterprise's own act (staff get 403 everywhere).
+      if (path === null || route.path.startsWith('/api/portal') || key === 'POST /api/appeals/:id/evidence') continue;
+      path = path.replace(':evidenceId', evidenceC);
       named++;
-      const body = route.method !== 'POST' ? undefined : key.endsWith('/results') ? { uscc: C, result: 'compliant' } : key.endsWith('/verify') ? { note: '越权测试' } : { reason: '越权测试' };
+      const body = route.method !== 'POST' ? undefined : key.endsWith('/results') ? { uscc: C, result: 'compliant' } : { reason: '越权测试' };
       // Scoped first: the unscoped inspector's call may decide the object.
       const scoped = await t.call(route.method, path, { token: tokens.scoped, body });
       const inspector = await t.call(route.method, path, { token: tokens.inspector, body });

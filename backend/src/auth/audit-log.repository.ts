@@ -21,6 +21,7 @@ export type AuditAction =
   | 'complaint.verified'
   | 'complaint.dismissed'
   | 'complaint.high_volume'
+  | 'complaint.verification_undone'
   | 'appeal.accepted'
   | 'appeal.rejected'
   | 'event.ingested'

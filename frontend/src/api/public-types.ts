@@ -16,6 +16,8 @@ export type ComplaintReceipt = Schemas['ComplaintReceipt'];
 export type ComplaintChallenge = Schemas['ComplaintChallenge'];
 /** GET /api/complaint-alerts: the flood early warning */
 export type ComplaintAlerts = Schemas['ComplaintAlerts'];
+/** POST /api/public/complaints/follow */
+export type ComplaintFollow = Schemas['ComplaintFollow'];
 export type ComplaintJson = Schemas['Complaint'];
 export type AppealJson = Schemas['Appeal'];
 

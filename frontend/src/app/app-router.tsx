@@ -12,6 +12,8 @@ const EnterpriseDetailPage = lazy(() =>
 );
 const PublicPage = lazy(() => import('../pages/public/public-page').then((m) => ({ default: m.PublicPage })));
 const SignPage = lazy(() => import('../pages/print/sign-page').then((m) => ({ default: m.SignPage })));
+const FilteredSignsPage = lazy(() => import('../pages/print/filtered-signs-page').then((m) => ({ default: m.FilteredSignsPage })));
+const FollowComplaintPage = lazy(() => import('../pages/public/follow-complaint-page').then((m) => ({ default: m.FollowComplaintPage })));
 const RegionSignsPage = lazy(() => import('../pages/print/region-signs-page').then((m) => ({ default: m.RegionSignsPage })));
 const ComplaintQueuePage = lazy(() => import('../pages/queues/complaint-queue-page').then((m) => ({ default: m.ComplaintQueuePage })));
 const AppealQueuePage = lazy(() => import('../pages/queues/appeal-queue-page').then((m) => ({ default: m.AppealQueuePage })));
@@ -46,11 +48,13 @@ export function AppRouter() {
     <BrowserRouter>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route path="/follow" element={<Suspense fallback={null}><FollowComplaintPage /></Suspense>} />
         <Route path="/q/:token" element={<Suspense fallback={null}><PublicPage /></Suspense>} />
         <Route path="/public/inspection-plans/:id" element={<Suspense fallback={null}><PublicPlanPage /></Suspense>} />
         <Route path="/public/lists/:list" element={<Suspense fallback={null}><PublicListPage /></Suspense>} />
         <Route path="/print/sign/:uscc" element={<RequireAuth><Suspense fallback={null}><SignPage /></Suspense></RequireAuth>} />
         <Route path="/print/notice/:id" element={<RequireAuth roles={ALL_ROLES}><Suspense fallback={null}><NoticePrintPage /></Suspense></RequireAuth>} />
+        <Route path="/print/signs" element={<RequireAuth><Suspense fallback={null}><FilteredSignsPage /></Suspense></RequireAuth>} />
         <Route path="/print/region/:region" element={<RequireAuth><Suspense fallback={null}><RegionSignsPage /></Suspense></RequireAuth>} />
         <Route path="/portal" element={<RequireAuth roles={ENTERPRISE_ROLES}><Suspense fallback={null}><PortalLayout /></Suspense></RequireAuth>}>
           <Route index element={<PortalPage />} />

@@ -77,6 +77,7 @@ export const adminEn: TranslationShape<typeof adminZhCN> = {
         complaint_verified: 'Verified complaint',
         complaint_dismissed: 'Dismissed complaint',
         complaint_high_volume: 'Many reports about one enterprise (flood warning)',
+        complaint_verification_undone: 'Undid complaint verification',
         appeal_accepted: 'Accepted appeal',
         appeal_rejected: 'Rejected appeal',
         event_ingested: 'Sent event over HTTP',

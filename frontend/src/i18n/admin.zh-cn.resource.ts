@@ -75,6 +75,7 @@ export const adminZhCN = {
         complaint_verified: '举报核实',
         complaint_dismissed: '举报驳回',
         complaint_high_volume: '举报量激增预警',
+        complaint_verification_undone: '撤销举报核实',
         appeal_accepted: '复核通过',
         appeal_rejected: '复核驳回',
         event_ingested: '接口录入事件',

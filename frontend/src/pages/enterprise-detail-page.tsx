@@ -300,7 +300,22 @@ export function EnterpriseDetailPage() {
       <p className="breadcrumb">
         <Link to="/enterprises">← {t('pages.enterprise.back')}</Link>
       </p>
-      <PageHeader title={info.name ?? info.uscc} subtitle={`${t('pages.enterprise.uscc')}: ${info.uscc}`} />
+      <PageHeader
+        title={info.name ?? info.uscc}
+        subtitle={`${t('pages.enterprise.uscc')}: ${info.uscc}`}
+        actions={
+          <>
+            <Link to={`/print/sign/${info.uscc}`} className="button button--secondary" data-testid="enterprise-print-sign">
+              {t('print.printSign')}
+            </Link>
+            {info.regionCode ? (
+              <Link to={`/print/region/${info.regionCode}`} className="button button--secondary" data-testid="enterprise-print-region">
+                {t('print.printRegion')}
+              </Link>
+            ) : null}
+          </>
+        }
+      />
       {info.handRegistration ? (
         <p className={`rg-hand-flag rg-hand-flag--${info.handRegistration}`} data-testid="hand-registration-flag">
           {t(info.handRegistration === 'pending' ? 'registry.hand.pending' : 'registry.hand.verified')}

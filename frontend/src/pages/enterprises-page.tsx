@@ -136,6 +136,9 @@ export function EnterprisesPage() {
               </Link>
             ) : null}
             <ExportButtons path="/api/enterprises" query={exportQuery(filters)} fileName="enterprises" testId="explorer-export" />
+            <Link to={`/print/signs?${paramsFromFilters(filters).toString()}`} className="button button--secondary" data-testid="explorer-print-signs">
+              {t('print.printFiltered')}
+            </Link>
           </>
         }
       />

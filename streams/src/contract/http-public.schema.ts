@@ -55,7 +55,12 @@ export const newComplaintFormSchema = newComplaintSchema.extend({
 });
 
 export const complaintReceiptSchema = z
-  .object({ id: z.string(), reference: z.string().meta({ example: 'CMP-12' }), receivedAt: instantSchema })
+  .object({
+    id: z.string(),
+    reference: z.string().meta({ example: 'CMP-12' }),
+    receivedAt: instantSchema,
+    followCode: z.string().meta({ description: 'secret code to follow the report with its reference; shown once, only its hash is kept' }),
+  })
   .meta({ id: 'ComplaintReceipt' });
 export type ComplaintReceipt = z.infer<typeof complaintReceiptSchema>;
 
@@ -73,6 +78,27 @@ export const complaintChallengeSchema = z
   })
   .meta({ id: 'ComplaintChallenge' });
 export type ComplaintChallenge = z.infer<typeof complaintChallengeSchema>;
+/** POST /api/public/complaints/follow: a citizen follows a report (reference + the code shown once). */
+export const followComplaintSchema = z
+  .strictObject({
+    reference: z.string().trim().regex(/^CMP-\d{1,18}$/i, 'reference looks like CMP-12'),
+    code: z.string().trim().min(1).max(64),
+  })
+  .meta({ id: 'FollowComplaint' });
+export type FollowComplaintRequest = z.infer<typeof followComplaintSchema>;
+export const COMPLAINT_FOLLOW_STATUSES = ['received', 'verified', 'dismissed'] as const;
+export const complaintFollowSchema = z
+  .object({
+    reference: z.string(),
+    enterpriseName: z.string().nullable(),
+    category: z.enum(COMPLAINT_CATEGORIES),
+    receivedAt: instantSchema,
+    status: z.enum(COMPLAINT_FOLLOW_STATUSES).meta({ description: 'received (not decided yet), verified (counts in the rating), dismissed' }),
+    decidedAt: instantSchema.nullable(),
+    reason: z.string().nullable().meta({ description: 'why it was dismissed (null otherwise)' }),
+  })
+  .meta({ id: 'ComplaintFollow' });
+export type ComplaintFollow = z.infer<typeof complaintFollowSchema>;
 
 /** Everything one printed A4 sign shows (GET /api/enterprises/{uscc}/sign, GET /api/signs). */
 export const signSchema = z

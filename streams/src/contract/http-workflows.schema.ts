@@ -21,7 +21,13 @@ export const complaintListQuerySchema = z.strictObject({
 });
 export type ComplaintListQuery = z.infer<typeof complaintListQuerySchema>;
 
-export const verifyComplaintSchema = z.strictObject({ note: z.string().trim().max(2000).optional() }).meta({ id: 'VerifyComplaint' });
+// A verification costs the enterprise points publicly, so it needs a reason like a dismissal does.
+export const verifyComplaintSchema = z.strictObject({ reason: z.string().trim().min(1).max(2000) }).meta({ id: 'VerifyComplaint' });
+/** POST /api/complaints/{id}/undo-verification: within UNDO_VERIFICATION_MINUTES of the verification. */
+export const undoVerificationSchema = z.strictObject({ reason: z.string().trim().min(1).max(2000) }).meta({ id: 'UndoVerification' });
+export type UndoVerificationRequest = z.infer<typeof undoVerificationSchema>;
+/** How long an inspector may take back a verification (it then voids the complaint_verified event). */
+export const UNDO_VERIFICATION_MINUTES = 10;
 export const dismissComplaintSchema = z.strictObject({ reason: z.string().trim().min(1).max(2000) }).meta({ id: 'DismissComplaint' });
 export type VerifyComplaintRequest = z.infer<typeof verifyComplaintSchema>;
 export type DismissComplaintRequest = z.infer<typeof dismissComplaintSchema>;
@@ -42,6 +48,17 @@ export const complaintSchema = z
     eventId: z.string().nullable().meta({ description: 'the enforcement.complaint_verified event of a verified complaint' }),
     createdAt: instantSchema,
     flagged: z.boolean().meta({ description: 'received while the enterprise had many reports (past the volume threshold): may be a flood' }),
+    consequence: z
+      .object({
+        indicator: z.literal('S1'),
+        target: z.literal('S'),
+        points: z.number().meta({ description: 'points taken off the S sub-score' }),
+        days: z.number().int().meta({ description: 'how many days the deduction lasts' }),
+        weight: z.number().int().meta({ description: 'weight of S in ten-thousandths for this enterprise\u2019s industry profile' }),
+        public: z.boolean().meta({ description: 'whether the deduction shows on the public page' }),
+      })
+      .meta({ id: 'VerificationConsequence', description: 'what verifying costs the enterprise, from the server\u2019s rule book' }),
+    undoUntil: instantSchema.nullable().meta({ description: 'a verified complaint: until when the verification can be undone (null once the window has passed or when not verified)' }),
   })
   .meta({ id: 'Complaint' });
 export type ComplaintJson = z.infer<typeof complaintSchema>;
@@ -89,6 +106,24 @@ export const rejectAppealSchema = z.strictObject({ reason: z.string().trim().min
 export type AcceptAppealRequest = z.infer<typeof acceptAppealSchema>;
 export type RejectAppealRequest = z.infer<typeof rejectAppealSchema>;
 
+/** Evidence files of an appeal: PDF, JPEG, PNG or WebP, checked by their first bytes. */
+export const APPEAL_EVIDENCE_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp'] as const;
+export const MAX_APPEAL_EVIDENCE_BYTES = 5 * 1024 * 1024;
+export const MAX_APPEAL_EVIDENCE_FILES = 5;
+export const appealEvidenceIdSchema = numericIdSchema('evidence');
+export const appealEvidenceSchema = z
+  .object({
+    id: z.string(),
+    fileName: z.string(),
+    contentType: z.enum(APPEAL_EVIDENCE_TYPES),
+    size: z.number().int().meta({ description: 'bytes as stored (images re-encoded)' }),
+    createdAt: instantSchema,
+  })
+  .meta({ id: 'AppealEvidence' });
+export type AppealEvidenceJson = z.infer<typeof appealEvidenceSchema>;
+/** Multipart form of POST /api/appeals/{id}/evidence. */
+export const appealEvidenceFormSchema = z.object({ file: z.string().meta({ format: 'binary' }) }).meta({ id: 'AppealEvidenceForm' });
+
 export const appealSchema = z
   .object({
     id: z.string(),
@@ -103,6 +138,12 @@ export const appealSchema = z
     decidedAt: instantSchema.nullable(),
     voidEventId: z.string().nullable().meta({ description: 'the enforcement.voided event of an accepted appeal' }),
     createdAt: instantSchema,
+    eventData: z.record(z.string(), z.unknown()).nullable().meta({ description: 'the appealed event\u2019s data (for its sentence)' }),
+    complaint: z
+      .object({ id: z.string(), category: z.enum(COMPLAINT_CATEGORIES), text: z.string(), hasPhoto: z.boolean() })
+      .nullable()
+      .meta({ description: 'staff only: the report behind an appealed complaint_verified event (photo: GET /api/complaints/{id}/photo)' }),
+    evidence: z.array(appealEvidenceSchema).meta({ description: 'files the enterprise attached (download: GET /api/appeals/{id}/evidence/{evidenceId})' }),
   })
   .meta({ id: 'Appeal' });
 export type AppealJson = z.infer<typeof appealSchema>;

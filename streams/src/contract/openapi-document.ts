@@ -18,6 +18,8 @@ import { portalEventsSchema, portalLimitQuerySchema, portalOverviewSchema, porta
 import {
   complaintChallengeSchema,
   complaintReceiptSchema,
+  complaintFollowSchema,
+  followComplaintSchema,
   newComplaintFormSchema,
   newComplaintSchema,
   publicViewSchema,
@@ -84,6 +86,8 @@ import {
 import {
   acceptAppealSchema,
   appealListQuerySchema,
+  appealEvidenceFormSchema,
+  appealEvidenceSchema,
   appealPageSchema,
   appealSchema,
   complaintAlertsSchema,
@@ -93,6 +97,7 @@ import {
   dismissComplaintSchema,
   newAppealSchema,
   rejectAppealSchema,
+  undoVerificationSchema,
   verifyComplaintSchema,
 } from './http-workflows.schema';
 import { deadLetterMessageSchema } from './dead-letter-message.schema';
@@ -288,6 +293,12 @@ const ROUTES: RouteSpec[] = [
     ok: { status: 202, schema: ingestResultSchema, description: 'processed' },
     errors: { 400: 'rejected (the dead-letter reason is the error code)', 404: 'unknown kind', 409: 'this deployment ingests through Kafka', 413: 'too large' },
   },
+  {
+    method: 'post', path: '/api/public/complaints/follow', tag: 'public', who: 'anyone', body: followComplaintSchema,
+    summary: 'Follow a report with its reference and the secret code shown once (rate-limited)',
+    ok: { status: 200, schema: complaintFollowSchema, description: 'received, verified, or dismissed with the reason' },
+    errors: { 400: 'invalid input', 404: 'unknown reference or wrong code (the same answer)', 429: 'too many attempts' },
+  },
   // ---- complaints (码上监督) ----
   {
     method: 'post', path: '/api/public/{token}/complaints', tag: 'public', summary: 'Report a problem about the enterprise behind a QR code', who: 'anyone',
@@ -332,6 +343,12 @@ const ROUTES: RouteSpec[] = [
     ok: { status: 200, schema: complaintSchema, description: 'the decided complaint' }, errors: { 400: 'invalid input', 404: 'unknown complaint', 409: 'already decided' },
   },
   {
+    method: 'post', path: '/api/complaints/{id}/undo-verification', tag: 'complaints', who: 'staff', params: idParam('complaint'), body: undoVerificationSchema,
+    summary: 'Take back a verification within 10 minutes: voids its complaint_verified event and puts the complaint back in the queue',
+    ok: { status: 200, schema: complaintSchema, description: 'the complaint, pending again' },
+    errors: { 400: 'invalid input', 404: 'unknown complaint', 409: 'not verified (not_verified), or the 10 minutes have passed (undo_window_closed)' },
+  },
+  {
     method: 'post', path: '/api/complaints/{id}/dismiss', tag: 'complaints', summary: 'Dismiss a complaint', who: 'staff', params: idParam('complaint'), body: dismissComplaintSchema,
     ok: { status: 200, schema: complaintSchema, description: 'the decided complaint' }, errors: { 400: 'invalid input', 404: 'unknown complaint', 409: 'already decided' },
   },
@@ -348,6 +365,20 @@ const ROUTES: RouteSpec[] = [
   {
     method: 'get', path: '/api/appeals/{id}', tag: 'appeals', summary: 'One appeal', who: 'admin_or_inspector_or_enterprise', params: idParam('appeal'),
     ok: { status: 200, schema: appealSchema, description: 'the appeal' }, errors: { 400: 'invalid id', 404: 'unknown appeal' },
+  },
+  {
+    method: 'post', path: '/api/appeals/{id}/evidence', tag: 'appeals', who: 'enterprise', params: idParam('appeal'),
+    summary: 'Attach evidence to a pending appeal of the own enterprise (multipart field `file`: PDF, JPEG, PNG or WebP, at most 5 MB, 5 files)',
+    ok: { status: 201, schema: appealEvidenceSchema, description: 'stored (images re-encoded)' },
+    errors: { 400: 'no file, or not a PDF or image', 404: 'unknown appeal (or another enterprise\u2019s)', 409: 'appeal already decided, or 5 files already', 413: 'file too large' },
+    extra: { request: { body: { content: { 'multipart/form-data': { schema: appealEvidenceFormSchema } } } } },
+  },
+  {
+    method: 'get', path: '/api/appeals/{id}/evidence/{evidenceId}', tag: 'appeals', who: 'admin_or_inspector_or_enterprise',
+    summary: 'Download one evidence file (staff, or the appeal\u2019s own enterprise)',
+    params: z.object({ id: z.string(), evidenceId: z.string() }),
+    ok: { status: 200, contentType: 'application/octet-stream', description: 'the file, as an attachment' },
+    errors: { 400: 'invalid id', 404: 'unknown appeal or file (or another enterprise\u2019s)' },
   },
   {
     method: 'post', path: '/api/appeals/{id}/accept', tag: 'appeals', summary: 'Accept an appeal (voids the event)', who: 'staff', params: idParam('appeal'), body: acceptAppealSchema,

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import express, { type RequestHandler, type Response } from 'express';
+import type { RequestHandler, Response } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 
 // src/platform/web and dist/platform/web sit at the same depth, so this is <repo>/frontend/dist in both.
 export const FRONTEND_DIST = path.resolve(__dirname, '..', '..', '..', '..', 'frontend', 'dist');
@@ -29,16 +30,24 @@ export class WebAppAssets {
     return existsSync(this.indexFile);
   }
 
-  /** Static files; Vite's hashed assets are immutable, index.html must always be revalidated. */
+  /**
+   * Static files; Vite's hashed assets are immutable, index.html must always be revalidated. The build
+   * writes .br and .gz copies (vite-plugin-compression2): they are sent with Content-Encoding when the
+   * browser accepts them, brotli first.
+   */
   staticMiddleware(): RequestHandler {
     if (!this.built) return (_req, _res, next) => next();
-    return express.static(this.distDir, {
+    return expressStaticGzip(this.distDir, {
+      enableBrotli: true,
+      orderPreference: ['br', 'gzip'],
       index: 'index.html',
-      setHeaders: (res, file) => {
-        const immutable = file.startsWith(path.join(this.distDir, 'assets') + path.sep);
-        res.setHeader('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      serveStatic: {
+        setHeaders: (res, file) => {
+          const immutable = file.startsWith(path.join(this.distDir, 'assets') + path.sep);
+          res.setHeader('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+        },
       },
-    });
+    }) as RequestHandler;
   }
 
   /**

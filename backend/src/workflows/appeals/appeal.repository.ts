@@ -18,6 +18,13 @@ export interface AppealRow {
   decided_at: Date | null;
   void_event_id: string | null;
   created_at: Date;
+  /** the appealed event's data, for its sentence */
+  event_data: Record<string, unknown> | null;
+  /** a verified complaint's report (complaint_verified events only) */
+  complaint_id: string | null;
+  complaint_category: string | null;
+  complaint_text: string | null;
+  complaint_has_photo: boolean | null;
 }
 
 export interface AppealFilter {
@@ -37,9 +44,12 @@ export interface AppealableEventRow {
 }
 
 const COLUMNS = `a.id::text AS id, a.enterprise_id, e.name AS enterprise_name, a.event_id, ev.type AS event_type,
-  ev.event_day::text AS event_day, a.reasons, a.status, a.decision_reason, a.decided_at, a.void_event_id, a.created_at`;
+  ev.event_day::text AS event_day, a.reasons, a.status, a.decision_reason, a.decided_at, a.void_event_id, a.created_at,
+  ev.body->'data' AS event_data, c.id::text AS complaint_id, c.category AS complaint_category, c.text AS complaint_text, c.photo IS NOT NULL AS complaint_has_photo`;
 const FROM = `appeals a LEFT JOIN enterprises e ON e.uscc = a.enterprise_id
-  LEFT JOIN LATERAL (SELECT type, event_day FROM events WHERE enterprise_id = a.enterprise_id AND event_id = a.event_id LIMIT 1) ev ON true`;
+  LEFT JOIN LATERAL (SELECT type, event_day, body FROM events WHERE enterprise_id = a.enterprise_id AND event_id = a.event_id LIMIT 1) ev ON true
+  LEFT JOIN complaints c ON ev.type = 'enforcement.complaint_verified' AND c.enterprise_id = a.enterprise_id
+    AND c.id::text = substring(ev.body->'data'->>'complaintId' FROM '^CMP-([0-9]{1,18})$')`;
 
 @Injectable()
 export class AppealRepository {

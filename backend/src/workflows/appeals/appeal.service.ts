@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AppealJson, AppealPage } from '@envface/streams';
+import { MAX_APPEAL_EVIDENCE_FILES, type AppealEvidenceJson, type AppealJson, type AppealPage, type ComplaintCategory } from '@envface/streams';
 import { AuditLogRepository } from '../../auth/audit-log.repository';
 import type { AuthUser } from '../../auth/auth-user';
 import { scopeOf } from '../../auth/jurisdiction';
@@ -10,11 +10,14 @@ import { PublicGateway } from '../../pipeline/publish/public.gateway';
 import { CreditNoticeService } from '../credit-notices/credit-notice.service';
 import { AppealRepository, type AppealRow } from './appeal.repository';
 import type { AppealListQuery, NewAppealRequest } from './appeal-requests';
+import { AppealEvidenceRepository } from './appeal-evidence.repository';
+import { acceptEvidence, evidenceJson } from './appeal-evidence';
 
 /** Events an enterprise may contest: those that can lower its rating. Registrations and voids cannot. */
 const NOT_APPEALABLE = new Set(['enterprise.upserted', 'enforcement.voided', 'enforcement.award', 'permit.issued', 'permit.renewed', 'permit.report_submitted', 'enforcement.rectification_completed']);
 
-function appealJson(r: AppealRow): AppealJson {
+/** `staff`: the citizen's report behind a verified complaint is for inspectors, not the enterprise. */
+function appealJson(r: AppealRow, evidence: AppealEvidenceJson[] = [], staff = false): AppealJson {
   return {
     id: r.id,
     enterpriseId: r.enterprise_id,
@@ -28,6 +31,12 @@ function appealJson(r: AppealRow): AppealJson {
     decidedAt: r.decided_at?.toISOString() ?? null,
     voidEventId: r.void_event_id,
     createdAt: r.created_at.toISOString(),
+    eventData: r.event_data,
+    complaint:
+      staff && r.complaint_id !== null && r.complaint_text !== null
+        ? { id: r.complaint_id, category: r.complaint_category as ComplaintCategory, text: r.complaint_text, hasPhoto: r.complaint_has_photo === true }
+        : null,
+    evidence,
   };
 }
 
@@ -47,6 +56,7 @@ export class AppealService {
     private readonly gateway: PublicGateway,
     private readonly notices: CreditNoticeService,
     private readonly audit: AuditLogRepository,
+    private readonly evidence: AppealEvidenceRepository,
   ) {}
 
   async submit(user: AuthUser, body: NewAppealRequest): Promise<AppealJson> {
@@ -68,14 +78,34 @@ export class AppealService {
     const enterpriseId = user.role === 'enterprise' ? ownEnterprise(user) : (query.enterpriseId ?? null);
     const rows = await this.appeals.list(this.db, { status: query.status ?? null, enterpriseId, limit: query.limit + 1, afterId: query.after ?? null, scope: scopeOf(user) });
     const page = rows.slice(0, query.limit);
-    return { items: page.map(appealJson), nextCursor: rows.length > query.limit ? page[page.length - 1]!.id : null };
+    const files = await this.evidence.listFor(this.db, page.map((r) => r.id));
+    const of = (id: string) => files.filter((f) => f.appeal_id === id).map(evidenceJson);
+    return { items: page.map((r) => appealJson(r, of(r.id), user.role !== 'enterprise')), nextCursor: rows.length > query.limit ? page[page.length - 1]!.id : null };
   }
 
   async get(user: AuthUser, id: string): Promise<AppealJson> {
     // A scoped inspector's jurisdiction: an appeal about an enterprise elsewhere is "not found".
     const row = await this.appeals.find(this.db, id, scopeOf(user));
     if (!row || (user.role === 'enterprise' && row.enterprise_id !== user.enterpriseId)) throw new ApiError(404, 'not_found', `No appeal ${id}`);
-    return appealJson(row);
+    return appealJson(row, (await this.evidence.listFor(this.db, [row.id])).map(evidenceJson), user.role !== 'enterprise');
+  }
+
+  /** The enterprise attaches evidence to its own pending appeal (another's is "not found"). */
+  async attachEvidence(user: AuthUser, id: string, file: { buffer: Buffer; size: number; originalname?: string }): Promise<AppealEvidenceJson> {
+    const appeal = await this.get(user, id);
+    if (appeal.status !== 'pending') throw new ApiError(409, 'already_decided', `Appeal ${id} is already ${appeal.status}`);
+    const accepted = await acceptEvidence(file);
+    const stored = await this.evidence.insert(this.db, id, { ...accepted, userId: user.id }, MAX_APPEAL_EVIDENCE_FILES);
+    if (!stored) throw new ApiError(409, 'too_many_files', `An appeal takes at most ${MAX_APPEAL_EVIDENCE_FILES} files`);
+    return evidenceJson(stored);
+  }
+
+  /** Staff (within their jurisdiction) and the appeal's own enterprise only; anyone else gets 404. */
+  async evidenceFile(user: AuthUser, id: string, evidenceId: string): Promise<{ file_name: string; content_type: string; bytes: Buffer }> {
+    await this.get(user, id);
+    const file = await this.evidence.file(this.db, id, evidenceId);
+    if (!file) throw new ApiError(404, 'not_found', `No evidence ${evidenceId} of appeal ${id}`);
+    return file;
   }
 
   /** Emits enforcement.voided for the appealed event; its effects disappear from every day. */

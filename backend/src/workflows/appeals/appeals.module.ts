@@ -6,6 +6,7 @@ import { PublishModule } from '../../pipeline/publish/publish.module';
 import { CreditNoticesModule } from '../credit-notices/credit-notices.module';
 import { AppealExportsController } from './appeal-exports.controller';
 import { AppealRepository } from './appeal.repository';
+import { AppealEvidenceRepository } from './appeal-evidence.repository';
 import { AppealService } from './appeal.service';
 import { AppealsController } from './appeals.controller';
 
@@ -13,6 +14,6 @@ import { AppealsController } from './appeals.controller';
 @Module({
   imports: [AuthModule, ComplaintsModule, PublishModule, AccountsModule, CreditNoticesModule],
   controllers: [AppealsController, AppealExportsController],
-  providers: [AppealService, AppealRepository],
+  providers: [AppealService, AppealRepository, AppealEvidenceRepository],
 })
 export class AppealsModule {}

@@ -5,9 +5,11 @@ export {
   complaintListQuerySchema,
   dismissComplaintSchema,
   newComplaintSchema,
+  undoVerificationSchema,
   verifyComplaintSchema,
   type ComplaintListQuery,
   type DismissComplaintRequest,
   type NewComplaintRequest,
+  type UndoVerificationRequest,
   type VerifyComplaintRequest,
 } from '@envface/streams';

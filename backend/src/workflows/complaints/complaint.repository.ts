@@ -33,6 +33,10 @@ export interface ComplaintRow {
   event_id: string | null;
   created_at: Date;
   flagged: boolean;
+  /** the enterprise's industry (its rule-book profile prices a verification) */
+  industry_code: string | null;
+  /** verifications taken back so far (the next one gets a new event id) */
+  undone_count: number;
 }
 
 export interface ComplaintFilter {
@@ -46,7 +50,8 @@ export interface ComplaintFilter {
 }
 
 const COLUMNS = `c.id::text AS id, c.enterprise_id, e.name AS enterprise_name, c.category, c.text, c.contact,
-  c.photo IS NOT NULL AS has_photo, c.status, c.decision_reason, c.decided_by::text AS decided_by, c.decided_at, c.event_id, c.created_at, c.flagged`;
+  c.photo IS NOT NULL AS has_photo, c.status, c.decision_reason, c.decided_by::text AS decided_by, c.decided_at, c.event_id, c.created_at, c.flagged,
+  e.industry_code, c.undone_count`;
 
 @Injectable()
 export class ComplaintRepository {
@@ -153,14 +158,16 @@ export class ComplaintRepository {
     userId: number,
     eventId: string | null,
     scope: RegionScope = null,
+    /** the app clock's time (a verification's undo window is measured on it); the database's now() when absent */
+    at: Date | null = null,
   ): Promise<{ enterprise_id: string } | null> {
     const rows = await q.query<{ enterprise_id: string }>(
       'complaints.decide',
-      `UPDATE complaints c SET status = $2, decision_reason = $3, decided_by = $4, decided_at = now(), event_id = $5
+      `UPDATE complaints c SET status = $2, decision_reason = $3, decided_by = $4, decided_at = coalesce($7::timestamptz, now()), event_id = $5
         WHERE id = $1 AND status = 'pending'
           AND ($6::text[] IS NULL OR EXISTS (SELECT 1 FROM enterprises e WHERE e.uscc = c.enterprise_id AND ${regionScopeSql('e.region_code', 6)}))
         RETURNING enterprise_id`,
-      [id, status, reason, userId, eventId, scopePatterns(scope)],
+      [id, status, reason, userId, eventId, scopePatterns(scope), at],
     );
     return rows[0] ?? null;
   }
@@ -171,6 +178,32 @@ export class ComplaintRepository {
       'complaints.reopen',
       `UPDATE complaints SET status = 'pending', decision_reason = NULL, decided_by = NULL, decided_at = NULL, event_id = NULL WHERE id = $1`,
       [id],
+    );
+  }
+
+  /**
+   * verified → pending, only if still the verification with `eventId` (two undo clicks cannot both
+   * pass); counts the undo so the next verification gets a new event id.
+   */
+  async undoVerification(q: Queryable, id: string, eventId: string): Promise<{ enterprise_id: string } | null> {
+    const rows = await q.query<{ enterprise_id: string }>(
+      'complaints.undo_verification',
+      `UPDATE complaints SET status = 'pending', decision_reason = NULL, decided_by = NULL, decided_at = NULL, event_id = NULL,
+              undone_count = undone_count + 1
+        WHERE id = $1 AND status = 'verified' AND event_id = $2
+        RETURNING enterprise_id`,
+      [id, eventId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Puts back a verification whose undo could not be recorded (its void event was refused). */
+  async restoreVerification(q: Queryable, id: string, row: Pick<ComplaintRow, 'decision_reason' | 'decided_by' | 'decided_at' | 'event_id'>): Promise<void> {
+    await q.query(
+      'complaints.restore_verification',
+      `UPDATE complaints SET status = 'verified', decision_reason = $2, decided_by = $3, decided_at = $4, event_id = $5, undone_count = undone_count - 1
+        WHERE id = $1 AND status = 'pending'`,
+      [id, row.decision_reason, row.decided_by, row.decided_at, row.event_id],
     );
   }
 }

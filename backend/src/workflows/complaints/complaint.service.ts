@@ -1,16 +1,19 @@
 import { createHash } from 'node:crypto';
-import type { ComplaintAlerts, ComplaintChallenge as ComplaintChallengeJson, ComplaintJson, ComplaintPage, ComplaintReceipt } from '@envface/streams';
-import { Injectable, Logger } from '@nestjs/common';
+import { profileFor, UNDO_VERIFICATION_MINUTES, type ComplaintAlerts, type ComplaintChallenge as ComplaintChallengeJson, type ComplaintJson, type ComplaintPage, type ComplaintReceipt, type RuleBook } from '@envface/streams';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuditLogRepository } from '../../auth/audit-log.repository';
 import type { AuthUser } from '../../auth/auth-user';
 import { scopeOf, type RegionScope } from '../../auth/jurisdiction';
 import { ApiError } from '../../platform/web/api-error';
 import { Database } from '../../platform/db/database.service';
+import { CLOCK, type Clock } from '../../platform/clock';
+import { RULE_BOOK } from '../../platform/rule-book';
 import { PublicViewService } from '../../read/public-view/public-view.service';
 import { ComplaintChallenge } from './complaint-challenge';
 import { ComplaintRepository, type ComplaintRow } from './complaint.repository';
 import type { ComplaintListQuery, NewComplaintRequest } from './complaint-requests';
 import { EnforcementEventPublisher } from './enforcement-event.publisher';
+import { ComplaintFollowService } from './complaint-follow.service';
 import { MAX_PHOTO_BYTES, photoTypeOf, type PhotoType } from './photo-type';
 import { reencodePhoto } from './photo-reencoder';
 
@@ -30,7 +33,11 @@ export interface UploadedPhoto {
   size: number;
 }
 
-function complaintJson(r: ComplaintRow): ComplaintJson {
+const UNDO_MS = UNDO_VERIFICATION_MINUTES * 60_000;
+
+function complaintJson(r: ComplaintRow, book: RuleBook, now: number): ComplaintJson {
+  const profile = profileFor(book, r.industry_code);
+  const undoUntil = r.status === 'verified' && r.decided_at ? r.decided_at.getTime() + UNDO_MS : null;
   return {
     id: r.id,
     enterpriseId: r.enterprise_id,
@@ -46,14 +53,31 @@ function complaintJson(r: ComplaintRow): ComplaintJson {
     eventId: r.event_id,
     createdAt: r.created_at.toISOString(),
     flagged: r.flagged,
+    // What the confirmation tells the inspector, priced by the enterprise's own rule-book profile.
+    consequence: {
+      indicator: 'S1',
+      target: 'S',
+      points: profile.points.complaintVerified,
+      days: profile.windows.complaint,
+      weight: profile.weights.S,
+      // Ratings (and so the deduction) show on the enterprise's public QR page.
+      public: true,
+    },
+    undoUntil: undoUntil !== null && now <= undoUntil ? new Date(undoUntil).toISOString() : null,
   };
 }
+
+/**
+ * The event id of a verification: derived from the complaint, so a retried verification cannot count
+ * twice. After an undo (its event is void for good) the next verification is numbered.
+ */
+export const complaintEventId = (id: string, undone = 0): string => (undone === 0 ? `complaint-verified-${id}` : `complaint-verified-${id}.${undone + 1}`);
+/** The enforcement.voided event of an undone verification. */
+export const undoEventId = (verifiedEventId: string): string => `${verifiedEventId}.undone`;
 
 /** Reports are counted per client by a hash of its address (the address itself is never stored). */
 const clientKeyOf = (clientAddress: string): string => createHash('sha256').update(`envface-complaint:${clientAddress}`).digest('hex');
 
-/** The event id of a verification: derived from the complaint, so a retried verification cannot count twice. */
-export const complaintEventId = (id: string): string => `complaint-verified-${id}`;
 export const complaintRef = (id: string): string => `CMP-${id}`;
 
 @Injectable()
@@ -65,6 +89,9 @@ export class ComplaintService {
     private readonly events: EnforcementEventPublisher,
     private readonly audit: AuditLogRepository,
     private readonly challenges: ComplaintChallenge,
+    @Inject(RULE_BOOK) private readonly book: RuleBook,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly follow: ComplaintFollowService,
   ) {}
 
   private readonly logger = new Logger('Complaints');
@@ -136,7 +163,9 @@ export class ComplaintService {
         detail: { threshold: COMPLAINT_LIMITS.highVolume.count, windowSeconds: COMPLAINT_LIMITS.highVolume.seconds, firstFlagged: complaintRef(stored.id) },
       });
     }
-    return { id: stored.id, reference: complaintRef(stored.id), receivedAt: stored.created_at.toISOString() };
+    // The follow code is shown once, in this answer; only its hash is kept.
+    const followCode = await this.follow.issue(stored.id);
+    return { id: stored.id, reference: complaintRef(stored.id), receivedAt: stored.created_at.toISOString(), followCode };
   }
 
   /** `scope`: a scoped inspector's queue holds only complaints about enterprises of their regions. */
@@ -149,11 +178,12 @@ export class ComplaintService {
       afterId: query.after ?? null,
     });
     const page = rows.slice(0, query.limit);
-    return { items: page.map(complaintJson), nextCursor: rows.length > query.limit ? page[page.length - 1]!.id : null };
+    const now = this.clock.now();
+    return { items: page.map((r) => complaintJson(r, this.book, now)), nextCursor: rows.length > query.limit ? page[page.length - 1]!.id : null };
   }
 
   async get(id: string, scope: RegionScope = null): Promise<ComplaintJson> {
-    return complaintJson(await this.find(id, scope));
+    return complaintJson(await this.find(id, scope), this.book, this.clock.now());
   }
 
   async photo(id: string, scope: RegionScope = null): Promise<{ photo: Buffer; type: string }> {
@@ -163,10 +193,11 @@ export class ComplaintService {
   }
 
   /** Marks it verified, then emits enforcement.complaint_verified (S1: 20 points in S for 90 days). */
-  async verify(id: string, user: AuthUser, note: string | undefined): Promise<ComplaintJson> {
-    const eventId = complaintEventId(id);
+  async verify(id: string, user: AuthUser, reason: string): Promise<ComplaintJson> {
     const scope = scopeOf(user);
-    const decided = await this.complaints.decide(this.db, id, 'verified', note && note.length > 0 ? note : null, user.id, eventId, scope);
+    const eventId = complaintEventId(id, (await this.find(id, scope)).undone_count);
+    // decided_at on the app clock: the undo window is measured on it.
+    const decided = await this.complaints.decide(this.db, id, 'verified', reason, user.id, eventId, scope, new Date(this.clock.now()));
     if (!decided) throw await this.notPending(id, scope);
     try {
       await this.events.publish({ eventId, type: 'enforcement.complaint_verified', enterpriseId: decided.enterprise_id, data: { complaintId: complaintRef(id) } });
@@ -178,8 +209,39 @@ export class ComplaintService {
       action: 'complaint.verified',
       actor: { id: user.id, username: user.username },
       target: complaintRef(id),
-      reason: note && note.length > 0 ? note : null,
+      reason,
       detail: { enterpriseId: decided.enterprise_id, eventId },
+    });
+    return this.get(id);
+  }
+
+  /**
+   * Takes back a verification within UNDO_VERIFICATION_MINUTES: the complaint is pending again (so it
+   * can be decided properly) and its event is voided through the same publisher, so the deduction
+   * disappears from every day like an accepted appeal's.
+   */
+  async undoVerification(id: string, user: AuthUser, reason: string): Promise<ComplaintJson> {
+    const scope = scopeOf(user);
+    const row = await this.find(id, scope);
+    if (row.status !== 'verified' || !row.event_id || !row.decided_at) throw new ApiError(409, 'not_verified', `Complaint ${id} is ${row.status}, not verified`);
+    if (this.clock.now() > row.decided_at.getTime() + UNDO_MS) {
+      throw new ApiError(409, 'undo_window_closed', `A verification can only be undone within ${UNDO_VERIFICATION_MINUTES} minutes; appeal the event instead`);
+    }
+    const undone = await this.complaints.undoVerification(this.db, id, row.event_id);
+    if (!undone) throw new ApiError(409, 'not_verified', `Complaint ${id} was changed meanwhile`);
+    const voidEventId = undoEventId(row.event_id);
+    try {
+      await this.events.publish({ eventId: voidEventId, type: 'enforcement.voided', enterpriseId: undone.enterprise_id, data: { targetEventId: row.event_id, reason } });
+    } catch (error) {
+      await this.complaints.restoreVerification(this.db, id, row);
+      throw error;
+    }
+    void this.audit.record({
+      action: 'complaint.verification_undone',
+      actor: { id: user.id, username: user.username },
+      target: complaintRef(id),
+      reason,
+      detail: { enterpriseId: undone.enterprise_id, eventId: row.event_id, voidEventId },
     });
     return this.get(id);
   }

@@ -9,9 +9,11 @@ import {
   complaintIdSchema,
   complaintListQuerySchema,
   dismissComplaintSchema,
+  undoVerificationSchema,
   verifyComplaintSchema,
   type ComplaintListQuery,
   type DismissComplaintRequest,
+  type UndoVerificationRequest,
   type VerifyComplaintRequest,
 } from './complaint-requests';
 import { ComplaintService } from './complaint.service';
@@ -47,7 +49,7 @@ export class ComplaintsController {
     @Body(new ZodValidationPipe(verifyComplaintSchema)) body: VerifyComplaintRequest,
     @CurrentUser() user: AuthUser,
   ) {
-    return this.complaints.verify(id, user, body.note);
+    return this.complaints.verify(id, user, body.reason);
   }
 
   @Post(':id/dismiss')
@@ -58,5 +60,16 @@ export class ComplaintsController {
     @CurrentUser() user: AuthUser,
   ) {
     return this.complaints.dismiss(id, user, body.reason);
+  }
+
+  /** Within 10 minutes of the verification; later the enterprise's appeal is the way back. */
+  @Post(':id/undo-verification')
+  @HttpCode(200)
+  undoVerification(
+    @Param('id', new ZodValidationPipe(complaintIdSchema)) id: string,
+    @Body(new ZodValidationPipe(undoVerificationSchema)) body: UndoVerificationRequest,
+    @CurrentUser() user: AuthUser,
+  ) {
+    return this.complaints.undoVerification(id, user, body.reason);
   }
 }

@@ -10,12 +10,15 @@ import { ComplaintService } from './complaint.service';
 import { ComplaintsController } from './complaints.controller';
 import { EnforcementEventPublisher } from './enforcement-event.publisher';
 import { PublicComplaintsController } from './public-complaints.controller';
+import { ComplaintFollowController } from './complaint-follow.controller';
+import { ComplaintFollowRepository } from './complaint-follow.repository';
+import { ComplaintFollowService } from './complaint-follow.service';
 
 /** Public reports (码上监督) and the inspectors' complaint queue; decision events for appeals too. */
 @Module({
   imports: [AuthModule, ScoringModule, PublicModule],
-  controllers: [PublicComplaintsController, ComplaintsController, ComplaintAlertsController, ComplaintExportsController],
-  providers: [ComplaintService, ComplaintRepository, EnforcementEventPublisher, ComplaintChallenge],
+  controllers: [PublicComplaintsController, ComplaintsController, ComplaintAlertsController, ComplaintExportsController, ComplaintFollowController],
+  providers: [ComplaintService, ComplaintRepository, EnforcementEventPublisher, ComplaintChallenge, ComplaintFollowService, ComplaintFollowRepository],
   exports: [EnforcementEventPublisher],
 })
 export class ComplaintsModule {}

@@ -2049,6 +2049,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/complaints/follow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Follow a report with its reference and the secret code shown once (rate-limited)
+         * @description Anyone (no token).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["FollowComplaint"];
+                };
+            };
+            responses: {
+                /** @description received, verified, or dismissed with the reason */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ComplaintFollow"];
+                    };
+                };
+                /** @description invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description unknown reference or wrong code (the same answer) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description too many attempts */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/{token}/complaints": {
         parameters: {
             query?: never;
@@ -2576,6 +2646,97 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/complaints/{id}/undo-verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take back a verification within 10 minutes: voids its complaint_verified event and puts the complaint back in the queue
+         * @description Inspectors and admins (bearer token).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description complaint id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["UndoVerification"];
+                };
+            };
+            responses: {
+                /** @description the complaint, pending again */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Complaint"];
+                    };
+                };
+                /** @description invalid input */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description no token, or a bad, expired or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description not allowed for this account */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description unknown complaint */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description not verified (not_verified), or the 10 minutes have passed (undo_window_closed) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/complaints/{id}/dismiss": {
         parameters: {
             query?: never;
@@ -2872,6 +3033,184 @@ export interface paths {
                     };
                 };
                 /** @description unknown appeal */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/appeals/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach evidence to a pending appeal of the own enterprise (multipart field `file`: PDF, JPEG, PNG or WebP, at most 5 MB, 5 files)
+         * @description Enterprise accounts only (bearer token); the enterprise is the token’s own.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description appeal id */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "multipart/form-data": components["schemas"]["AppealEvidenceForm"];
+                };
+            };
+            responses: {
+                /** @description stored (images re-encoded) */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AppealEvidence"];
+                    };
+                };
+                /** @description no file, or not a PDF or image */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description no token, or a bad, expired or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description not allowed for this account */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description unknown appeal (or another enterprise’s) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description appeal already decided, or 5 files already */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description file too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/appeals/{id}/evidence/{evidenceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download one evidence file (staff, or the appeal’s own enterprise)
+         * @description Inspectors, admins and enterprise accounts (an enterprise sees only its own).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    evidenceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the file, as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description invalid id */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description no token, or a bad, expired or revoked one */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description not allowed for this account */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description unknown appeal or file (or another enterprise’s) */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -9026,12 +9365,35 @@ export interface components {
         IngestEvent: {
             [key: string]: unknown;
         };
+        ComplaintFollow: {
+            reference: string;
+            enterpriseName: string | null;
+            /** @enum {string} */
+            category: "air" | "water" | "noise" | "waste" | "odour" | "other";
+            /** Format: date-time */
+            receivedAt: string;
+            /**
+             * @description received (not decided yet), verified (counts in the rating), dismissed
+             * @enum {string}
+             */
+            status: "received" | "verified" | "dismissed";
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** @description why it was dismissed (null otherwise) */
+            reason: string | null;
+        };
+        FollowComplaint: {
+            reference: string;
+            code: string;
+        };
         ComplaintReceipt: {
             id: string;
             /** @example CMP-12 */
             reference: string;
             /** Format: date-time */
             receivedAt: string;
+            /** @description secret code to follow the report with its reference; shown once, only its hash is kept */
+            followCode: string;
         };
         NewComplaint: {
             /** @enum {string} */
@@ -9093,9 +9455,33 @@ export interface components {
             createdAt: string;
             /** @description received while the enterprise had many reports (past the volume threshold): may be a flood */
             flagged: boolean;
+            consequence: components["schemas"]["VerificationConsequence"];
+            /**
+             * Format: date-time
+             * @description a verified complaint: until when the verification can be undone (null once the window has passed or when not verified)
+             */
+            undoUntil: string | null;
+        };
+        /** @description what verifying costs the enterprise, from the server’s rule book */
+        VerificationConsequence: {
+            /** @enum {string} */
+            indicator: "S1";
+            /** @enum {string} */
+            target: "S";
+            /** @description points taken off the S sub-score */
+            points: number;
+            /** @description how many days the deduction lasts */
+            days: number;
+            /** @description weight of S in ten-thousandths for this enterprise’s industry profile */
+            weight: number;
+            /** @description whether the deduction shows on the public page */
+            public: boolean;
         };
         VerifyComplaint: {
-            note?: string;
+            reason: string;
+        };
+        UndoVerification: {
+            reason: string;
         };
         DismissComplaint: {
             reason: string;
@@ -9121,6 +9507,30 @@ export interface components {
             voidEventId: string | null;
             /** Format: date-time */
             createdAt: string;
+            /** @description the appealed event’s data (for its sentence) */
+            eventData: {
+                [key: string]: unknown;
+            } | null;
+            /** @description staff only: the report behind an appealed complaint_verified event (photo: GET /api/complaints/{id}/photo) */
+            complaint: {
+                id: string;
+                /** @enum {string} */
+                category: "air" | "water" | "noise" | "waste" | "odour" | "other";
+                text: string;
+                hasPhoto: boolean;
+            } | null;
+            /** @description files the enterprise attached (download: GET /api/appeals/{id}/evidence/{evidenceId}) */
+            evidence: components["schemas"]["AppealEvidence"][];
+        };
+        AppealEvidence: {
+            id: string;
+            fileName: string;
+            /** @enum {string} */
+            contentType: "application/pdf" | "image/jpeg" | "image/png" | "image/webp";
+            /** @description bytes as stored (images re-encoded) */
+            size: number;
+            /** Format: date-time */
+            createdAt: string;
         };
         NewAppeal: {
             eventId: string;
@@ -9129,6 +9539,10 @@ export interface components {
         AppealPage: {
             items: components["schemas"]["Appeal"][];
             nextCursor: string | null;
+        };
+        AppealEvidenceForm: {
+            /** Format: binary */
+            file: string;
         };
         AcceptAppeal: {
             reason?: string;

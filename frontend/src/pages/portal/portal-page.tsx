@@ -1,4 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react';
+import { EvidenceList, EvidenceUpload } from '../queues/appeal-evidence';
 import { PeerPanel } from '../enterprise/peer-panel';
 import { useTranslation } from 'react-i18next';
 import { ApiError, apiClient } from '../../api/api-client';
@@ -200,8 +201,10 @@ function EventsAndAppeals() {
         <ul className="portal-list">
           {appeals.data.items.map((a) => (
             <li key={a.id}>
-              {a.eventType ? eventSentence({ type: a.eventType, day: a.eventDay }, lang) : t('portal.appealedRecord')} · {t(`queues.status.${a.status}`)}
+              {a.eventType ? eventSentence({ type: a.eventType, day: a.eventDay, data: a.eventData }, lang) : t('portal.appealedRecord')} · {t(`queues.status.${a.status}`)}
               {a.decisionReason ? ` · ${a.decisionReason}` : ''}
+              <EvidenceList appeal={a} />
+              {a.status === 'pending' ? <EvidenceUpload appeal={a} onUploaded={appeals.reload} /> : null}
             </li>
           ))}
         </ul>

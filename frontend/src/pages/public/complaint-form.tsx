@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
+import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/api-client';
 import { COMPLAINT_CATEGORIES, type ComplaintCategory } from '../../api/public-types';
@@ -7,7 +8,7 @@ import { fetchComplaintChallenge, solveComplaintChallenge, submitComplaint } fro
 const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
 const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 
-type FormState = { kind: 'idle' } | { kind: 'sending' } | { kind: 'verifying' } | { kind: 'sent'; reference: string } | { kind: 'error'; message: string };
+type FormState = { kind: 'idle' } | { kind: 'sending' } | { kind: 'verifying' } | { kind: 'sent'; reference: string; code: string } | { kind: 'error'; message: string };
 
 /** 码上监督: a report needs a category and a description; photo and contact are optional. */
 export function ComplaintForm({ token }: { token: string }) {
@@ -17,6 +18,8 @@ export function ComplaintForm({ token }: { token: string }) {
   const [contact, setContact] = useState('');
   const [photo, setPhoto] = useState<File | null>(null);
   const [state, setState] = useState<FormState>({ kind: 'idle' });
+  // The file input is not controlled by React: cleared by hand after sending (#14 §6).
+  const photoInput = useRef<HTMLInputElement>(null);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -42,10 +45,11 @@ export function ComplaintForm({ token }: { token: string }) {
         setState({ kind: 'sending' });
       }
       const receipt = await submitComplaint(token, form);
-      setState({ kind: 'sent', reference: receipt.reference });
+      setState({ kind: 'sent', reference: receipt.reference, code: receipt.followCode });
       setText('');
       setContact('');
       setPhoto(null);
+      if (photoInput.current) photoInput.current.value = '';
     } catch (error) {
       const status = error instanceof ApiError ? error.status : 0;
       const message =
@@ -61,6 +65,9 @@ export function ComplaintForm({ token }: { token: string }) {
       {state.kind === 'sent' ? (
         <p className="q-notice q-notice--ok" role="status" data-testid="complaint-sent">
           {t('complaint.thanks', { reference: state.reference })}
+          <br />
+          <span data-testid="complaint-follow-code">{t('complaint.followCode', { code: state.code })}</span>{' '}
+          <Link to={`/follow?reference=${encodeURIComponent(state.reference)}`}>{t('complaint.followLink')}</Link>
         </p>
       ) : null}
       <form onSubmit={onSubmit} noValidate>
@@ -80,7 +87,7 @@ export function ComplaintForm({ token }: { token: string }) {
         </label>
         <label className="q-field">
           <span>{t('complaint.photo')}</span>
-          <input name="photo" type="file" accept="image/jpeg,image/png,image/webp" onChange={(e) => setPhoto(e.target.files?.[0] ?? null)} />
+          <input ref={photoInput} name="photo" type="file" accept="image/jpeg,image/png,image/webp" onChange={(e) => setPhoto(e.target.files?.[0] ?? null)} />
         </label>
         <label className="q-field">
           <span>{t('complaint.contact')}</span>

@@ -1,7 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { ApiError } from '../../api/api-client';
 import { solveChallenge } from 'altcha-lib/v1';
-import type { ComplaintChallenge, ComplaintReceipt, PublicViewJson } from '../../api/public-types';
+import type { ComplaintChallenge, ComplaintFollow, ComplaintReceipt, PublicViewJson } from '../../api/public-types';
 
 /** Calls of the public page: no session, no bearer token (a visitor who is also signed in stays anonymous here). */
 async function failure(response: Response): Promise<ApiError> {
@@ -46,6 +46,13 @@ export async function solveComplaintChallenge(challenge: NonNullable<ComplaintCh
   if (!solution) return null;
   const payload = { algorithm: challenge.algorithm, challenge: challenge.challenge, number: solution.number, salt: challenge.salt, signature: challenge.signature };
   return btoa(JSON.stringify(payload));
+}
+
+/** A citizen follows a report with its reference and code (404 for a wrong code or unknown reference). */
+export async function followComplaint(reference: string, code: string): Promise<ComplaintFollow> {
+  const response = await fetch('/api/public/complaints/follow', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reference, code }) });
+  if (!response.ok) throw await failure(response);
+  return (await response.json()) as ComplaintFollow;
 }
 
 /** The `/public` socket: the server picks the room from the token and sends the whole public view on each change. */

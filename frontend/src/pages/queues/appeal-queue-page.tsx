@@ -9,6 +9,8 @@ import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../components/state-view';
 import { eventSentence, sentenceLanguage } from '../../i18n/event-sentences';
 import { DecisionControls } from './decision-controls';
+import { EvidenceList } from './appeal-evidence';
+import { ComplaintPhoto } from './complaint-queue-page';
 import '../../styles/queues.css';
 import { useDocumentTitle } from '../../components/use-document-title';
 
@@ -58,12 +60,22 @@ export function AppealQueuePage() {
               <p className="queue__muted">
                 {t('queues.event')}：
                 <span title={a.eventId} data-testid="appeal-event">
-                  {a.eventType ? eventSentence({ type: a.eventType, day: a.eventDay }, sentenceLanguage(i18n.resolvedLanguage)) : a.eventDay ?? ''}
+                  {a.eventType ? eventSentence({ type: a.eventType, day: a.eventDay, data: a.eventData }, sentenceLanguage(i18n.resolvedLanguage)) : a.eventDay ?? ''}
                 </span>
               </p>
+              {a.complaint ? (
+                <div className="appeal-complaint" data-testid="appeal-complaint">
+                  <span className="queue__muted">
+                    {t('queues.appealedComplaint')}（{t(`complaint.categories.${a.complaint.category}`)}）：
+                  </span>
+                  <p className="queue__text">{a.complaint.text}</p>
+                  {a.complaint.hasPhoto ? <ComplaintPhoto id={a.complaint.id} /> : null}
+                </div>
+              ) : null}
               <p className="queue__text">
                 {t('queues.reasons')}：{a.reasons}
               </p>
+              <EvidenceList appeal={a} />
               {a.status === 'pending' ? (
                 <DecisionControls
                   testId={`appeal-decide-${a.id}`}

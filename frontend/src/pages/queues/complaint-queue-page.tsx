@@ -9,6 +9,7 @@ import { ExportButtons } from '../../components/export-buttons';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../components/state-view';
 import { DecisionControls } from './decision-controls';
+import { UndoVerification, VerifyConfirmation } from './complaint-verification';
 import '../../styles/queues.css';
 import { useDocumentTitle } from '../../components/use-document-title';
 
@@ -22,6 +23,19 @@ export function ComplaintQueuePage() {
   const path = `/api/complaints?limit=100${status ? `&status=${status}` : ''}`;
   // New complaints change no rating, so no live message announces them: a slow poll brings them in.
   const list = useApiQuery(path, (signal) => apiClient.get<ComplaintPage>(path, signal), { keepData: true, refetchIntervalMs: QUEUE_POLL_MS });
+  // The last verification stays reachable here for its undo, although it left the pending list.
+  const [lastVerified, setLastVerified] = useState<ComplaintJson | null>(null);
+  const [undone, setUndone] = useState(false);
+  const onVerified = (c: ComplaintJson) => {
+    setLastVerified(c);
+    setUndone(false);
+    list.reload();
+  };
+  const onUndone = () => {
+    setLastVerified(null);
+    setUndone(true);
+    list.reload();
+  };
 
   const alerts = useApiQuery('/api/complaint-alerts', (signal) => apiClient.get<ComplaintAlerts>('/api/complaint-alerts', signal), { keepData: true, refetchIntervalMs: QUEUE_POLL_MS });
 
@@ -54,13 +68,24 @@ export function ComplaintQueuePage() {
           </select>
         </label>
       </div>
+      {lastVerified ? (
+        <div className="queue-notice" role="status" data-testid="verified-notice">
+          {t('queues.verifiedBanner', { name: lastVerified.enterpriseName ?? lastVerified.enterpriseId })}
+          <UndoVerification complaint={lastVerified} onUndone={onUndone} />
+        </div>
+      ) : null}
+      {undone ? (
+        <div className="queue-notice" role="status" data-testid="undone-notice">
+          {t('queues.undone')}
+        </div>
+      ) : null}
       {list.status === 'loading' ? <LoadingState /> : null}
       {list.status === 'error' ? <ErrorState title={t('state.error')} onRetry={list.reload} /> : null}
       {list.status === 'success' && list.data.items.length === 0 ? <EmptyState title={t('queues.empty')} /> : null}
       {list.status === 'success' ? (
         <ul className="queue" data-testid="complaint-queue">
           {list.data.items.map((c) => (
-            <ComplaintItem key={c.id} complaint={c} onDecided={list.reload} />
+            <ComplaintItem key={c.id} complaint={c} onDecided={list.reload} onVerified={onVerified} onUndone={onUndone} showUndo={c.id !== lastVerified?.id} />
           ))}
         </ul>
       ) : null}
@@ -68,8 +93,22 @@ export function ComplaintQueuePage() {
   );
 }
 
-function ComplaintItem({ complaint: c, onDecided }: { complaint: ComplaintJson; onDecided: () => void }) {
+function ComplaintItem({
+  complaint: c,
+  onDecided,
+  onVerified,
+  onUndone,
+  showUndo,
+}: {
+  complaint: ComplaintJson;
+  onDecided: () => void;
+  onVerified: (c: ComplaintJson) => void;
+  onUndone: (c: ComplaintJson) => void;
+  showUndo: boolean;
+}) {
   const { t, i18n } = useTranslation();
+  // The reason typed for a verification, waiting for the confirmation of its consequence.
+  const [confirming, setConfirming] = useState<string | null>(null);
   return (
     <li className="queue__item card" data-testid="complaint-item" data-id={c.id}>
       <div className="queue__head">
@@ -90,15 +129,16 @@ function ComplaintItem({ complaint: c, onDecided }: { complaint: ComplaintJson; 
         </p>
       ) : null}
       {c.hasPhoto ? <ComplaintPhoto id={c.id} /> : null}
-      {c.status === 'pending' ? (
+      {c.status === 'pending' && confirming !== null ? (
+        <VerifyConfirmation complaint={c} reason={confirming} onDone={onVerified} onCancel={() => setConfirming(null)} />
+      ) : c.status === 'pending' ? (
         <DecisionControls
           testId={`complaint-decide-${c.id}`}
           approveLabel={t('queues.verify')}
           refuseLabel={t('queues.dismiss')}
-          onApprove={async (note) => {
-            await apiClient.post(`/api/complaints/${c.id}/verify`, note ? { note } : {});
-            onDecided();
-          }}
+          approveNeedsReason
+          reasonPlaceholder={t('queues.verifyReasonHint')}
+          onApprove={async (reason) => setConfirming(reason)}
           onRefuse={async (reason) => {
             await apiClient.post(`/api/complaints/${c.id}/dismiss`, { reason });
             onDecided();
@@ -109,12 +149,13 @@ function ComplaintItem({ complaint: c, onDecided }: { complaint: ComplaintJson; 
           {t('queues.decision')}：{c.decisionReason}
         </p>
       ) : null}
+      {c.status === 'verified' && showUndo ? <UndoVerification complaint={c} onUndone={onUndone} /> : null}
     </li>
   );
 }
 
 /** The photo needs the bearer token, so it is fetched as a blob and shown through an object URL. */
-function ComplaintPhoto({ id }: { id: string }) {
+export function ComplaintPhoto({ id }: { id: string }) {
   const { t } = useTranslation();
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {

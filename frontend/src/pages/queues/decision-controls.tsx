@@ -12,7 +12,12 @@ export function DecisionControls({
   onApprove,
   onRefuse,
   testId,
+  approveNeedsReason = false,
+  reasonPlaceholder,
 }: {
+  /** e.g. a complaint's verification, which costs the enterprise points publicly */
+  approveNeedsReason?: boolean;
+  reasonPlaceholder?: string;
   approveLabel: string;
   refuseLabel: string;
   onApprove: (reason: string) => Promise<void>;
@@ -42,13 +47,13 @@ export function DecisionControls({
       <input
         type="text"
         className="decision__reason"
-        aria-label={t('queues.reason')}
-        placeholder={t('queues.reason')}
+        aria-label={reasonPlaceholder ?? t('queues.reason')}
+        placeholder={reasonPlaceholder ?? t('queues.reason')}
         maxLength={2000}
         value={reason}
         onChange={(e) => setReason(e.target.value)}
       />
-      <button type="button" className="button button--primary button--small" disabled={busy} onClick={() => void run(onApprove, false)}>
+      <button type="button" className="button button--primary button--small" disabled={busy} onClick={() => void run(onApprove, approveNeedsReason)}>
         {approveLabel}
       </button>
       <button type="button" className="button button--secondary button--small" disabled={busy} onClick={() => void run(onRefuse, true)}>
