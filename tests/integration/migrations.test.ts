@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import { runMigrations, MIGRATIONS_DIR, MIGRATIONS_TABLE } from '../../backend/src/platform/db/migration-runner';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
-const TABLES = ['app_settings', 'appeals', 'audit_log', 'complaint_challenge_uses', 'complaints', 'credit_notices', 'daily_ratings', 'dead_letter_redrives', 'dead_letters', 'enforcement_event_queue', 'enterprise_ledgers', 'enterprises', 'event_ids', 'events', 'hand_registrations', 'inspection_plan_draws', 'inspection_plans', 'list_memberships', 'login_failures', 'outbox', 'peer_percentile_days', 'peer_percentile_folds', 'rating_day_count_deltas', 'rating_day_counts', 'registry_batch_edits', 'registry_imports', 'revoked_sessions', 'rollover_runs', 'service_keys', 'socket_io_attachments', 'users'];
+const TABLES = ['app_settings', 'appeal_evidence', 'appeals', 'audit_log', 'complaint_challenge_uses', 'complaints', 'credit_notices', 'daily_ratings', 'dead_letter_redrives', 'dead_letters', 'enforcement_event_queue', 'enterprise_ledgers', 'enterprises', 'event_ids', 'events', 'hand_registrations', 'inspection_plan_draws', 'inspection_plans', 'list_memberships', 'login_failures', 'outbox', 'peer_percentile_days', 'peer_percentile_folds', 'rating_day_count_deltas', 'rating_day_counts', 'registry_batch_edits', 'registry_imports', 'revoked_sessions', 'rollover_runs', 'service_keys', 'socket_io_attachments', 'users'];
 // Every *.sql file in migrations/, in order: each must apply once and undo cleanly.
 const MIGRATIONS = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).map((f) => f.replace(/\.sql$/, '')).sort();
 const USCC = '91320100MA1W9XKE6C';
