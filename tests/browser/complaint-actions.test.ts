@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { FRONTEND_DIST, ensureFrontendBuilt } from '../support/frontend-build';
+import { openSignedIn } from '../support/browser-pages';
 import { NOW, ONE_PIXEL_PNG, TODAY, movableClock, penalty, registration, startPublicTestApp, usccOf, type PublicTestApp } from '../integration/public-test-app';
 
 /**
@@ -25,20 +26,8 @@ describe('complaint verification with confirmation and undo (#14 §5), in Chromi
 
   const score = async () => (await t.call('GET', `/api/enterprises/${E}/ratings/${TODAY}`, { token: t.adminToken })).body.score as number;
 
-  async function open(width: number, language: 'zh-CN' | 'en', start = '/complaints', bearer?: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: language, timezoneId: 'Asia/Shanghai' });
-    contexts.push(context);
-    await context.addInitScript(
-      ([lng, tok]) => {
-        localStorage.setItem('envface.language', lng);
-        sessionStorage.setItem('envface.token', tok);
-      },
-      [language, bearer ?? t.adminToken] as const,
-    );
-    const page = await context.newPage();
-    await page.goto(`${t.app.url}${start}`);
-    return page;
-  }
+  const open = (width: number, language: 'zh-CN' | 'en', start = '/complaints', bearer?: string): Promise<Page> =>
+    openSignedIn(browser, contexts, { url: `${t.app.url}${start}`, bearer: bearer ?? t.adminToken, width, language });
 
   beforeAll(async () => {
     ensureFrontendBuilt();

@@ -5,6 +5,7 @@ import type { RunningApp } from '../../backend/src/platform/bootstrap/start-app'
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { ensureFrontendBuilt } from '../support/frontend-build';
 import { startSampleApp } from '../support/sample-app';
+import { apiJson, openSignedIn } from '../support/browser-pages';
 
 /**
  * Issue #14 §2 in Chromium: every screen that shows a rating follows the live channel. With the inspector's
@@ -32,27 +33,10 @@ describe('live everywhere (#14 §2), in Chromium', () => {
   let target = '';
   const contexts: BrowserContext[] = [];
 
-  async function api<T>(url: string, init: RequestInit = {}, bearer = token): Promise<T> {
-    const res = await fetch(`${app.url}${url}`, {
-      ...init,
-      headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json', ...(init.headers ?? {}) },
-    });
-    if (!res.ok) throw new Error(`${url} answered ${res.status}: ${await res.text()}`);
-    return (await res.json()) as T;
-  }
+  const api = <T,>(url: string, init: RequestInit = {}, bearer = token): Promise<T> => apiJson<T>(app.url, url, bearer, init);
 
   async function open(bearer: string, width: number, language: 'zh-CN' | 'en', start: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: language, timezoneId: 'Asia/Shanghai' });
-    contexts.push(context);
-    await context.addInitScript(
-      ([lng, tok]) => {
-        localStorage.setItem('envface.language', lng);
-        sessionStorage.setItem('envface.token', tok);
-      },
-      [language, bearer] as const,
-    );
-    const page = await context.newPage();
-    await page.goto(`${app.url}${start}`);
+    const page = await openSignedIn(browser, contexts, { url: `${app.url}${start}`, bearer, width, language });
     await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
     return page;
   }

@@ -2,6 +2,9 @@ import { solveChallenge } from 'altcha-lib/v1';
 import type { AppConfig } from '../../platform/config/app-config';
 import { ComplaintChallenge } from './complaint-challenge';
 
+// A proof of work is work: each solve is up to 100,000 hashes, seconds on a busy 2-core CI machine.
+jest.setTimeout(60_000);
+
 const withKey = (key: string | null) => new ComplaintChallenge({ complaintChallengeKey: key } as AppConfig);
 
 async function solved(challenges: ComplaintChallenge): Promise<string> {
