@@ -92,6 +92,19 @@ function printDatabaseTime(stages: string, metrics: string, since?: string): voi
   for (const [tag, e] of diff.filter(([, e]) => e.n > 0).sort((a, b) => b[1].s - a[1].s).slice(0, 14)) console.log(`  ${tag.padEnd(40)} ${fmt(e.s * 1000).padStart(8)} ms in ${fmt(e.n)} calls`);
 }
 
+/** WAL written and full-page images since the last call, and how many enterprises-row updates were HOT (PostgreSQL's own counters). */
+async function walSince(sql: Client, last: { bytes: number; fpi: number; upd: number; hot: number }): Promise<string> {
+  const [w] = (await sql.query<{ bytes: string; fpi: string }>('SELECT wal_bytes::text AS bytes, wal_fpi::text AS fpi FROM pg_stat_wal')).rows;
+  const [t] = (await sql.query<{ upd: string; hot: string }>(
+    `SELECT n_tup_upd::text AS upd, n_tup_hot_upd::text AS hot FROM pg_stat_user_tables WHERE relname = 'enterprises'`,
+  )).rows;
+  const now = { bytes: Number(w!.bytes), fpi: Number(w!.fpi), upd: Number(t?.upd ?? 0), hot: Number(t?.hot ?? 0) };
+  const upd = now.upd - last.upd;
+  const line = `WAL ${fmt((now.bytes - last.bytes) / 2 ** 20)} MiB, ${fmt(now.fpi - last.fpi)} full-page images; enterprises updates ${fmt(upd)}, ${upd > 0 ? fmt((100 * (now.hot - last.hot)) / upd) : '–'}% HOT`;
+  Object.assign(last, now);
+  return line;
+}
+
 async function startBroker(): Promise<{ brokers: string[]; child: ChildProcess }> {
   execFileSync('bash', [path.join(ROOT, 'tests/kafka-mock/build.sh')], { stdio: 'inherit' });
   const topics = Object.entries(PARTITIONS).map(([k, p]) => `${topicName(PREFIX, k as 'dlq')}:${p}`);
@@ -168,6 +181,8 @@ async function main(): Promise<void> {
       await sleep(200);
     }
     await sql.connect();
+    const wal = { bytes: 0, fpi: 0, upd: 0, hot: 0 };
+    await walSince(sql, wal);
     const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: PASSWORD }) });
     const { token } = (await login.json()) as { token: string };
 
@@ -196,6 +211,7 @@ async function main(): Promise<void> {
     console.log(results[results.length - 1]!.join(': '));
 
     printDatabaseTime('A', await metricsNow(), mark);
+    console.log(await walSince(sql, wal));
     mark = await metricsNow();
     // ---- B. sustained realistic mix ------------------------------------------------------------
     const MIX = Math.max(50_000, N);
@@ -222,6 +238,7 @@ async function main(): Promise<void> {
     console.log(results[results.length - 1]!.join(': '));
 
     printDatabaseTime('B', await metricsNow(), mark);
+    console.log(await walSince(sql, wal));
     mark = await metricsNow();
     // ---- C. burst of hourly readings ---------------------------------------------------------
     const hour = new Date(Math.floor(nowMs / 3_600_000) * 3_600_000 - 3_600_000).toISOString();
@@ -238,6 +255,7 @@ async function main(): Promise<void> {
     console.log(results[results.length - 1]!.join(': '));
 
     printDatabaseTime('C', await metricsNow(), mark);
+    console.log(await walSince(sql, wal));
     mark = await metricsNow();
     // ---- D. event → socket.io latency ----------------------------------------------------------
     const rate = Math.min(2500, Math.floor(sustained / 2));
@@ -326,6 +344,7 @@ async function main(): Promise<void> {
 
     // Where the database time went (the app's own per-tag query histogram).
     printDatabaseTime('D', await metricsNow(), mark);
+    console.log(await walSince(sql, wal));
 
     // ---- G. dashboard reads at this size (the inspector overview's requests), median of 5 -------
     const reads: string[] = [];
@@ -358,6 +377,7 @@ async function main(): Promise<void> {
     // A cold instance whose clock says it is just past midnight: its start-up catch-up runs the real
     // rollover (claim the day, rate every enterprise in chunks, publish), rebuilding every ledger from
     // the stored events first, as after a restart. Timed from start to idle (includes the app start).
+    await walSince(sql, wal);
     const tD = performance.now();
     const inProcess = await startApp(
       { DATABASE_URL: pg.url, PORT: '0', ENVFACE_ADMIN_PASSWORD: PASSWORD, ENVFACE_SIMULATOR: 'off', LOG_LEVEL: 'warn' },
@@ -367,6 +387,7 @@ async function main(): Promise<void> {
     await rollover.idle();
     const msD = performance.now() - tD;
     printDatabaseTime('E', await inProcess.app.get<Registry>(METRICS_REGISTRY).metrics());
+    console.log(await walSince(sql, wal));
     const revisions = (await sql.query<{ n: number }>('SELECT count(*)::int AS n FROM daily_ratings WHERE day = $1::date', [new Date(tomorrow * 86_400_000).toISOString().slice(0, 10)])).rows[0]!.n;
     const ids = { length: (await sql.query<{ n: number }>('SELECT count(*)::int AS n FROM enterprises')).rows[0]!.n };
     await inProcess.close();

@@ -89,7 +89,9 @@ export class OutboxDrainer implements OnApplicationBootstrap, OnModuleDestroy {
       while (this.pending.length > 0 && !this.stopped) {
         const ids = this.pending.splice(0, TAKE);
         try {
-          await this.db.transaction('outbox.drain', async (tx) => this.publish(await this.expand(tx, await this.outbox.take(tx, ids))));
+          // The deletion need not wait for the WAL flush (a lost one only publishes the rows again); the
+          // scorer's commits, which must, then do not queue behind it.
+          await this.db.transaction('outbox.drain', async (tx) => this.publish(await this.expand(tx, await this.outbox.take(tx, ids))), { synchronousCommit: false });
         } catch (error) {
           this.pending.unshift(...ids);
           this.logger.warn(`publishing the outbox failed, retrying in ${RETRY_MS} ms: ${error instanceof Error ? error.message : String(error)}`);

@@ -17,6 +17,15 @@ export interface DatabaseOptions {
   logger?: Logger;
 }
 
+export interface TransactionOptions {
+  /**
+   * false: COMMIT returns without waiting for the WAL flush. Only for transactions whose loss in a
+   * server crash is harmless because they are redone (the outbox drain: rows whose deletion is lost
+   * are published again, which at-least-once allows); everything else waits for durability.
+   */
+  synchronousCommit?: boolean;
+}
+
 const HISTOGRAM_NAME = 'envface_db_query_duration_seconds';
 
 /**
@@ -78,7 +87,7 @@ export class Database implements Queryable {
    * released — destroyed instead of reused when even ROLLBACK failed, so a broken connection never
    * returns to the pool.
    */
-  async transaction<T>(tag: string, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  async transaction<T>(tag: string, fn: (tx: Queryable) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     const client = await this.pool.connect();
     let releaseError: Error | undefined;
     // pg-pool takes its own 'error' listener off a checked-out client, so a connection lost during
@@ -89,10 +98,11 @@ export class Database implements Queryable {
     };
     client.on('error', onConnectionError);
     try {
-      await client.query('BEGIN');
+      await client.query(options.synchronousCommit === false ? 'BEGIN; SET LOCAL synchronous_commit = off' : 'BEGIN');
       const tx = new TransactionQueryable(client, tag, this.timed.bind(this));
       const result = await fn(tx);
-      await client.query('COMMIT');
+      // Timed on its own: the commit waits for the WAL flush, a cost no statement of the transaction shows.
+      await this.timed(`${tag}.commit`, () => client.query('COMMIT'));
       return result;
     } catch (error) {
       try {
