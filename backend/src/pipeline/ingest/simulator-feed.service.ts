@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { createSimulator, topicKindOfType, type ContractEvent, type Simulator } from '@envface/streams';
+import { createSimulator, topicKindOfType, type ContractEvent } from '@envface/streams';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { CLOCK, type Clock } from '../../platform/clock';
 import type { IncomingMessage } from '../score/incoming-message';

@@ -8,7 +8,8 @@ import { OutboxRepository, type OutboxMessage } from '../outbox/outbox.repositor
 import { EnterpriseRepository, type CurrentRatingRow, type LockedEnterprise, type NextChangeRow } from './enterprise.repository';
 import { ListMembershipService, sameListFacts } from '../lists/list-membership.service';
 import { LedgerCache } from './ledger-cache';
-import { RatingRepository, type DayCountDelta, type NewRatingRow, type StoredRatingRow } from './rating.repository';
+import type { StoredRatingRow } from '../../platform/db/daily-rating-row';
+import { RatingRepository, type DayCountDelta, type NewRatingRow } from './rating.repository';
 
 /** Per enterprise: the days its events touched, and which event touched which days. */
 export type AffectedRanges = Map<string, { range: DayRange | null; causes: { id: string; range: DayRange }[] }>;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AppealStatus, Face, Grade, RatingColour, StarLevel } from '@envface/streams';
+import type { AppealStatus, Face, StarLevel } from '@envface/streams';
 import type { Queryable } from '../../platform/db/database.service';
 
 export interface PortalEventRow {

@@ -4,7 +4,8 @@ import { ApiError } from '../../platform/web/api-error';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { Database } from '../../platform/db/database.service';
 import { CLOCK, type Clock } from '../../platform/clock';
-import { RatingReadRepository, type EnterpriseRow, type StoredRatingRow } from './rating-read.repository';
+import type { StoredRatingRow } from '../../platform/db/daily-rating-row';
+import { RatingReadRepository, type EnterpriseRow } from './rating-read.repository';
 
 export const MAX_RANGE_DAYS = 400;
 

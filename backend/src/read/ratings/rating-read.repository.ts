@@ -1,24 +1,7 @@
-import type { Criteria, Face, Grade, RatingColour, StarLevel, StoredEffect } from '@envface/streams';
+import type { Face, Grade, RatingColour, StarLevel } from '@envface/streams';
 import { Injectable } from '@nestjs/common';
 import type { Queryable } from '../../platform/db/database.service';
-
-/** The stored latest revision of one enterprise-day. */
-export interface StoredRatingRow {
-  enterprise_id: string;
-  day: string;
-  revision: number;
-  score_tenths: number;
-  stars: StarLevel;
-  face: Face;
-  colour: RatingColour;
-  grade: Grade;
-  veto: boolean;
-  criteria: Criteria;
-  bonus: number;
-  effects: StoredEffect[];
-  cause_event_ids: string[];
-  recorded_at: Date;
-}
+import type { StoredRatingRow } from '../../platform/db/daily-rating-row';
 
 export interface DayRangeRow {
   enterpriseId: string;

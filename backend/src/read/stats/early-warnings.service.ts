@@ -9,10 +9,9 @@ import {
   type ExplainedEffect,
   type EarlyWarningJson,
   type RuleBook,
-  type Stars,
   type StoredEffect,
 } from '@envface/streams';
-import type { StoredRatingRow } from '../ratings/rating-read.repository';
+import type { StoredRatingRow } from '../../platform/db/daily-rating-row';
 import { RULE_BOOK } from '../../platform/rule-book';
 import type { ProfileThresholds } from './stats.repository';
 
