@@ -165,6 +165,10 @@ describe('account management and jurisdictions in Chromium', () => {
     const actions = await admin.getByTestId('audit-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')));
     expect(actions).toEqual(expect.arrayContaining(['account.created', 'account.disabled', 'account.enabled', 'account.jurisdiction_changed', 'password.reset', 'login.success']));
     await expect(admin.locator('[data-action="account.jurisdiction_changed"]').first().textContent()).resolves.toContain('修改辖区');
+    // The detail reads as labelled words, not JSON: the jurisdiction change's before and after.
+    const detail = admin.locator('[data-action="account.jurisdiction_changed"]').first().getByTestId('audit-detail');
+    await expect(detail.textContent()).resolves.toMatch(/原值.*南京市栖霞区.*新值.*无锡市/);
+    await expect(detail.textContent()).resolves.not.toMatch(/[{}"]/);
     await admin.getByTestId('audit-filter-action').fill('account.*');
     await admin.getByTestId('audit-search').click();
     await admin.waitForFunction(() => [...document.querySelectorAll('[data-testid="audit-row"]')].every((r) => r.getAttribute('data-action')?.startsWith('account.')));

@@ -8,6 +8,9 @@ import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../components/state-view';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { AdminTabs } from './admin-tabs';
+import { auditDetailLines } from './audit-detail';
+import { jurisdictionText } from './region-prefixes';
+import { eventTypeName, sentenceLanguage } from '../../i18n/event-sentences';
 import '../../styles/admin.css';
 
 interface Filters {
@@ -47,7 +50,20 @@ function ActionName({ action }: { action: string }) {
 
 function Entry({ entry }: { entry: AuditEntryJson }) {
   const { t, i18n } = useTranslation();
-  const detail = Object.keys(entry.detail).length === 0 ? '' : JSON.stringify(entry.detail);
+  const detail = auditDetailLines(entry.detail, {
+    label: (key) => (i18n.exists(`admin.audit.detailKeys.${key}`) ? t(`admin.audit.detailKeys.${key}` as 'admin.audit.detailKeys.name') : null),
+    yes: t('admin.audit.yes'),
+    no: t('admin.audit.no'),
+    // Jurisdictions name their regions (as the accounts page does), roles and event types are words.
+    value: (key, raw) => {
+      const lang = sentenceLanguage(i18n.resolvedLanguage);
+      const regions = key === 'regionPrefixes' || (entry.action === 'account.jurisdiction_changed' && (key === 'from' || key === 'to'));
+      if (regions && Array.isArray(raw)) return jurisdictionText(raw as string[], lang, t('admin.accounts.wholeJurisdiction'));
+      if (key === 'role' && (raw === 'admin' || raw === 'inspector' || raw === 'enterprise')) return t(`admin.accounts.roles.${raw}`);
+      if (key === 'type' && typeof raw === 'string') return eventTypeName(raw, lang);
+      return null;
+    },
+  });
   return (
     <tr data-testid="audit-row" data-action={entry.action}>
       <td className="admin-nowrap" data-label={t('admin.audit.at')}>{new Date(entry.at).toLocaleString(i18n.resolvedLanguage)}</td>
@@ -58,7 +74,18 @@ function Entry({ entry }: { entry: AuditEntryJson }) {
       <td className="admin-break" data-label={t('admin.audit.target')}>{entry.target ?? '—'}</td>
       <td data-label={t('admin.audit.reason')}>{entry.reason ?? ''}</td>
       <td className="admin-break admin-muted" data-label={t('admin.audit.client')}>{entry.client ?? ''}</td>
-      <td className="admin-detail admin-muted" data-label={t('admin.audit.detail')}>{detail}</td>
+      <td className="admin-detail admin-muted" data-label={t('admin.audit.detail')}>
+        {detail.length > 0 && (
+          <dl className="audit-detail" data-testid="audit-detail">
+            {detail.map((line) => (
+              <div key={line.key}>
+                <dt>{line.label}</dt>
+                <dd>{line.value}</dd>
+              </div>
+            ))}
+          </dl>
+        )}
+      </td>
     </tr>
   );
 }
