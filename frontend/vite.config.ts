@@ -15,7 +15,9 @@ const backend = 'http://localhost:3000';
 const serverRender = defineConfig({
   plugins: [react()],
   publicDir: false,
-  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  // Bundled React reads NODE_ENV at run time otherwise (the backend does not set it); the same mode as the JSX
+  // transform, which follows NODE_ENV (production unless set otherwise).
+  define: { 'process.env.NODE_ENV': JSON.stringify(process.env.NODE_ENV === 'production' || process.env.NODE_ENV === undefined ? 'production' : 'development') },
   ssr: { noExternal: true, target: 'node' },
   build: {
     outDir: 'dist/.ssr',
