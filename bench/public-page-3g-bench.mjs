@@ -100,13 +100,14 @@ try {
       await page.goto(publicUrl, { waitUntil: 'commit' });
       await page.locator('[data-testid="public-score"]').waitFor({ state: 'visible', timeout: 60_000 });
       const ms = await page.evaluate(() => performance.now());
+      const wall = Date.now() - started;
       results[mode].push(ms);
       const shown = Math.round(bytes / 1024);
       // The app taking over the server-rendered first paint (it removes #q-first-paint when its own page is up).
       await page.locator('#q-first-paint').waitFor({ state: 'detached', timeout: 60_000 });
       const takeover = await page.evaluate(() => performance.now());
       takeovers[mode].push(takeover);
-      log(`run ${run} ${mode.padEnd(10)}: rating on screen after ${Math.round(ms)} ms (wall ${Date.now() - started} ms, ${shown} KiB transferred); app took over after ${Math.round(takeover)} ms (${Math.round(bytes / 1024)} KiB, ${apiCalls} /api/public request(s))`);
+      log(`run ${run} ${mode.padEnd(10)}: rating on screen after ${Math.round(ms)} ms (wall ${wall} ms, ${shown} KiB transferred); app took over after ${Math.round(takeover)} ms (${Math.round(bytes / 1024)} KiB, ${apiCalls} /api/public request(s))`);
       await context.close();
     }
   }
