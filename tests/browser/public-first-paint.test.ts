@@ -130,6 +130,8 @@ describe('public QR page: server-rendered first paint and take-over', () => {
     expect(response!.status()).toBe(404);
     await page.getByTestId('public-not-found').waitFor();
     expect(await page.locator('#q-first-paint').count()).toBe(0);
+    // The server renderer and the build manifest live in dist but are not served.
+    for (const file of ['/.ssr/public-first-paint.cjs', '/.vite/manifest.json']) expect((await fetch(`${t.app.url}${file}`)).status).toBe(404);
   });
 
   it('follows the live channel after the take-over', async () => {
