@@ -7,7 +7,27 @@ import { compression } from 'vite-plugin-compression2';
 // where the backend serves frontend/dist itself.
 const backend = 'http://localhost:3000';
 
-export default defineConfig({
+/**
+ * The server-side build (`vite build --ssr`): the public QR page's first paint as one CommonJS file in
+ * dist/.ssr/ that the backend requires (#14 §6). Everything bundled (the backend's image has no frontend
+ * dependencies), React in its production build, nothing compressed or split.
+ */
+const serverRender = defineConfig({
+  plugins: [react()],
+  publicDir: false,
+  // Bundled React reads NODE_ENV at run time otherwise (the backend does not set it); the same mode as the JSX
+  // transform, which follows NODE_ENV (production unless set otherwise).
+  define: { 'process.env.NODE_ENV': JSON.stringify(process.env.NODE_ENV === 'production' || process.env.NODE_ENV === undefined ? 'production' : 'development') },
+  ssr: { noExternal: true, target: 'node' },
+  build: {
+    outDir: 'dist/.ssr',
+    emptyOutDir: true,
+    minify: false,
+    rolldownOptions: { input: 'src/pages/public/public-first-paint.tsx', output: { format: 'cjs', entryFileNames: 'public-first-paint.cjs' } },
+  },
+});
+
+export default defineConfig(({ isSsrBuild }) => (isSsrBuild ? serverRender : {
   // Brotli and gzip copies next to every asset at build time (#14 §6): the server sends them as they are,
   // so phones on slow networks get ~4× fewer bytes without any compression work per request.
   plugins: [react(), compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024 })],
@@ -22,6 +42,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // .vite/manifest.json: the backend finds the public page's chunk and styles by source name (#14 §6).
+    manifest: true,
     // ECharts alone is ~400 kB minified even tree-shaken; it lives in its own lazily loaded chunk.
     chunkSizeWarningLimit: 700,
     rolldownOptions: {
@@ -37,4 +59,4 @@ export default defineConfig({
       },
     },
   },
-});
+}));

@@ -28,7 +28,7 @@ const PUBLIC_KEYS = ['colour', 'face', 'grade', 'last30', 'name', 'penalties', '
 const PUBLIC_ROUTES = new Set([
   'GET /api/health', 'POST /api/auth/login', 'GET /metrics', 'GET /api/public/:token', 'POST /api/public/:token/complaints', 'GET /api/public/:token/complaints/challenge', 'GET /api/model',
   'GET /api/public/inspection-plans/:id', 'GET /api/public/inspection-plans/:id/population.csv', 'GET /api/public/lists/:list',
-  'POST /api/public/complaints/follow',
+  'POST /api/public/complaints/follow', 'GET /q/:token',
 ]);
 /** Routes enterprise accounts may call (their own data only; checked object by object below). */
 const ENTERPRISE_ROUTES = new Set([

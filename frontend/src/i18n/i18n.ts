@@ -9,6 +9,11 @@ export const DEFAULT_LANGUAGE: Language = 'zh-CN';
 
 /** localStorage (not sessionStorage): a language choice is not sensitive and should survive closing the browser. */
 export const LANGUAGE_STORAGE_KEY = 'envface.language';
+/**
+ * The same choice as a cookie, read by the server only to render the public QR page's first paint in the
+ * language the app will show (#14 §6). Not a session, not sensitive: a year, whole site, SameSite=Lax.
+ */
+export const LANGUAGE_COOKIE = 'envface.language';
 
 export const resources = {
   'zh-CN': { translation: zhCN },
@@ -33,6 +38,7 @@ function reflectLanguage(instance: I18n, language: string): void {
   if (typeof document === 'undefined') return;
   document.documentElement.lang = language;
   document.title = instance.t('app.documentTitle');
+  if (isLanguage(language)) document.cookie = `${LANGUAGE_COOKIE}=${language}; Path=/; Max-Age=31536000; SameSite=Lax`;
 }
 
 /** Creates and synchronously initialises an i18next instance (tests create their own with a fixed language). */

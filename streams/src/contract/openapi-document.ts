@@ -197,6 +197,18 @@ const ROUTES: RouteSpec[] = [
     ok: { status: 200, schema: publicViewSchema, description: 'exactly what anyone may see' },
     errors: { 404: 'unknown token', 429: 'too many requests' },
   },
+  {
+    method: 'get', path: '/q/{token}', tag: 'public', summary: 'The public page behind a QR code (the web app, its first state rendered by the server)', who: 'anyone',
+    params: z.object({ token: z.string().meta({ description: 'the public token of the QR code' }) }),
+    ok: {
+      status: 200,
+      contentType: 'text/html',
+      description:
+        'the web app with face, stars, score and name already in the HTML (readable without JavaScript), and the view of GET /api/public/{token} in <script type="application/json" id="q-initial-view"> for the app to take over; Cache-Control: private, no-cache',
+    },
+    errors: { 429: 'too many requests' },
+    extra: { responses: { 404: { description: 'unknown token: the web app as on any other route (it shows its not-found page)', content: { 'text/html': { schema: z.string() } } } } },
+  },
   // ---- explorer ----
   {
     method: 'get', path: '/api/enterprises', tag: 'enterprises', summary: 'Search and filter enterprises (keyset pages)', who: 'staff', query: enterpriseListQuerySchema,

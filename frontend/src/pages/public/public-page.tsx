@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { ApiError } from '../../api/api-client';
@@ -13,6 +13,7 @@ import { ComplaintForm } from './complaint-form';
 import { fetchPublicView, watchPublicView } from './public-api';
 import '../../styles/public.css';
 import { useDocumentTitle } from '../../components/use-document-title';
+import { takeServerRenderedView } from './public-first-paint-handoff';
 
 /**
  * /q/{token}: what a passer-by sees after scanning the sign at the factory gate. Phone first, no login,
@@ -21,7 +22,10 @@ import { useDocumentTitle } from '../../components/use-document-title';
 export function PublicPage() {
   const { token = '' } = useParams();
   const { t } = useTranslation();
-  const query = useApiQuery(`public:${token}`, (signal) => fetchPublicView(token, signal));
+  // The server rendered this page's first state into the HTML and embedded the view it showed: used as the
+  // query's data so the take-over neither fetches it again nor flashes a spinner (#14 §6).
+  const [initial] = useState(() => takeServerRenderedView(token));
+  const query = useApiQuery(`public:${token}`, (signal) => fetchPublicView(token, signal), { initial: initial ?? undefined });
   const [pushed, setPushed] = useState<{ view: PublicViewJson; at: number } | null>(null);
   const [live, setLive] = useState(false);
   const found = query.status === 'success';
@@ -35,6 +39,13 @@ export function PublicPage() {
   useEffect(() => {
     setPushed(null);
   }, [token]);
+
+  // The server-rendered first paint sits beside the app's root: it goes in the same frame the app's own
+  // page appears, so the swap is not visible.
+  const settled = query.status !== 'loading';
+  useLayoutEffect(() => {
+    if (settled) document.getElementById(FIRST_PAINT_ID)?.remove();
+  }, [settled]);
 
   if (query.status === 'loading') return <main className="q-page"><LoadingState /></main>;
   if (query.status === 'error') {
@@ -58,7 +69,21 @@ export function PublicPage() {
   return <PublicViewCard view={view} token={token} live={live} updatedAt={pushed?.at ?? query.updatedAt} />;
 }
 
-function PublicViewCard({ view, token, live, updatedAt }: { view: PublicViewJson; token: string; live: boolean; updatedAt: number }) {
+/** Where the server puts its rendering of the page's first state (beside `#root`, removed at take-over). */
+export const FIRST_PAINT_ID = 'q-first-paint';
+
+export interface PublicViewCardProps {
+  view: PublicViewJson;
+  token: string;
+  live: boolean;
+  updatedAt: number;
+  /** Time zone of the "updated" time; the browser's own when omitted (the server passes the rating time zone). */
+  timeZone?: string;
+  /** The report form needs the app (it posts with JavaScript): the server-rendered first paint leaves it out. */
+  withComplaintForm?: boolean;
+}
+
+export function PublicViewCard({ view, token, live, updatedAt, timeZone, withComplaintForm = true }: PublicViewCardProps) {
   const { t, i18n } = useTranslation();
   const tone = view.colour ? RATING_COLOURS[view.colour] : null;
   return (
@@ -97,7 +122,7 @@ function PublicViewCard({ view, token, live, updatedAt }: { view: PublicViewJson
         </p>
         {updatedAt > 0 ? (
           <p className="q-updated muted" data-testid="updated-at" data-updated-at={updatedAt}>
-            {t('live.updatedAt', { time: new Intl.DateTimeFormat(i18n.resolvedLanguage, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(new Date(updatedAt)) })}
+            {t('live.updatedAt', { time: new Intl.DateTimeFormat(i18n.resolvedLanguage, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(updatedAt)) })}
           </p>
         ) : null}
       </section>
@@ -133,7 +158,7 @@ function PublicViewCard({ view, token, live, updatedAt }: { view: PublicViewJson
         )}
       </section>
 
-      <ComplaintForm token={token} />
+      {withComplaintForm ? <ComplaintForm token={token} /> : null}
       <footer className="q-footer">{t('publicPage.footer')}</footer>
     </main>
   );
