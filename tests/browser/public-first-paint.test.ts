@@ -134,6 +134,33 @@ describe('public QR page: server-rendered first paint and take-over', () => {
     for (const file of ['/.ssr/public-first-paint.cjs', '/.vite/manifest.json']) expect((await fetch(`${t.app.url}${file}`)).status).toBe(404);
   });
 
+  it('catches up on a change made between the server reading the view and the socket joining', async () => {
+    const { page, apiCalls } = await visitor(390, 'zh-CN', true);
+    // Hold the app's scripts, as a slow phone would: the server's first paint shows, the app has not started.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/assets/*.js', async (route) => {
+      await gate;
+      await route.continue();
+    });
+    // Not waiting for "load": that needs the held scripts.
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.getByTestId('public-score').waitFor({ state: 'visible' });
+    const shown = Number((await page.getByTestId('public-score').textContent())!.match(/\d+(\.\d)?/)![0]);
+    await t.ingest('enforcement', {
+      ...penalty(E1, 'fp-pen-3', 'XW-2026-033', '2026-03-15T10:30:00+08:00'),
+      data: { caseNo: 'XW-2026-033', severity: 'serious', amountYuan: 100000, violation: '超标排放', publicText: '超标排放' },
+    });
+    const after = (await t.call('GET', `/api/public/${url.split('/').pop()}`)).body;
+    expect(after.score).toBeLessThan(shown);
+    release();
+    await page.locator('#q-first-paint').waitFor({ state: 'detached', timeout: 20_000 });
+    // The socket's first handshake carried the rendered view's fingerprint; the server saw the change and sent the view.
+    await page.waitForFunction((s) => document.querySelector('[data-testid="public-score"]')?.textContent?.includes(s), after.score.toFixed(1), { timeout: 10_000 });
+    await expect(page.locator('.q-penalties').textContent()).resolves.toContain('XW-2026-033');
+    expect(apiCalls).toEqual([]);
+  }, 60_000);
+
   it('follows the live channel after the take-over', async () => {
     const { page, apiCalls } = await visitor(390, 'zh-CN', true);
     await page.goto(url);

@@ -7,6 +7,7 @@ import { errorBody } from '../../platform/web/api-error';
 import type { OutboxSink } from '../outbox/outbox-sink';
 import type { PublishedRow } from '../outbox/outbox.repository';
 import { PublicViewService } from '../../read/public-view/public-view.service';
+import { publicViewFingerprint } from '../../read/public-view/public-view-fingerprint';
 
 /** The event carrying the whole public view (the same object as GET /api/public/{token}). */
 export const PUBLIC_VIEW_EVENT = 'public.view';
@@ -35,7 +36,9 @@ class PublicHandshakeError extends Error {
  * socket.io namespace `/public` for the phone page: no login, the handshake carries
  * `auth: { publicToken }`. The server resolves the token to its enterprise and puts the socket in that
  * enterprise's room — clients cannot name rooms, so a token shows one enterprise and nothing else.
- * What is sent is the public view, never the internal ratings message.
+ * What is sent is the public view, never the internal ratings message. A handshake may also carry
+ * `seen` (the fingerprint the server-rendered page was given): the view is then sent at once if it
+ * changed since.
  */
 @WebSocketGateway({ namespace: '/public', maxHttpBufferSize: 1024, serveClient: false })
 export class PublicGateway implements OutboxSink, OnGatewayInit<Namespace>, OnGatewayConnection<PublicSocket> {
@@ -70,6 +73,16 @@ export class PublicGateway implements OutboxSink, OnGatewayInit<Namespace>, OnGa
       return;
     }
     await socket.join(roomOf(uscc));
+    // A page rendered by the server says which view it shows: if the rating changed before this socket
+    // joined the room, that change was sent to nobody here, so the current view goes to this socket now.
+    const seen: unknown = (socket.handshake.auth as Record<string, unknown> | undefined)?.seen;
+    if (typeof seen !== 'string') return;
+    try {
+      const view = await this.views.viewByUscc(uscc);
+      if (view && publicViewFingerprint(view) !== seen) socket.emit(PUBLIC_VIEW_EVENT, view);
+    } catch (error) {
+      this.logger.warn(`public view of ${uscc} not checked on join: ${String(error)}`);
+    }
   }
 
   /** OutboxSink: re-send the public view of enterprises that someone is watching and whose rating changed. */

@@ -6,6 +6,7 @@ import { contentSecurityPolicy } from '../../platform/web/security-headers';
 import { WebAppAssets } from '../../platform/web/web-app-assets';
 import { composeFirstPaintPage, pageAssets } from './public-page-html';
 import { PublicViewService } from './public-view.service';
+import { publicViewFingerprint } from './public-view-fingerprint';
 
 /** The web app's source module of the public page (the key of its chunk in Vite's manifest). */
 export const PUBLIC_PAGE_SOURCE = 'src/pages/public/public-page.tsx';
@@ -74,7 +75,7 @@ export class PublicPageService {
       title: first.title,
       markup: first.markup,
       handoffId: renderer.INITIAL_VIEW_ID,
-      handoff: { token, view, renderedAt },
+      handoff: { token, view, renderedAt, seen: publicViewFingerprint(view) },
       styles: styles.join('\n'),
       assets,
     });

@@ -56,9 +56,28 @@ export async function followComplaint(reference: string, code: string): Promise<
 }
 
 /** The `/public` socket: the server picks the room from the token and sends the whole public view on each change. */
-export function watchPublicView(token: string, onView: (view: PublicViewJson) => void, onLive: (live: boolean) => void): () => void {
-  const socket: Socket = io('/public', { auth: { publicToken: token }, transports: ['websocket'], reconnectionDelayMax: 30_000 });
-  socket.on('connect', () => onLive(true));
+/**
+ * Follows one enterprise's public view. `seen` (from a server-rendered page) goes with the first
+ * handshake: the server then sends the view at once if it changed since the page was rendered. After a
+ * lost connection nothing says what was missed, so `onReconnect` asks the page to load the view again.
+ */
+export function watchPublicView(
+  token: string,
+  onView: (view: PublicViewJson) => void,
+  onLive: (live: boolean) => void,
+  options: { seen?: string | null; onReconnect?: () => void } = {},
+): () => void {
+  let connects = 0;
+  const socket: Socket = io('/public', {
+    // A function: evaluated for every connection attempt, so only the first handshake carries `seen`.
+    auth: (send) => send(connects === 0 && options.seen ? { publicToken: token, seen: options.seen } : { publicToken: token }),
+    transports: ['websocket'],
+    reconnectionDelayMax: 30_000,
+  });
+  socket.on('connect', () => {
+    if (connects++ > 0) options.onReconnect?.();
+    onLive(true);
+  });
   socket.on('disconnect', () => onLive(false));
   socket.on('public.view', onView);
   socket.on('public.revoked', () => socket.disconnect());

@@ -9,6 +9,8 @@ export interface ServerRenderedView {
   view: PublicViewJson;
   /** Epoch ms at which the server read the view. */
   renderedAt: number;
+  /** The view's fingerprint: the live socket sends it back and gets the view again if it changed meanwhile. */
+  seen?: string;
 }
 
 /** A handed-over view is initial data only right after the page loaded, not when the page is opened again later. */
@@ -20,13 +22,13 @@ let taken: { value: ServerRenderedView | null; at: number } | undefined;
  * The view the server rendered into this document, once, for the page of `token`: the script is read and
  * removed on the first call (later calls, e.g. React's double render in development, get the same answer).
  */
-export function takeServerRenderedView(token: string): { data: PublicViewJson; updatedAt: number } | null {
+export function takeServerRenderedView(token: string): { data: PublicViewJson; updatedAt: number; seen: string | null } | null {
   if (taken === undefined) {
     taken = { value: readScript(), at: Date.now() };
   }
   const value = taken.value;
   if (!value || value.token !== token || Date.now() - taken.at > HANDOFF_WINDOW_MS) return null;
-  return { data: value.view, updatedAt: value.renderedAt };
+  return { data: value.view, updatedAt: value.renderedAt, seen: typeof value.seen === 'string' ? value.seen : null };
 }
 
 function readScript(): ServerRenderedView | null {

@@ -26,6 +26,7 @@ export function PublicPage() {
   // query's data so the take-over neither fetches it again nor flashes a spinner (#14 §6).
   const [initial] = useState(() => takeServerRenderedView(token));
   const query = useApiQuery(`public:${token}`, (signal) => fetchPublicView(token, signal), { initial: initial ?? undefined });
+  const { reload } = query;
   const [pushed, setPushed] = useState<{ view: PublicViewJson; at: number } | null>(null);
   const [live, setLive] = useState(false);
   const found = query.status === 'success';
@@ -33,8 +34,8 @@ export function PublicPage() {
 
   useEffect(() => {
     if (!found) return undefined;
-    return watchPublicView(token, (view) => setPushed({ view, at: Date.now() }), setLive);
-  }, [token, found]);
+    return watchPublicView(token, (view) => setPushed({ view, at: Date.now() }), setLive, { seen: initial?.seen, onReconnect: reload });
+  }, [token, found]); // one socket per page: `initial` and `reload` do not change for it
 
   useEffect(() => {
     setPushed(null);
@@ -65,8 +66,9 @@ export function PublicPage() {
       </main>
     );
   }
-  const view = pushed?.view ?? query.data;
-  return <PublicViewCard view={view} token={token} live={live} updatedAt={pushed?.at ?? query.updatedAt} />;
+  // Whichever is newer: a pushed view, or the view loaded again after a reconnect.
+  const latest = pushed && pushed.at >= query.updatedAt ? { view: pushed.view, at: pushed.at } : { view: query.data, at: query.updatedAt };
+  return <PublicViewCard view={latest.view} token={token} live={live} updatedAt={latest.at} />;
 }
 
 /** Where the server puts its rendering of the page's first state (beside `#root`, removed at take-over). */
