@@ -1,16 +1,8 @@
-import type { Face, Grade, RatingColour, StarLevel } from '@envface/streams';
 import { Injectable } from '@nestjs/common';
 import type { Queryable } from '../../platform/db/database.service';
+import type { StoredRatingRow } from '../../platform/db/daily-rating-row';
 
-export interface CopiedRatingRow {
-  enterprise_id: string;
-  score_tenths: number;
-  stars: StarLevel;
-  face: Face;
-  colour: RatingColour;
-  grade: Grade;
-  veto: boolean;
-}
+export type CopiedRatingRow = Pick<StoredRatingRow, 'enterprise_id' | 'score_tenths' | 'stars' | 'face' | 'colour' | 'grade' | 'veto'>;
 
 /** The ratings a `ratings_copy` outbox row stands for (the rollover copied them in SQL). */
 @Injectable()

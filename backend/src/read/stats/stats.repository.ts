@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Face, Grade, RatingColour, StarLevel } from '@envface/streams';
 import { regionScopeSql, scopePatterns, type RegionScope } from '../../auth/jurisdiction';
 import type { Queryable } from '../../platform/db/database.service';
+import type { StoredRatingRow } from '../../platform/db/daily-rating-row';
 
 export interface OverviewTotalsRow {
   total: number;
@@ -30,19 +31,10 @@ export interface DayStarCountRow {
   n: number;
 }
 
-export interface RecentChangeRow {
-  enterprise_id: string;
+/** A revision of daily_ratings with the enterprise's name and the day's previous revision. */
+export interface RecentChangeRow
+  extends Pick<StoredRatingRow, 'enterprise_id' | 'day' | 'revision' | 'score_tenths' | 'stars' | 'face' | 'colour' | 'grade' | 'veto' | 'cause_event_ids' | 'recorded_at'> {
   name: string | null;
-  day: string;
-  revision: number;
-  score_tenths: number;
-  stars: StarLevel;
-  face: Face;
-  colour: RatingColour;
-  grade: Grade;
-  veto: boolean;
-  cause_event_ids: string[];
-  recorded_at: Date;
   previous_score_tenths: number | null;
   previous_stars: StarLevel | null;
 }
