@@ -107,8 +107,13 @@ describe('first admin login and the session across tabs (#14 §7), in Chromium',
     expect(storage.session).toMatch(/^ey/);
     expect(storage.local).not.toContain(storage.session!);
     expect(storage.local).not.toMatch(/ey[\w-]+\.[\w-]+\./);
-    expect(storage.cookie).toBe('');
-    expect((await context.cookies()).length).toBe(0);
+    // The only cookie is the language choice (the server renders the public page in it); no token in any cookie.
+    expect(storage.cookie.split(';').map((c) => c.trim().split('=')[0]).filter((name) => name !== '')).toEqual(
+      storage.cookie === '' ? [] : ['envface.language'],
+    );
+    expect(storage.cookie).not.toContain(storage.session!);
+    const cookies = await context.cookies();
+    expect(cookies.every((c) => c.name === 'envface.language' && /^(zh-CN|en)$/.test(c.value))).toBe(true);
     await pasted.screenshot({ path: path.join(ARTIFACTS, 'pasted-link-zh-1440.png') });
 
     const [opened] = await Promise.all([context.waitForEvent('page'), first.click('nav a[href="/complaints"]', { modifiers: ['Control'] })]);
