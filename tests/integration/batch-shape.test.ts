@@ -132,7 +132,8 @@ describe('batches of any shape commit, and equal one-at-a-time processing', () =
         const names = new Map((a as { enterprises: { uscc: string; name: string | null }[] }).enterprises.map((e) => [e.uscc, e.name]));
         for (const [id, { name }] of latest) expect(names.get(id)).toBe(name);
       }),
-      { numRuns: 15, endOnFailure: true },
+      // FC_SEED / FC_PATH replay a failing run (fast-check prints both), e.g. FC_SEED=-210067050 FC_PATH=7.
+      { numRuns: 15, endOnFailure: true, ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {}) },
     );
   }, 600_000);
 });

@@ -121,6 +121,21 @@ describe('ScoringService wired by hand (medium, real PostgreSQL)', () => {
     expect(trend!.n).toBe(15);
   });
 
+  it('two copies of a body that conflicts with the stored one are both conflicts in one batch, as one at a time', async () => {
+    const scorer = buildScorer();
+    const changed = {
+      eventId: 'med-penalty-1', type: 'enforcement.penalty', occurredAt: '2026-03-10T10:00:00+08:00',
+      data: { caseNo: 'CASE-MED-1', severity: 'serious', amountYuan: 1, violation: '另一内容', publicText: '另一内容' },
+    };
+    const result = await scorer.processBatch([message('enforcement', 20, changed), message('enforcement', 21, changed)]);
+    expect(result.rejected).toEqual([
+      expect.objectContaining({ index: 0, reason: 'duplicate_conflict' }),
+      expect.objectContaining({ index: 1, reason: 'duplicate_conflict' }),
+    ]);
+    const letters = await medium().db.query<{ kafka_offset: string }>('test.letters', `SELECT kafka_offset FROM dead_letters WHERE reason = 'duplicate_conflict' ORDER BY kafka_offset`);
+    expect(letters.map((l) => l.kafka_offset)).toEqual(['20', '21']);
+  });
+
   it('a later event revising past days moves their trend counts: −1 for the old stars, +1 for the new', async () => {
     const scorer = buildScorer();
     const result = await scorer.processBatch([
