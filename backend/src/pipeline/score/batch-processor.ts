@@ -79,15 +79,15 @@ export class BatchProcessor {
         // 1. Each eventId once: the first body stays; identical re-sends are duplicates, others conflicts.
         const firstInBatch = new Map<string, Admitted>();
         const candidates: Admitted[] = [];
-        // Later copies of a batch's first body: their fate is the first's (below), which may itself conflict with a stored body.
-        const copies: Admitted[] = [];
+        // Later messages with an eventId seen earlier in the batch: judged below against the body that
+        // stays (the batch's first if it is accepted, else the stored one), as one message at a time would be.
+        const later: Admitted[] = [];
         for (const a of admitted) {
-          const prior = firstInBatch.get(a.event.eventId);
-          if (!prior) {
+          if (firstInBatch.has(a.event.eventId)) later.push(a);
+          else {
             firstInBatch.set(a.event.eventId, a);
             candidates.push(a);
-          } else if (prior.hash.equals(a.hash)) copies.push(a);
-          else dead.push({ index: a.index, letter: deadLetterOf(a.msg, 'duplicate_conflict', `eventId ${a.event.eventId} was already accepted with another body`) });
+          }
         }
         const claimed = await this.events.claimIds(
           tx,
@@ -95,18 +95,16 @@ export class BatchProcessor {
         );
         const known = await this.events.hashesOf(tx, candidates.filter((a) => !claimed.has(a.event.eventId)).map((a) => a.event.eventId));
         const fresh: Admitted[] = [];
-        const conflicting = new Set<string>();
+        const conflict = (a: Admitted) => dead.push({ index: a.index, letter: deadLetterOf(a.msg, 'duplicate_conflict', `eventId ${a.event.eventId} was already accepted with another body`) });
         for (const a of candidates) {
           if (claimed.has(a.event.eventId)) fresh.push(a);
-          else if (!known.get(a.event.eventId)?.equals(a.hash)) {
-            conflicting.add(a.event.eventId);
-            dead.push({ index: a.index, letter: deadLetterOf(a.msg, 'duplicate_conflict', `eventId ${a.event.eventId} was already accepted with another body`) });
-          }
+          else if (!known.get(a.event.eventId)?.equals(a.hash)) conflict(a);
         }
-        // A copy of a body that conflicts with the stored one conflicts too (one message at a time, each
-        // copy meets the stored body); a copy of an accepted or stored body is a duplicate.
-        for (const a of copies) {
-          if (conflicting.has(a.event.eventId)) dead.push({ index: a.index, letter: deadLetterOf(a.msg, 'duplicate_conflict', `eventId ${a.event.eventId} was already accepted with another body`) });
+        for (const a of later) {
+          const id = a.event.eventId;
+          const kept = claimed.has(id) ? firstInBatch.get(id)!.hash : known.get(id);
+          // The same body as the one that stays: a duplicate (the default outcome); any other: a conflict.
+          if (!kept?.equals(a.hash)) conflict(a);
         }
 
         // 2. Enterprises: create unknown ones, lock the rows, make sure each ledger has seen every stored event.

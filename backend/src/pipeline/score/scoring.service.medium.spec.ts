@@ -136,6 +136,18 @@ describe('ScoringService wired by hand (medium, real PostgreSQL)', () => {
     expect(letters.map((l) => l.kafka_offset)).toEqual(['20', '21']);
   });
 
+  it('after a conflicting body, a re-send of the stored body in the same batch is a duplicate, not a conflict', async () => {
+    const scorer = buildScorer();
+    const stored = batch[1]!;
+    const other = message('enforcement', 30, {
+      eventId: 'med-penalty-1', type: 'enforcement.penalty', occurredAt: '2026-03-10T10:00:00+08:00',
+      data: { caseNo: 'CASE-MED-1', severity: 'serious', amountYuan: 2, violation: '又一内容', publicText: '又一内容' },
+    });
+    const result = await scorer.processBatch([other, { ...stored, offset: '31' }]);
+    expect(result.rejected).toEqual([expect.objectContaining({ index: 0, reason: 'duplicate_conflict' })]);
+    expect(result.duplicates).toBe(1);
+  });
+
   it('a later event revising past days moves their trend counts: −1 for the old stars, +1 for the new', async () => {
     const scorer = buildScorer();
     const result = await scorer.processBatch([
