@@ -108,6 +108,12 @@ describe('public QR page: server-rendered first paint and take-over', () => {
     await plain.page.screenshot({ path: path.join(ARTIFACTS, `no-js-${language}-${width}.png`), fullPage: true });
 
     const app = await visitor(width, language, true);
+    // Every title the tab shows during the take-over (the server's, then the app's): never the bare app name.
+    await app.page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { titles: string[] }).titles = seen;
+      new MutationObserver(() => seen.push(document.title)).observe(document, { subtree: true, childList: true, characterData: true });
+    });
     await app.page.goto(url);
     // The app's own page replaces the first paint (the report form is the app's) …
     await app.page.locator('#q-first-paint').waitFor({ state: 'detached', timeout: 20_000 });
@@ -116,6 +122,8 @@ describe('public QR page: server-rendered first paint and take-over', () => {
     expect(app.apiCalls).toEqual([]);
     await expect(app.page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).resolves.toBeUndefined();
     await expect(app.page.title()).resolves.toBe(TITLES[language]);
+    const titles = await app.page.evaluate(() => (window as unknown as { titles: string[] }).titles);
+    expect(new Set(titles.filter((title) => title !== ''))).toEqual(new Set([TITLES[language]]));
     await expect(app.page.getByTestId('public-score').getAttribute('data-stars')).resolves.toBe(String(view.stars));
     // Same words in the same place: the server rendered the app's own component.
     await expect(cardText(app.page)).resolves.toBe(plainText);

@@ -34,10 +34,12 @@ function readStoredLanguage(): Language {
   }
 }
 
-function reflectLanguage(instance: I18n, language: string): void {
+function reflectLanguage(instance: I18n, language: string, starting = false): void {
   if (typeof document === 'undefined') return;
   document.documentElement.lang = language;
-  document.title = instance.t('app.documentTitle');
+  // At start the document keeps the title it came with: index.html's (both languages), or the one the
+  // server rendered for a public page (the enterprise's name) until the page sets its own.
+  if (!starting) document.title = instance.t('app.documentTitle');
   if (isLanguage(language)) document.cookie = `${LANGUAGE_COOKIE}=${language}; Path=/; Max-Age=31536000; SameSite=Lax`;
 }
 
@@ -53,7 +55,7 @@ export function createI18n(language: Language = readStoredLanguage()): I18n {
     returnNull: false,
     initAsync: false,
   });
-  reflectLanguage(instance, language);
+  reflectLanguage(instance, language, true);
   instance.on('languageChanged', (lng) => {
     reflectLanguage(instance, lng);
     try {
