@@ -136,7 +136,8 @@ describe('account management and jurisdictions in Chromium', () => {
     await row.getByTestId('account-disable').click();
     await inspector.waitForURL((u) => u.pathname.startsWith('/login'), { timeout: 5000 });
     const elapsed = Date.now() - disabledAt;
-    expect(elapsed).toBeLessThan(2500);
+    // About 150 ms on a quiet machine (the revocation closes the socket at once; the app then finds its token refused).
+    expect(elapsed).toBeLessThan(1000);
     await admin.locator('[data-testid="account-row"][data-username="qixia.li"] [data-testid="account-enable"]').waitFor();
     await expect(admin.locator('[data-testid="account-row"][data-username="qixia.li"]').textContent()).resolves.toContain('已停用');
   });
